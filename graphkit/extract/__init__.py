@@ -1,0 +1,178 @@
+"""Assertion extraction from parsed documents.
+
+:func:`analyze_doc` is the only entry point: it takes a spaCy Doc and its Article
+and returns a :class:`~graphkit.types.DocumentAnalysis` of plain dataclasses, so no
+spaCy object leaves this package.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Doc, Span, Token
+
+from graphkit.extract import rules as r
+from graphkit.extract.attribution import Source, according_to, quote_speakers, reporter_of
+from graphkit.extract.clauses import Clause, verb_clauses
+from graphkit.extract.spans import char_range, head_phrase, words
+from graphkit.types import (
+    Argument,
+    Article,
+    Assertion,
+    Attribution,
+    DocumentAnalysis,
+    Mention,
+    Qualifier,
+    Relation,
+)
+
+__all__ = ["analyze_doc"]
+
+
+def analyze_doc(doc: Doc, article: Article) -> DocumentAnalysis:
+    """Extract every assertion and actor mention of one parsed article."""
+    quotes = list(quote_speakers(doc))
+    heads: dict[tuple[int, int], Mention] = {}
+    assertions: dict[str, Assertion] = {}
+    sentences = list(doc.sents)
+    for index, sentence in enumerate(sentences):
+        in_sentence = according_to(list(sentence))
+        for clause in verb_clauses(sentence):
+            if _is_bare_report(clause, quotes):
+                continue
+            source = _source_for(clause, quotes) or in_sentence
+            assertion = _assertion(doc, article, index, sentence, clause, source, heads)
+            assertions.setdefault(assertion.id, assertion)
+    mentions = tuple(_entity_mentions(doc, article.id))
+    ordered = sorted(assertions.values(), key=lambda a: (a.subject.start, a.id))
+    return DocumentAnalysis(
+        article=article,
+        sentences=tuple(s.text for s in sentences),
+        assertions=tuple(ordered),
+        mentions=mentions,
+        heads=heads,
+    )
+
+
+def _is_bare_report(clause: Clause, quotes: list[tuple[tuple[int, int], Source]]) -> bool:
+    """ "..., an official was quoted as saying": the frame of a quote, not a claim."""
+    if clause.object is not None or clause.verb.lemma_.lower() not in r.REPORTING_VERBS:
+        return False
+    return any(source.head.i == clause.subject_head.i for _, source in quotes)
+
+
+def _source_for(clause: Clause, quotes: list[tuple[tuple[int, int], Source]]) -> Source | None:
+    for (start, end), source in quotes:
+        if start <= clause.verb.i < end:
+            return source
+    return reporter_of(clause.predicate)
+
+
+def _assertion(
+    doc: Doc,
+    article: Article,
+    index: int,
+    sentence: Span,
+    clause: Clause,
+    source: Source | None,
+    heads: dict[tuple[int, int], Mention],
+) -> Assertion:
+    subject = _argument(doc, article.id, clause.subject, clause.subject_head, heads)
+    obj = None
+    if clause.object is not None and clause.object_head is not None:
+        obj = _argument(doc, article.id, clause.object, clause.object_head, heads)
+    relation = Relation(
+        text=words(doc, clause.relation),
+        lemma=clause.lemma,
+        negated=clause.negated,
+        modality=clause.modality,
+        passive=clause.passive,
+    )
+    qualifiers = tuple(
+        Qualifier(role, doc[s:e].text, *char_range(doc, (s, e)))
+        for role, (s, e) in clause.qualifiers
+    )
+    attribution = None
+    if source is not None:
+        start, end = char_range(doc, source.span)
+        heads[(start, end)] = _mention(doc, article.id, source.head)
+        attribution = Attribution(doc.text[start:end], cue=source.cue, start=start, end=end)
+    key = f"{article.id}|{subject.start}|{subject.end}|{relation.text}|{obj and obj.start}"
+    return Assertion(
+        id=hashlib.sha1(f"{key}|{obj and obj.end}".encode()).hexdigest()[:16],
+        doc=article.id,
+        sentence=sentence.text,
+        sentence_index=index,
+        sentence_start=sentence.start_char,
+        subject=subject,
+        relation=relation,
+        object=obj,
+        qualifiers=qualifiers,
+        attribution=attribution,
+        hedged=clause.hedged,
+        confidence=confidence(clause),
+    )
+
+
+def _argument(
+    doc: Doc,
+    doc_id: str,
+    span: tuple[int, int],
+    head: Token,
+    heads: dict[tuple[int, int], Mention],
+) -> Argument:
+    start, end = char_range(doc, span)
+    heads[(start, end)] = _mention(doc, doc_id, head)
+    return Argument(text=doc.text[start:end], start=start, end=end)
+
+
+def _mention(doc: Doc, doc_id: str, head: Token) -> Mention:
+    """The actor-naming core of an argument: a named entity over its head if there
+    is one, else the head's noun phrase, or the pronoun itself."""
+    number = "plural" if head.tag_ in {"NNS", "NNPS"} else "singular"
+    if head.ent_type_ in r.ACTOR_ENTITIES:
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                return Mention(doc_id, ent.text, ent.start_char, ent.end_char, ent.label_, number)
+    if head.pos_ == "PRON":
+        kind = "PRON"
+        if head.lower_ in {"they", "them", "their", "we", "us", "our"}:
+            number = "plural"
+    else:
+        kind = "NOUN"
+    span = head_phrase(head) if kind == "NOUN" else (head.i, head.i + 1)
+    start, end = char_range(doc, span)
+    return Mention(doc_id, doc.text[start:end], start, end, kind, number)
+
+
+def _entity_mentions(doc: Doc, doc_id: str) -> list[Mention]:
+    return [
+        Mention(doc_id, ent.text, ent.start_char, ent.end_char, ent.label_)
+        for ent in doc.ents
+        if ent.label_ in r.ACTOR_ENTITIES
+    ]
+
+
+def confidence(clause: Clause) -> float:
+    """A reliability score in [0, 1] from how directly the parse supports the clause.
+
+    Stated subjects, a direct object, named arguments and short spans raise it;
+    inherited subjects, missing objects, pronouns and long spans lower it.
+    """
+    score = 0.8
+    if clause.subject_inherited:
+        score -= 0.12
+    if clause.object is None:
+        score -= 0.2
+    elif clause.object_head is not None and clause.object_head.dep_ == r.CCOMP:
+        score -= 0.1
+    if clause.subject_head.pos_ == "PRON":
+        score -= 0.08
+    if clause.subject_head.ent_type_ in r.ACTOR_ENTITIES:
+        score += 0.06
+    for span in (clause.subject, clause.object):
+        if span is not None and span[1] - span[0] > 8:
+            score -= 0.05
+    if clause.predicate.dep_ in {"relcl", "acl", "advcl", "pcomp"}:
+        score -= 0.05
+    return round(min(0.99, max(0.05, score)), 3)

@@ -1,0 +1,107 @@
+"""Dependency labels and closed word classes the extractor's rules are written in.
+
+spaCy's English pipelines use ClearNLP-style labels; the names below say what each is.
+The word lists are small closed classes of English (modal verbs, negators, hedges,
+reporting verbs), not lists drawn from any evaluation data.
+"""
+
+from __future__ import annotations
+
+# --- dependency labels -------------------------------------------------------
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+DIRECT_OBJECTS = frozenset({"dobj", "attr", "oprd", "acomp"})
+CLAUSE_HEADS = frozenset(
+    {"ROOT", "conj", "ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis", "xcomp"}
+)
+AUXILIARIES = frozenset({"aux", "auxpass"})
+NEGATION = "neg"
+XCOMP = "xcomp"
+CCOMP = "ccomp"
+PREP = "prep"
+AGENT = "agent"
+DATIVE = "dative"
+CONJ = "conj"
+APPOS = "appos"
+RELCL = "relcl"
+ADVMOD = "advmod"
+PARTICLE = "prt"
+NOUN_DROP = frozenset({"conj", "cc", "appos", "relcl", "punct", "preconj", "parataxis"})
+NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "case", "npadvmod"})
+
+# participles that work as prepositions ("regarding its war"), not as clauses
+VERBAL_PREPOSITIONS = frozenset(
+    {"regarding", "including", "following", "concerning", "considering", "according", "given"}
+)
+
+# --- entity labels -----------------------------------------------------------
+ACTOR_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+# --- closed word classes -----------------------------------------------------
+MODALS = frozenset({"could", "might", "may", "would", "should", "can", "must", "will", "shall"})
+CONTROL_VERBS = frozenset(
+    {"hope", "plan", "want", "intend", "aim", "seek", "try", "wish", "attempt", "expect"}
+)
+NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+HEDGES = frozenset(
+    {
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "purportedly",
+        "reputedly",
+        "supposedly",
+        "probably",
+        "possibly",
+        "likely",
+        "perhaps",
+        "seemingly",
+        "presumably",
+        "maybe",
+    }
+)
+# "X is said to ...": passive report verbs that hedge the embedded clause
+HEARSAY_VERBS = frozenset({"say", "report", "believe", "think", "rumor", "rumour", "understand"})
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "believe",
+        "think",
+        "claim",
+        "suggest",
+        "report",
+        "reveal",
+        "add",
+        "argue",
+        "warn",
+        "insist",
+        "acknowledge",
+        "announce",
+        "speculate",
+        "fear",
+        "note",
+        "explain",
+        "deny",
+        "admit",
+        "assert",
+        "confirm",
+        "allege",
+        "predict",
+        "indicate",
+        "write",
+        "declare",
+        "stress",
+        "quote",
+        "estimate",
+        "conclude",
+        "concede",
+    }
+)
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "„", "«", "»"})
+# prepositions whose object is a time whatever its words ("until the inauguration")
+TIME_PREPOSITIONS = frozenset({"until", "since", "during", "before", "after", "throughout", "till"})

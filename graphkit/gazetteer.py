@@ -1,0 +1,144 @@
+"""Country names, codes and demonyms, built from pycountry's ISO 3166 data.
+
+pycountry gives formal names ("Russian Federation") and codes; the everyday short
+names news uses for a few countries, and the irregular demonyms, are added below.
+Regular demonyms ("Russian", "Ukrainian", "Chinese") are derived from the names by
+English suffix rules, and a form that two countries could produce is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+
+# Everyday names news uses where pycountry's name is formal or missing.
+SHORT_NAMES = {
+    "Russia": "RUS",
+    "America": "USA",
+    "the States": "USA",
+    "Britain": "GBR",
+    "Great Britain": "GBR",
+    "UK": "GBR",
+    "Holland": "NLD",
+    "North Korea": "PRK",
+    "South Korea": "KOR",
+    "Czech Republic": "CZE",
+    "Turkey": "TUR",
+}
+IRREGULAR_DEMONYMS = {
+    "British": "GBR",
+    "French": "FRA",
+    "Dutch": "NLD",
+    "Swiss": "CHE",
+    "Greek": "GRC",
+    "Thai": "THA",
+    "Filipino": "PHL",
+    "Welsh": "GBR",
+    "Scottish": "GBR",
+    "English": "GBR",
+    "Irish": "IRL",
+    "Turkish": "TUR",
+    "Afghan": "AFG",
+    "Saudi": "SAU",
+    "Emirati": "ARE",
+    "Belarusian": "BLR",
+    "Kazakh": "KAZ",
+    "Uzbek": "UZB",
+    "North Korean": "PRK",
+    "South Korean": "KOR",
+}
+# (ending cut from the name, suffix added): Russia -> Russian, Ukraine -> Ukrainian
+_SUFFIX_RULES: tuple[tuple[str, str], ...] = (
+    ("", "n"), ("a", "an"), ("e", "ian"), ("", "ian"), ("a", "ese"), ("", "ese"),
+    ("", "i"), ("y", ""), ("ey", "ish"), ("and", "ish"), ("ain", "anish"),
+)  # fmt: skip
+
+
+def _plain(name: str) -> str:
+    """Lower case, no dots, no leading article: "the U.S." -> "us"."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    return name.replace(".", "").replace("’", "'").strip().lower()
+
+
+def _names(country: object) -> list[str]:
+    found = [getattr(country, k, None) for k in ("name", "common_name", "official_name")]
+    names = [n for n in found if n]
+    for name in list(names):
+        if ", " in name:  # "Iran, Islamic Republic of" -> "Iran"
+            names.append(name.split(", ")[0])
+    return names
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, str], dict[str, str]]:
+    names: dict[str, set[str]] = {}
+    demonyms: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        code = country.alpha_3
+        for name in _names(country):
+            names.setdefault(_plain(name), set()).add(code)
+            if " " not in name:
+                for cut, suffix in _SUFFIX_RULES:
+                    if name.endswith(cut):
+                        form = name[: len(name) - len(cut)] + suffix
+                        demonyms.setdefault(_plain(form), set()).add(code)
+        for code_name in (country.alpha_2, country.alpha_3):
+            names.setdefault(code_name.lower(), set()).add(code)
+    for name, code in SHORT_NAMES.items():
+        names[_plain(name)] = {code}
+    for name, code in IRREGULAR_DEMONYMS.items():
+        demonyms[_plain(name)] = {code}
+    # "Russian" is a demonym, never derived as a "name"; ambiguity drops the form
+    unique_names = {k: next(iter(v)) for k, v in names.items() if len(v) == 1}
+    unique_demonyms = {
+        k: next(iter(v)) for k, v in demonyms.items() if len(v) == 1 and k not in unique_names
+    }
+    for name, code in SHORT_NAMES.items():  # derive demonyms of the short names too
+        for cut, suffix in _SUFFIX_RULES[:4]:
+            if " " not in name and name.endswith(cut):
+                unique_demonyms.setdefault(_plain(name[: len(name) - len(cut)] + suffix), code)
+    return unique_names, unique_demonyms
+
+
+def country_code(name: str) -> str | None:
+    """ISO 3166 alpha-3 code of a country name, short name or code.
+
+    >>> country_code("the United States"), country_code("U.S."), country_code("Russia")
+    ('USA', 'USA', 'RUS')
+    >>> country_code("Moscow") is None
+    True
+    """
+    plain = _plain(name)
+    if plain.endswith("'s"):
+        plain = plain[:-2]
+    # short codes only when written in capitals ("US", not the pronoun "us")
+    written = re.sub(r"^the\s+", "", name.replace(".", "").strip(), flags=re.IGNORECASE)
+    if len(plain) <= 3 and not written[: len(plain)].isupper():
+        return None
+    return _index()[0].get(plain)
+
+
+def demonym_country(word: str) -> str | None:
+    """ISO alpha-3 code of the country a demonym names.
+
+    >>> demonym_country("Russian"), demonym_country("Ukrainian"), demonym_country("American")
+    ('RUS', 'UKR', 'USA')
+    """
+    return _index()[1].get(_plain(word))
+
+
+def country_name(code: str) -> str:
+    """The everyday English name of a country code.
+
+    >>> country_name("RUS"), country_name("USA")
+    ('Russia', 'United States')
+    """
+    if code == "RUS":  # the one major country whose ISO names are all formal
+        return "Russia"
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    name = str(getattr(country, "common_name", None) or country.name)
+    return name.split(", ")[0]

@@ -1,0 +1,193 @@
+"""The small typed interface between graphkit's stages.
+
+Every stage talks to the next only through these frozen dataclasses.
+:class:`Assertion` mirrors the JSON Lines contract (see README) field for field:
+``Assertion.from_dict(a.to_dict()) == a`` for every assertion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document. ``text`` is the body that offsets refer to."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str | None = None
+    path: str | None = None
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A surface form of a possible actor, found by the NLP stage.
+
+    ``kind`` is the spaCy entity label (PERSON, GPE, ORG, NORP, ...), ``NOUN`` for a
+    common noun phrase or ``PRON`` for a pronoun; ``number`` is ``plural`` or ``singular``.
+    """
+
+    doc: str
+    text: str
+    start: int
+    end: int
+    kind: str
+    number: str = "singular"
+
+
+@dataclass(frozen=True)
+class Argument:
+    """Subject or object of an assertion: exact surface text plus its resolved entity."""
+
+    text: str
+    start: int
+    end: int
+    entity: str | None = None
+    label: str | None = None
+    type: str | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``text`` is the relation's words as they stand; ``passive`` marks an assertion
+    turned around from the passive voice (its subject is the logical agent)."""
+
+    text: str
+    lemma: str
+    negated: bool = False
+    modality: str | None = None
+    passive: bool = False
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    role: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who the claim is reported by: the source's words, its entity, the cue words."""
+
+    text: str
+    entity: str | None = None
+    label: str | None = None
+    cue: str | None = None
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """One subject-relation-object claim with its provenance and epistemic status."""
+
+    id: str
+    doc: str
+    sentence: str
+    sentence_index: int
+    subject: Argument
+    relation: Relation
+    object: Argument | None
+    qualifiers: tuple[Qualifier, ...] = ()
+    attribution: Attribution | None = None
+    hedged: bool = False
+    confidence: float = 0.5
+    sentence_start: int = 0
+
+    @property
+    def negated(self) -> bool:
+        return self.relation.negated
+
+    @property
+    def is_fact(self) -> bool:
+        """True when the claim may be stated as a plain triple: affirmative, unhedged,
+        not modal and not merely reported by someone."""
+        return not (
+            self.relation.negated
+            or self.hedged
+            or self.relation.modality
+            or self.attribution is not None
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["qualifiers"] = [asdict(q) for q in self.qualifiers]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Assertion:
+        obj = data.get("object")
+        attribution = data.get("attribution")
+        return cls(
+            id=data["id"],
+            doc=data["doc"],
+            sentence=data["sentence"],
+            sentence_index=data["sentence_index"],
+            subject=Argument(**data["subject"]),
+            relation=Relation(**data["relation"]),
+            object=Argument(**obj) if obj else None,
+            qualifiers=tuple(Qualifier(**q) for q in data.get("qualifiers", ())),
+            attribution=Attribution(**attribution) if attribution else None,
+            hedged=data["hedged"],
+            confidence=data["confidence"],
+            sentence_start=data.get("sentence_start", 0),
+        )
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A resolved actor or concept: one node of the graph."""
+
+    id: str
+    label: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    roles: tuple[str, ...] = ()
+    merges: tuple[str, ...] = ()
+    mentions: int = 0
+
+
+@dataclass(frozen=True)
+class DocumentAnalysis:
+    """What the NLP stage hands on for one article (no spaCy objects)."""
+
+    article: Article
+    sentences: tuple[str, ...]
+    assertions: tuple[Assertion, ...]
+    mentions: tuple[Mention, ...]
+    # (start, end) of an argument or attribution span -> the mention that heads it
+    heads: dict[tuple[int, int], Mention] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that could not be (fully) read: named, explained, never silent."""
+
+    input: str
+    problem: str
+    line: int | None = None
+    warning: bool = False  # read all the same (e.g. decoded with a fallback)
+
+    def __str__(self) -> str:
+        where = f"{self.input}:{self.line}" if self.line is not None else self.input
+        return f"{where}: {'warning: ' if self.warning else ''}{self.problem}"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The result of resolution: resolved assertions and the entities they name."""
+
+    articles: tuple[Article, ...]
+    assertions: tuple[Assertion, ...]
+    entities: tuple[Entity, ...]
+    sentences: int = 0
+    problems: tuple[InputProblem, ...] = ()
