@@ -5,14 +5,9 @@ tuples ``(relation, arg1, arg2 ... argN)`` against crowdsourced gold tuples.  Th
 mirrors CaRB's default matcher (``Matcher.binary_linient_tuple_match``) and ``Benchmark.compare``,
 including its ``--single_match`` variant, CaRB(1-1), as shipped with OpenIE6.
 
-Usage::
-
-    python benchmarks/carb.py                      # run graphkit's extractor on the dev split
-    python benchmarks/carb.py --predictions X.jsonl  # score an existing assertion file
-    python benchmarks/carb.py --confidence-off --json
-    python benchmarks/carb.py --errors 10          # sentences with the worst recall
-
-The data is read from ``../shared/benchmarks/carb`` relative to the project root (``--data``).
+Run ``python benchmarks/carb.py`` (``--help`` for options: ``--predictions FILE.jsonl`` scores
+an existing assertion file instead of running graphkit).  The data is read from
+``../shared/benchmarks/carb`` relative to the project root, or ``--data DIR``.
 """
 
 from __future__ import annotations
@@ -40,14 +35,14 @@ SAID_VERBS = ("said", "told", "added", "adds", "says")
 # CaRB's GoldReader drops every gold argument *containing* this marker (context arguments).
 CONTEXT_MARKER = "C: "
 
-# Published CaRB figures (test split): F1, AUC, CaRB(1-1) F1; None where not published.
-REFERENCE: tuple[tuple[str, float, float | None, float | None], ...] = (
-    ("OpenIE6", 52.7, 33.7, 46.4),
-    ("IMoJIE", 53.5, 33.3, 41.4),
-    ("OpenIE-4", 48.8, 27.2, 40.4),
-    ("ClausIE", 45.0, 22.4, 40.1),
-    ("MinIE", 41.9, None, None),
-    ("Stanford OpenIE", 23.0, None, None),
+# Published CaRB figures (test split): F1 / AUC (CaRB(1-1) F1).
+REFERENCE = (
+    ("OpenIE6", "52.7 / 33.7 (46.4)"),
+    ("IMoJIE", "53.5 / 33.3 (41.4)"),
+    ("OpenIE-4", "48.8 / 27.2 (40.4)"),
+    ("ClausIE", "45.0 / 22.4 (40.1)"),
+    ("MinIE", "41.9"),
+    ("Stanford OpenIE", "23.0"),
 )
 
 
@@ -88,9 +83,6 @@ class Figures:
     predictions: int
     carb: Curve
     one_to_one: Curve
-
-
-# --------------------------------------------------------------------------- tuple matching
 
 
 def binarize(args: Sequence[str]) -> tuple[str, ...]:
@@ -163,8 +155,6 @@ def match(gold: CarbTuple, pred: CarbTuple) -> tuple[float, float]:
     swapped = (" ".join(pred.args[1:]), pred.args[0]) if len(pred.args) >= 2 else pred.args
     return max(straight, lenient_match(gold.relation, gold_args, pred.relation, swapped))
 
-
-# --------------------------------------------------------------------------- aggregation
 
 Matrix = list[list[tuple[float, float]]]
 
@@ -300,9 +290,6 @@ def flatten_confidence(
     return {s: [replace(t, confidence=value) for t in ts] for s, ts in predicted.items()}
 
 
-# --------------------------------------------------------------------------- reading data
-
-
 def parse_gold(lines: Iterable[str]) -> dict[str, list[CarbTuple]]:
     """Parse CaRB gold TSV lines (``sentence, relation, arg1, arg2 ...``) like its GoldReader."""
     gold: dict[str, list[CarbTuple]] = {}
@@ -377,10 +364,8 @@ def run_extractor(sentences: Sequence[str], keep: Path | None = None) -> list[di
         with source.open("w", encoding="utf-8") as fh:
             for i, text in enumerate(sentences, start=1):
                 fh.write(json.dumps({"id": doc_id(i), "text": text}) + "\n")
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-        }
+        path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+        env = {**os.environ, "PYTHONPATH": path}
         cmd = [sys.executable, "-m", "graphkit", "extract", str(source), "-o", str(out)]
         # The extractor's own output goes to stderr so that stdout stays clean for --json.
         done = subprocess.run(cmd, cwd=ROOT, env=env, stdout=sys.stderr, check=False)
@@ -391,11 +376,8 @@ def run_extractor(sentences: Sequence[str], keep: Path | None = None) -> list[di
         return read_jsonl(out)
 
 
-# --------------------------------------------------------------------------- reporting
-
-
-def _pct(value: float | None) -> str:
-    return "  -  " if value is None else f"{100 * value:5.1f}"
+def _pct(value: float) -> str:
+    return f"{100 * value:5.1f}"
 
 
 def format_table(figures: Figures, ignored: int, confidence_off: bool) -> str:
@@ -416,27 +398,22 @@ def format_table(figures: Figures, ignored: int, confidence_off: bool) -> str:
         "",
         "Published, CaRB test split: F1 / AUC (1-1 F1)",
     ]
-    for name, ref_f1, ref_auc, ref_one in REFERENCE:
-        auc = "  -  " if ref_auc is None else f"{ref_auc:5.1f}"
-        one_f1 = "  -  " if ref_one is None else f"{ref_one:5.1f}"
-        lines.append(f"  {name:<16}{ref_f1:5.1f} / {auc} ({one_f1})")
+    lines += [f"  {name:<16} {figs}" for name, figs in REFERENCE]
     return "\n".join(lines)
 
 
 def figures_json(figures: Figures, ignored: int, confidence_off: bool) -> dict[str, Any]:
     """The figures as a JSON-ready dict (curves summarised by their number of thresholds)."""
-    out: dict[str, Any] = {
+    counts = {k: getattr(figures, k) for k in ("sentences", "gold_tuples", "predictions")}
+    return {
         "split": "dev",
         "confidence_off": confidence_off,
-        "sentences": figures.sentences,
-        "gold_tuples": figures.gold_tuples,
-        "predictions": figures.predictions,
+        **counts,
         "ignored_predictions": ignored,
         "thresholds": len(figures.carb.points),
+        "carb": {**asdict(figures.carb.best), "auc": figures.carb.auc},
+        "carb_1_1": {**asdict(figures.one_to_one.best), "auc": figures.one_to_one.auc},
     }
-    for key, curve in (("carb", figures.carb), ("carb_1_1", figures.one_to_one)):
-        out[key] = {**asdict(curve.best), "auc": curve.auc}
-    return out
 
 
 def _tuple_text(t: CarbTuple) -> str:
@@ -460,9 +437,6 @@ def format_errors(
         lines += [f"  pred {pr.confidence:.2f} {_tuple_text(pr)}" for pr in preds] or ["  (none)"]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
-
-
-# --------------------------------------------------------------------------- command line
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -501,10 +475,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(format_table(figures, ignored, args.confidence_off))
     if args.errors > 0:  # to stderr under --json, so stdout stays valid JSON
-        print(
-            "\n" + format_errors(gold, predicted, args.errors),
-            file=sys.stderr if args.json else None,
-        )
+        errors = format_errors(gold, predicted, args.errors)
+        print("\n" + errors, file=sys.stderr if args.json else sys.stdout)
     return 0
 
 
