@@ -92,16 +92,11 @@ def binarize(args: Sequence[str]) -> tuple[str, ...]:
     return tuple(args)
 
 
-def _bag_overlap(
-    gold_words: Sequence[str], predicted_words: Sequence[str]
-) -> tuple[int, list[str]]:
-    """Count gold tokens found in the predicted bag (each predicted token used once).
-
-    Returns the count and the predicted tokens left unmatched.
-    """
-    remaining = list(predicted_words)
+def _bag_overlap(gold: Sequence[str], predicted: Sequence[str]) -> tuple[int, list[str]]:
+    """Gold tokens found in the predicted bag (each used once), and the predicted leftovers."""
+    remaining = list(predicted)
     matched = 0
-    for word in gold_words:
+    for word in gold:
         if word in remaining:
             matched += 1
             remaining.remove(word)
@@ -187,14 +182,16 @@ def best_per_gold(matrix: Matrix, active: Sequence[int]) -> float:
     return sum(max((row[j][1] for j in active), default=0.0) for row in matrix)
 
 
-def sentence_counts(matrix: Matrix, active: Sequence[int]) -> tuple[float, int, float, float]:
-    """(precision numerator, precision denominator, recall numerator, 1-1 recall numerator)."""
-    return (
+def sentence_sums(matrix: Matrix, active: Sequence[int]) -> list[float]:
+    """One sentence's contribution at one threshold: precision numerator and denominator,
+    recall numerator, CaRB(1-1) recall numerator, recall denominator."""
+    return [
         greedy_one_to_one(matrix, active, 0),
         len(active),
         best_per_gold(matrix, active),
         greedy_one_to_one(matrix, active, 1),
-    )
+        len(matrix),
+    ]
 
 
 def f1(precision: float, recall: float) -> float:
@@ -214,27 +211,19 @@ def sklearn_auc(x: Sequence[float], y: Sequence[float]) -> float:
     return direction * sum(d * (y0 + y1) / 2 for d, (y0, y1) in zip(dx, pairwise(y), strict=True))
 
 
-def _curve(
-    thresholds: Sequence[float],
-    p: Sequence[float],
-    pl: Sequence[float],
-    r: Sequence[float],
-    rl: Sequence[float],
-) -> Curve:
+def _curve(thresholds: Sequence[float], sums: Sequence[Sequence[float]], recall: int) -> Curve:
     """Turn per-threshold sums into a curve, its best-F1 point and AUC (as CaRB does)."""
     points = []
-    for t, p_num, p_den, r_num, r_den in zip(thresholds, p, pl, r, rl, strict=True):
-        precision = p_num / p_den if p_den > 0 else 1.0
-        recall = r_num / r_den if r_den > 0 else 0.0
-        points.append(Point(t, precision, recall, f1(precision, recall)))
+    for t, row in zip(thresholds, sums, strict=True):
+        p = row[0] / row[1] if row[1] > 0 else 1.0
+        r = row[recall] / row[4] if row[4] > 0 else 0.0
+        points.append(Point(t, p, r, f1(p, r)))
     if not points:
         return Curve(Point(0.0, 0.0, 0.0, 0.0), 0.0, ())  # CaRB: AUC 0, (0, 0, 0)
     best = max(points, key=lambda pt: pt.f1)  # first maximum, i.e. the lowest threshold
     # CaRB appends (recall 0, precision 1) after the ascending-threshold points.
-    area = sklearn_auc(
-        [pt.recall for pt in points] + [0.0], [pt.precision for pt in points] + [1.0]
-    )
-    return Curve(best, area, tuple(points))
+    x, y = [pt.recall for pt in points] + [0.0], [pt.precision for pt in points] + [1.0]
+    return Curve(best, sklearn_auc(x, y), tuple(points))
 
 
 def score(
@@ -248,32 +237,25 @@ def score(
     """
     thresholds = sorted({t.confidence for preds in predicted.values() for t in preds})
     index = {t: k for k, t in enumerate(thresholds)}
-    n = len(thresholds)
-    p, pl, r, rl, r11 = ([0.0] * n for _ in range(5))
-    n_predictions = 0
+    sums = [[0.0] * 5 for _ in thresholds]
     for sentence, gold_tuples in gold.items():
         preds = list(predicted.get(sentence, ()))
-        n_predictions += len(preds)
         matrix = [[match(g, pr) for pr in preds] for g in gold_tuples]
-        start = 0
+        start = 0  # a sentence's sums at confidence c hold for thresholds in (previous c, c]
         for conf in sorted({pr.confidence for pr in preds}):
             active = [j for j, pr in enumerate(preds) if pr.confidence >= conf]
-            counts = sentence_counts(matrix, active)
+            add = sentence_sums(matrix, active)
             for k in range(start, index[conf] + 1):
-                p[k] += counts[0]
-                pl[k] += counts[1]
-                r[k] += counts[2]
-                r11[k] += counts[3]
-                rl[k] += len(gold_tuples)
+                sums[k] = [a + b for a, b in zip(sums[k], add, strict=True)]
             start = index[conf] + 1
-        for k in range(start, n):
-            rl[k] += len(gold_tuples)
+        for k in range(start, len(thresholds)):  # above its predictions: only gold counts
+            sums[k][4] += len(gold_tuples)
     return Figures(
         sentences=len(gold),
         gold_tuples=sum(len(g) for g in gold.values()),
-        predictions=n_predictions,
-        carb=_curve(thresholds, p, pl, r, rl),
-        one_to_one=_curve(thresholds, p, pl, r11, rl),
+        predictions=sum(len(predicted.get(s, ())) for s in gold),
+        carb=_curve(thresholds, sums, 2),
+        one_to_one=_curve(thresholds, sums, 3),
     )
 
 
@@ -350,11 +332,6 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """Read a JSON Lines file, skipping blank lines."""
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
-
-
-def read_sentences(data: Path) -> list[str]:
-    """The dev sentences, one per line."""
-    return data.joinpath("dev.txt").read_text(encoding="utf-8").splitlines()
 
 
 def run_extractor(sentences: Sequence[str], keep: Path | None = None) -> list[dict[str, Any]]:
@@ -456,7 +433,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run (or read) graphkit's extractions on CaRB dev and print the scores."""
     args = parse_args(argv)
-    sentences = read_sentences(args.data)
+    sentences = (args.data / "dev.txt").read_text(encoding="utf-8").splitlines()
     with args.data.joinpath("gold", "dev.tsv").open(encoding="utf-8") as fh:
         gold = parse_gold(fh)
     if args.predictions is not None:

@@ -47,7 +47,7 @@ def analyze_doc(doc: Doc, article: Article) -> DocumentAnalysis:
     ordered = sorted(assertions.values(), key=lambda a: (a.subject.start, a.id))
     return DocumentAnalysis(
         article=article,
-        sentences=tuple(s.text for s in sentences),
+        sentences=tuple(s.text.strip() for s in sentences),
         assertions=tuple(ordered),
         mentions=mentions,
         heads=heads,
@@ -98,12 +98,14 @@ def _assertion(
         heads[(start, end)] = _mention(doc, article.id, source.head)
         attribution = Attribution(doc.text[start:end], cue=source.cue, start=start, end=end)
     key = f"{article.id}|{subject.start}|{subject.end}|{relation.text}|{obj and obj.start}"
+    text = sentence.text.rstrip()  # the parser keeps line breaks in the sentence
+    skipped = len(text) - len(text.lstrip())
     return Assertion(
         id=hashlib.sha1(f"{key}|{obj and obj.end}".encode()).hexdigest()[:16],
         doc=article.id,
-        sentence=sentence.text,
+        sentence=text[skipped:],
         sentence_index=index,
-        sentence_start=sentence.start_char,
+        sentence_start=sentence.start_char + skipped,
         subject=subject,
         relation=relation,
         object=obj,
