@@ -1,6 +1,6 @@
 """The spaCy stage: load a pipeline and parse articles in batches.
 
-Docs never leave this module and :mod:`graphkit.extract`: each parsed Doc is turned
+Docs never leave this module and :mod:`graphkit.extractor`: each parsed Doc is turned
 into a :class:`~graphkit.types.DocumentAnalysis` right here.
 """
 
@@ -32,6 +32,10 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Any:
     missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(missing)}")
+    if "lemmatizer" in nlp.pipe_names:
+        from graphkit.extractor.lemmas import COMPONENT
+
+        nlp.add_pipe(COMPONENT, after="lemmatizer")
     return nlp
 
 
@@ -46,7 +50,7 @@ def analyze_articles(
     The Article travels beside its Doc (``as_tuples``) because custom Doc
     attributes do not survive multiprocessing.
     """
-    from graphkit.extract import analyze_doc
+    from graphkit.extractor import analyze_doc
 
     nlp = load_pipeline(model)
     pairs = ((article.text, article) for article in articles)

@@ -11,10 +11,10 @@ import hashlib
 
 from spacy.tokens import Doc, Span, Token
 
-from graphkit.extract import rules as r
-from graphkit.extract.attribution import Source, according_to, quote_speakers, reporter_of
-from graphkit.extract.clauses import Clause, verb_clauses
-from graphkit.extract.spans import char_range, head_phrase, words
+from graphkit.extractor import rules as r
+from graphkit.extractor.attribution import Source, according_to, quote_speakers, reporter_of
+from graphkit.extractor.clauses import Clause, verb_clauses
+from graphkit.extractor.spans import char_range, head_phrase, words
 from graphkit.types import (
     Argument,
     Article,

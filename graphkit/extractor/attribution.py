@@ -11,9 +11,9 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from graphkit.extract import rules as r
-from graphkit.extract.clauses import find_subjects
-from graphkit.extract.spans import expand_noun, trim
+from graphkit.extractor import rules as r
+from graphkit.extractor.clauses import find_subjects
+from graphkit.extractor.spans import expand_noun, trim
 
 _OPENING = frozenset({"“", "``", "„", "«"})
 _CLOSING = frozenset({"”", "''", "»"})

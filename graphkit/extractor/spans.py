@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from graphkit.extract.rules import NOUN_DROP, NOUN_MODIFIERS
+from graphkit.extractor.rules import NOUN_DROP, NOUN_MODIFIERS
 
 _EDGE_JUNK = frozenset({"PUNCT", "CCONJ", "SCONJ"})
 

@@ -2,7 +2,7 @@
 
 One generator, :func:`verb_clauses`, yields a :class:`Clause` per (subject member,
 object member) of every predicate in a sentence. Attribution is added later by
-:mod:`graphkit.extract.attribution`, since it needs the quotes of the whole document.
+:mod:`graphkit.extractor.attribution`, since it needs the quotes of the whole document.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract import rules as r
-from graphkit.extract.spans import broken_left_part, clause_span, expand_noun, trim
+from graphkit.extractor import rules as r
+from graphkit.extractor.spans import broken_left_part, clause_span, expand_noun, trim
 
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _MODAL_FORMS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would", "sha": "shall"}
@@ -163,7 +163,8 @@ def _qualifiers(chain: list[Token], used: Token | None) -> list[tuple[str, tuple
     for verb in chain:
         for child in verb.children:
             span = None
-            if child.dep_ == r.PREP and child.i != used_i and child.lower_ != "according":
+            prepositional = child.dep_ == r.PREP or (child.dep_ == r.DATIVE and child.pos_ == "ADP")
+            if prepositional and child.i != used_i and child.lower_ != "according":
                 span, role = trim(list(child.subtree)), qualifier_role(child)
             elif child.dep_ == "npadvmod" and child.ent_type_ in r.TIME_ENTITIES:
                 span, role = trim(list(child.subtree)), "time"
