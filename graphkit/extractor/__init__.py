@@ -8,12 +8,14 @@ spaCy object leaves this package.
 from __future__ import annotations
 
 import hashlib
+from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
 from graphkit.extractor import rules as r
 from graphkit.extractor.attribution import Source, according_to, quote_speakers, reporter_of
 from graphkit.extractor.clauses import Clause, verb_clauses
+from graphkit.extractor.nominal import apposition_clauses
 from graphkit.extractor.spans import char_range, head_phrase, words
 from graphkit.types import (
     Argument,
@@ -28,6 +30,9 @@ from graphkit.types import (
 
 __all__ = ["analyze_doc"]
 
+# the relation text of an apposition, which has no verb of its own
+IMPLIED_COPULA = "is"
+
 
 def analyze_doc(doc: Doc, article: Article) -> DocumentAnalysis:
     """Extract every assertion and actor mention of one parsed article."""
@@ -37,7 +42,7 @@ def analyze_doc(doc: Doc, article: Article) -> DocumentAnalysis:
     sentences = list(doc.sents)
     for index, sentence in enumerate(sentences):
         in_sentence = according_to(list(sentence))
-        for clause in verb_clauses(sentence):
+        for clause in chain(verb_clauses(sentence), apposition_clauses(sentence)):
             if _is_bare_report(clause, quotes):
                 continue
             source = _source_for(clause, quotes) or in_sentence
@@ -82,7 +87,7 @@ def _assertion(
     if clause.object is not None and clause.object_head is not None:
         obj = _argument(doc, article.id, clause.object, clause.object_head, heads)
     relation = Relation(
-        text=words(doc, clause.relation),
+        text=words(doc, clause.relation) or IMPLIED_COPULA,
         lemma=clause.lemma,
         negated=clause.negated,
         modality=clause.modality,
@@ -155,26 +160,37 @@ def _entity_mentions(doc: Doc, doc_id: str) -> list[Mention]:
     ]
 
 
+# How often a clause read from each kind of predicate is right: main clauses are
+# parsed best, participle and prepositional clauses worst.
+_CLAUSE_RELIABILITY = {
+    "ROOT": 0.85,
+    "conj": 0.75,
+    "nsubj": 0.75,
+    "relcl": 0.65,
+    "ccomp": 0.65,
+    "advcl": 0.62,
+    "xcomp": 0.62,
+    "acl": 0.45,
+    "pcomp": 0.45,
+}
+
+
 def confidence(clause: Clause) -> float:
     """A reliability score in [0, 1] from how directly the parse supports the clause.
 
-    Stated subjects, a direct object, named arguments and short spans raise it;
-    inherited subjects, missing objects, pronouns and long spans lower it.
+    It starts from how reliable clauses of this kind are (main clause, coordinated,
+    embedded, participle; appositions have no verb) and is lowered for a subject
+    taken from another clause, a missing object and a long subject, and raised for a
+    named subject. Only the order matters to users: it ranks the assertions.
     """
-    score = 0.8
+    # an apposition (no relation words) has no verb to support it
+    score = _CLAUSE_RELIABILITY.get(clause.predicate.dep_, 0.5) if clause.relation else 0.55
     if clause.subject_inherited:
-        score -= 0.12
+        score *= 0.85
     if clause.object is None:
-        score -= 0.2
-    elif clause.object_head is not None and clause.object_head.dep_ == r.CCOMP:
-        score -= 0.1
-    if clause.subject_head.pos_ == "PRON":
-        score -= 0.08
-    if clause.subject_head.ent_type_ in r.ACTOR_ENTITIES:
-        score += 0.06
-    for span in (clause.subject, clause.object):
-        if span is not None and span[1] - span[0] > 8:
-            score -= 0.05
-    if clause.predicate.dep_ in {"relcl", "acl", "advcl", "pcomp"}:
-        score -= 0.05
+        score *= 0.5
+    if clause.subject[1] - clause.subject[0] > 8:
+        score *= 0.8
+    if clause.subject_head.pos_ == "PROPN" or clause.subject_head.ent_type_ in r.ACTOR_ENTITIES:
+        score *= 1.05
     return round(min(0.99, max(0.05, score)), 3)

@@ -166,11 +166,23 @@ def _qualifiers(chain: list[Token], used: Token | None) -> list[tuple[str, tuple
             prepositional = child.dep_ == r.PREP or (child.dep_ == r.DATIVE and child.pos_ == "ADP")
             if prepositional and child.i != used_i and child.lower_ != "according":
                 span, role = trim(list(child.subtree)), qualifier_role(child)
-            elif child.dep_ == "npadvmod" and child.ent_type_ in r.TIME_ENTITIES:
-                span, role = trim(list(child.subtree)), "time"
+            elif child.dep_ == "npadvmod" or (child.dep_ == r.ADVMOD and _has_modifiers(child)):
+                # "this time", "Several years later", "47 to 38": adverbial noun phrases
+                span, role = trim(list(child.subtree)), _adverbial_role(child)
             if span is not None:
                 found.append((role, span))
     return sorted(found, key=lambda q: q[1])
+
+
+def _has_modifiers(token: Token) -> bool:
+    return any(c.dep_ not in {"punct", "cc"} for c in token.children)
+
+
+def _adverbial_role(token: Token) -> str:
+    words = {t.lemma_.lower() for t in token.subtree}
+    if token.ent_type_ in r.TIME_ENTITIES or words & r.TIME_NOUNS:
+        return "time"
+    return "manner"
 
 
 def _chain_status(chain: list[Token]) -> tuple[bool, list[str], bool, list[int]]:
@@ -271,9 +283,13 @@ def _clauses_of(predicate: Token) -> Iterator[Clause]:
             continue
         members: list[Token | None] = [*objects] or [None]
         for obj in members:
-            object_span = None
-            if obj is not None:
-                object_span = clause_span(obj) if obj.dep_ == r.CCOMP else expand_noun(obj)
+            object_span, words = None, relation
+            if obj is not None and obj.dep_ == r.CCOMP:
+                object_span = clause_span(obj)
+                # "say that": the complementizer belongs with the verb of saying
+                words = sorted({*relation, *(c.i for c in obj.children if c.dep_ == "mark")})
+            elif obj is not None:
+                object_span = expand_noun(obj)
             yield Clause(
                 predicate=predicate,
                 verb=verb,
@@ -283,7 +299,7 @@ def _clauses_of(predicate: Token) -> Iterator[Clause]:
                 object=object_span,
                 object_head=obj,
                 qualifiers=qualifiers,
-                relation=tuple(relation),
+                relation=tuple(words),
                 lemma=lemma,
                 negated=negated,
                 modality=" ".join(modality) or None,

@@ -34,6 +34,11 @@ VERBAL_PREPOSITIONS = frozenset(
     {"regarding", "including", "following", "concerning", "considering", "according", "given"}
 )
 
+TIME_NOUNS = frozenset(
+    "time year month week day hour minute decade century morning evening night today "
+    "yesterday tomorrow later earlier ago season spring summer autumn fall winter".split()
+)
+
 # --- entity labels -----------------------------------------------------------
 ACTOR_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
