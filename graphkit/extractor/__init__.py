@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from graphkit.extractor import rules as r
 from graphkit.extractor.attribution import Source, according_to, quote_speakers, reporter_of
 from graphkit.extractor.clauses import Clause, verb_clauses
-from graphkit.extractor.nominal import apposition_clauses
+from graphkit.extractor.nominal import apposition_clauses, title_clauses
 from graphkit.extractor.spans import char_range, head_phrase, words
 from graphkit.types import (
     Argument,
@@ -31,7 +31,7 @@ from graphkit.types import (
 __all__ = ["analyze_doc"]
 
 # the relation text of an apposition, which has no verb of its own
-IMPLIED_COPULA = "is"
+IMPLIED_COPULA = "be"
 
 
 def analyze_doc(doc: Doc, article: Article) -> DocumentAnalysis:
@@ -42,7 +42,9 @@ def analyze_doc(doc: Doc, article: Article) -> DocumentAnalysis:
     sentences = list(doc.sents)
     for index, sentence in enumerate(sentences):
         in_sentence = according_to(list(sentence))
-        for clause in chain(verb_clauses(sentence), apposition_clauses(sentence)):
+        for clause in chain(
+            verb_clauses(sentence), apposition_clauses(sentence), title_clauses(sentence)
+        ):
             if _is_bare_report(clause, quotes):
                 continue
             source = _source_for(clause, quotes) or in_sentence
@@ -183,8 +185,11 @@ def confidence(clause: Clause) -> float:
     taken from another clause, a missing object and a long subject, and raised for a
     named subject. Only the order matters to users: it ranks the assertions.
     """
-    # an apposition (no relation words) has no verb to support it
-    score = _CLAUSE_RELIABILITY.get(clause.predicate.dep_, 0.5) if clause.relation else 0.55
+    if not clause.relation:  # implied "is": an apposition, or a title before a name
+        return (
+            0.55 if clause.object_head is not None and clause.object_head.dep_ == "appos" else 0.3
+        )
+    score = _CLAUSE_RELIABILITY.get(clause.predicate.dep_, 0.5)
     if clause.subject_inherited:
         score *= 0.85
     if clause.object is None:

@@ -129,6 +129,12 @@ def _object_members(verb: Token) -> tuple[list[Token], Token | None]:
         target = _prep_object(prep)
         if target is not None and not _is_time(prep, target):
             return _members(target), prep
+    # "transmuting or erasing living objects": coordinated verbs share the last one's object
+    for conjunct in verb.conjuncts:
+        if conjunct.i > verb.i and conjunct.pos_ == "VERB" and not _has_subject(conjunct):
+            shared = [c for c in conjunct.children if c.dep_ == "dobj"]
+            if shared:
+                return _members(shared[0]), None
     return [], None
 
 

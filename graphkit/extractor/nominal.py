@@ -8,13 +8,56 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graphkit.extractor import rules as r
 from graphkit.extractor.clauses import Clause
 from graphkit.extractor.spans import expand_noun
+from graphkit.lexicon import TITLES
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+
+
+def title_clauses(sentence: Span) -> Iterator[Clause]:
+    """ "President Vladimir Putin" states that Putin is President: name -> title."""
+    for token in sentence:
+        if token.pos_ != "PROPN" or token.dep_ == "compound":
+            continue
+        lefts = [c for c in token.lefts if c.dep_ == "compound"]
+        names = [c for c in lefts if c.pos_ == "PROPN" and c.lower_ not in TITLES] + [token]
+        titles = [c for c in lefts if c.lower_ in TITLES and c.i < names[0].i]
+        if titles:
+            title = (titles[0].i, titles[-1].i + 1)
+            yield _implied(token, (names[0].i, token.i + 1), titles[-1], title)
+
+
+def _in_a_list(token: Token) -> bool:
+    """Items of a list ("9.75 %, 8.75 %", "taxes, tax credits, smuggling") are often
+    parsed as appositions; a quantity or a coordinated noun is never one."""
+    if token.conjuncts or token.like_num or token.text in {"%", "$"}:
+        return True
+    return any(c.dep_ == "nummod" or c.text in {"%", "$"} for c in token.children)
+
+
+def _implied(
+    subject_head: Token, subject: tuple[int, int], object_head: Token, obj: tuple[int, int]
+) -> Clause:
+    return Clause(
+        predicate=subject_head,
+        verb=subject_head,
+        subject=subject,
+        subject_head=subject_head,
+        subject_inherited=False,
+        object=obj,
+        object_head=object_head,
+        qualifiers=(),
+        relation=(),
+        lemma="be",
+        negated=False,
+        modality=None,
+        hedged=False,
+        passive=False,
+    )
 
 
 def apposition_clauses(sentence: Span) -> Iterator[Clause]:
@@ -23,22 +66,9 @@ def apposition_clauses(sentence: Span) -> Iterator[Clause]:
         if token.pos_ not in _NOMINAL:
             continue
         for appos in (c for c in token.children if c.dep_ == r.APPOS and c.pos_ in _NOMINAL):
+            if _in_a_list(token) or _in_a_list(appos):
+                continue
             subject, obj = expand_noun(token), expand_noun(appos)
             if subject is None or obj is None:
                 continue
-            yield Clause(
-                predicate=token,
-                verb=token,
-                subject=subject,
-                subject_head=token,
-                subject_inherited=False,
-                object=obj,
-                object_head=appos,
-                qualifiers=(),
-                relation=(),
-                lemma="be",
-                negated=False,
-                modality=None,
-                hedged=False,
-                passive=False,
-            )
+            yield _implied(token, subject, appos, obj)
