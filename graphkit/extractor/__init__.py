@@ -16,7 +16,7 @@ from graphkit.extractor import rules as r
 from graphkit.extractor.attribution import Source, according_to, quote_speakers, reporter_of
 from graphkit.extractor.clauses import Clause, verb_clauses
 from graphkit.extractor.nominal import apposition_clauses, title_clauses
-from graphkit.extractor.spans import char_range, head_phrase, words
+from graphkit.extractor.spans import char_range, head_phrase, span_text, words
 from graphkit.types import (
     Argument,
     Article,
@@ -103,7 +103,7 @@ def _assertion(
     if source is not None:
         start, end = char_range(doc, source.span)
         heads[(start, end)] = _mention(doc, article.id, source.head)
-        attribution = Attribution(doc.text[start:end], cue=source.cue, start=start, end=end)
+        attribution = Attribution(span_text(doc, source.span), cue=source.cue, start=start, end=end)
     key = f"{article.id}|{subject.start}|{subject.end}|{relation.text}|{obj and obj.start}"
     text = sentence.text.rstrip()  # the parser keeps line breaks in the sentence
     skipped = len(text) - len(text.lstrip())
@@ -132,7 +132,7 @@ def _argument(
 ) -> Argument:
     start, end = char_range(doc, span)
     heads[(start, end)] = _mention(doc, doc_id, head)
-    return Argument(text=doc.text[start:end], start=start, end=end)
+    return Argument(text=span_text(doc, span), start=start, end=end)
 
 
 def _mention(doc: Doc, doc_id: str, head: Token) -> Mention:
@@ -140,9 +140,9 @@ def _mention(doc: Doc, doc_id: str, head: Token) -> Mention:
     is one, else the head's noun phrase, or the pronoun itself."""
     number = "plural" if head.tag_ in {"NNS", "NNPS"} else "singular"
     if head.ent_type_ in r.ACTOR_ENTITIES:
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end:
-                return Mention(doc_id, ent.text, ent.start_char, ent.end_char, ent.label_, number)
+        start, end = _entity_bounds(head)
+        ent = doc[start:end]
+        return Mention(doc_id, ent.text, ent.start_char, ent.end_char, head.ent_type_, number)
     if head.pos_ == "PRON":
         kind = "PRON"
         if head.lower_ in {"they", "them", "their", "we", "us", "our"}:
@@ -151,7 +151,18 @@ def _mention(doc: Doc, doc_id: str, head: Token) -> Mention:
         kind = "NOUN"
     span = head_phrase(head) if kind == "NOUN" else (head.i, head.i + 1)
     start, end = char_range(doc, span)
-    return Mention(doc_id, doc.text[start:end], start, end, kind, number)
+    return Mention(doc_id, span_text(doc, span), start, end, kind, number)
+
+
+def _entity_bounds(token: Token) -> tuple[int, int]:
+    """Token range of the named entity ``token`` is in, from its IOB tags (scanning
+    ``doc.ents`` for every argument would cost more than the parse)."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and token.ent_iob_ != "B" and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
 
 
 def _entity_mentions(doc: Doc, doc_id: str) -> list[Mention]:

@@ -109,6 +109,7 @@ def words(doc: Doc, indices: Iterable[int]) -> str:
 
 
 def span_text(doc: Doc, span: tuple[int, int]) -> str:
+    """Exact text of a token range (``doc.text[...]`` would rebuild the whole text)."""
     return doc[span[0] : span[1]].text
 
 
