@@ -12,7 +12,7 @@ TITLES = frozenset(
 )
 DETERMINERS = frozenset(
     "the a an few several some many these those this that such other another most all both "
-    "majority of".split()
+    "majority of its his her their our my your".split()
 )
 GOVERNMENT_WORDS = frozenset(
     "kremlin house ministry government parliament congress senate duma pentagon department "

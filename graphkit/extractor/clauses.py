@@ -218,7 +218,9 @@ def _chain_status(chain: list[Token]) -> tuple[bool, list[str], bool, list[int]]
                 markers.append(child.i)
         if not last:
             lemma = verb.lemma_.lower()
-            if lemma in r.NEGATING_VERBS:
+            if lemma == "have" and not negated:
+                modality.append("have to")  # "will have to recognize": obligation
+            elif lemma in r.NEGATING_VERBS:
                 negated = True
             elif lemma in r.CONTROL_VERBS:
                 modality.append(lemma)
