@@ -24,10 +24,16 @@ MEDIA_WORDS = frozenset(
 )
 # common nouns that name people acting together ("Russian officials")
 ACTOR_NOUNS = frozenset(
-    "official diplomat elite insider leader minister spokesman spokeswoman government "
+    "official aide diplomat elite insider leader minister spokesman spokeswoman government "
     "administration executive analyst expert politician lawmaker soldier troop force "
     "military army citizen supporter member authority regime agency ministry negotiator "
     "delegation representative envoy commander adviser advisor democrat republican critic "
     "ally".split()
 )
 SOURCE_NOUNS = frozenset({"source", "sources", "insider", "insiders"})
+PARTY_WORDS = frozenset(
+    "party democrats republicans democratic republican labour conservatives tories "
+    "liberals greens socialists communists".split()
+)
+# nouns that name an office: "the Kremlin spokesman", "Russian President" (role facts)
+ROLE_NOUNS = TITLES - {"new", "former", "outgoing", "incoming", "acting", "late", "foreign"}

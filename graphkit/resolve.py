@@ -1,45 +1,36 @@
 """Actor resolution: many surface forms -> one typed entity, with the reasons why.
 
 Rules, in order:
-1. a mention is typed from its NER label and words (Person, Country, Place,
-   GovernmentBody, MediaOrganization, Organization, Group, AnonymousSource, Concept);
+1. each mention is typed by :func:`graphkit.classify.classify` (alias dictionary,
+   ISO 3166 countries, GeoNames cities, hints, the recognizer's label);
 2. titles, possessives and determiners are stripped ("President Vladimir Putin's"
-   -> Vladimir Putin, role President); countries key on their ISO 3166 code, so
-   "US", "the United States" and "America" are one entity;
-3. a one-word person name joins the one longer name in the corpus that ends with it
-   ("Trump" -> Donald Trump); with two candidates it joins neither;
+   -> Vladimir Putin, role President); countries key on their ISO code, so "US",
+   "the United States" and "America" are one entity;
+3. a one-word name joins the one person in the corpus whose longer name ends with it
+   ("Trump" -> Donald Trump); with two candidates, or a ``never_merge`` pair, it
+   joins neither;
 4. pronouns take the nearest earlier compatible mention in their article; "we"/"I"
-   in a quotation take the quote's speaker.
+   in a quotation take the quote's speaker; "these officials" takes the last group
+   of officials named before;
+5. metonymy (switchable): a national capital as the subject of a verb stands for its
+   country's government ("Moscow will be watching"); the Kremlin and the White House
+   are government bodies of their countries (alias dictionary).
 Every merge is recorded in ``Entity.merges`` so that an analyst can audit it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from graphkit.gazetteer import country_code, country_name, demonym_country
-from graphkit.lexicon import (
-    ACTOR_NOUNS,
-    DETERMINERS,
-    GOVERNMENT_WORDS,
-    MEDIA_WORDS,
-    SOURCE_NOUNS,
-    TITLES,
-)
+from graphkit.aliases import AliasBook, load_aliases
+from graphkit.classify import Typing, classify, strip_name
+from graphkit.gazetteer import country_name
 from graphkit.naming import content_id
-from graphkit.types import (
-    Argument,
-    Assertion,
-    Corpus,
-    DocumentAnalysis,
-    Entity,
-    Mention,
-)
+from graphkit.places import find_city
+from graphkit.roles import role_facts
+from graphkit.types import Argument, Assertion, Corpus, DocumentAnalysis, Entity, Mention
 
-# buildings that stand for governments (metonymy)
-SEATS_OF_GOVERNMENT = {"kremlin": "RUS", "white house": "USA", "downing street": "GBR"}
 _PRONOUN_KINDS = {
     "he": "Person", "him": "Person", "his": "Person", "himself": "Person",
     "she": "Person", "her": "Person", "hers": "Person", "herself": "Person",
@@ -49,7 +40,9 @@ _PRONOUN_KINDS = {
     "my": "Speaker",
 }  # fmt: skip
 _THING_TYPES = frozenset({"Country", "GovernmentBody", "Organization", "MediaOrganization"})
-_POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+_KEPT_ONLY_WHEN_USED = frozenset({"Concept"})
+_NOT_POLITICAL = frozenset({"be", "lie", "locate", "border", "host"})
+At = tuple[str, int, int]
 
 
 @dataclass
@@ -64,90 +57,91 @@ class _Draft:
     mentions: int = 0
 
 
-def strip_name(text: str, person: bool = True) -> tuple[str, list[str]]:
-    """Drop determiners, quantifiers, possessives and (for a person) leading titles;
-    return the name and the titles.
-
-    >>> strip_name("President Vladimir Putin's")
-    ('Vladimir Putin', ['President'])
-    >>> strip_name("the Foreign Ministry", person=False)
-    ('Foreign Ministry', [])
-    >>> strip_name("A few Russian officials", person=False)
-    ('Russian officials', [])
-    """
-    words = _POSSESSIVE.sub("", text.strip()).split()
-    while len(words) > 1 and words[0].lower() in DETERMINERS:
-        words = words[1:]
-    titles = []
-    while person and len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
-        titles.append(words.pop(0))
-    return " ".join(words), titles
-
-
-def classify(mention: Mention) -> tuple[str, str, str, str | None]:
-    """(type, key, label, country) of a non-pronoun mention."""
-    name, _ = strip_name(mention.text, person=mention.kind == "PERSON")
-    lower = name.lower()
-    if mention.kind == "PERSON":
-        return "Person", f"person:{lower}", name, None
-    code = country_code(name)
-    if code and mention.kind in {"GPE", "LOC", "NORP", "NOUN", "ORG"}:
-        return "Country", f"country:{code}", country_name(code), code
-    if lower in SEATS_OF_GOVERNMENT:
-        return "GovernmentBody", f"org:{lower}", name, SEATS_OF_GOVERNMENT[lower]
-    if mention.kind in {"GPE", "LOC", "FAC"}:
-        return "Place", f"place:{lower}", name, None
-    if mention.kind == "NORP":
-        demonym = demonym_country(name)
-        return "Group", f"group:{lower}", name, demonym
-    if mention.kind == "ORG":
-        return _organization(name)
-    return _noun_phrase(name)
-
-
-def _organization(name: str) -> tuple[str, str, str, str | None]:
-    words = {w.lower() for w in name.split()}
-    country = next((c for c in map(_country_of_word, name.split()) if c), None)
-    if words & GOVERNMENT_WORDS:
-        return "GovernmentBody", f"org:{name.lower()}", name, country
-    if words & MEDIA_WORDS:
-        return "MediaOrganization", f"org:{name.lower()}", name, country
-    return "Organization", f"org:{name.lower()}", name, country
+def resolve_entities(
+    analyses: Iterable[DocumentAnalysis], aliases: AliasBook | None = None, metonymy: bool = True
+) -> Corpus:
+    """Resolve the mentions of all ``analyses`` into entities and link every assertion."""
+    analyses = list(analyses)
+    book = aliases if aliases is not None else load_aliases()
+    drafts: dict[str, _Draft] = {}
+    keys: dict[At, str] = {}
+    for analysis in analyses:
+        for mention in _mentions(analysis):
+            if mention.kind != "PRON":
+                keys[_at(mention)] = _add(drafts, mention, classify(mention, book))
+    redirect = _merge_short_names(drafts, book)
+    keys = {at: redirect.get(key, key) for at, key in keys.items()}
+    for analysis in analyses:
+        _resolve_references(analysis, keys, drafts)
+        if metonymy:
+            _capitals_as_governments(analysis, keys, drafts)
+    entities = {key: _entity(d) for key, d in drafts.items()}
+    assertions = tuple(
+        _link(a, analysis, keys, entities) for analysis in analyses for a in analysis.assertions
+    )
+    roles = role_facts(assertions, entities.values(), {a.article.id: a.article for a in analyses})
+    used = {e for a in assertions for e in _entity_ids(a)} | {r.holder for r in roles}
+    used |= {r.of for r in roles if r.of}
+    kept = [e for e in entities.values() if e.id in used or e.type not in _KEPT_ONLY_WHEN_USED]
+    titles: dict[str, set[str]] = {}
+    for role in roles:
+        titles.setdefault(role.holder, set()).add(role.title)
+    return Corpus(
+        articles=tuple(a.article for a in analyses),
+        assertions=assertions,
+        entities=tuple(
+            sorted(
+                (replace(e, roles=tuple(sorted({*e.roles, *titles.get(e.id, ())}))) for e in kept),
+                key=lambda e: e.id,
+            )
+        ),
+        sentences=sum(len(a.sentences) for a in analyses),
+        roles=roles,
+    )
 
 
-def _country_of_word(word: str) -> str | None:
-    return demonym_country(word) or country_code(word)
+def _mentions(analysis: DocumentAnalysis) -> list[Mention]:
+    return sorted({*analysis.mentions, *analysis.heads.values()}, key=_order)
 
 
-def _noun_phrase(name: str) -> tuple[str, str, str, str | None]:
-    words = name.split()
-    head = words[-1].lower() if words else ""
-    singular = head[:-1] if head.endswith("s") and len(head) > 3 else head
-    country = next((c for c in map(_country_of_word, words[:-1]) if c), None)
-    if head in SOURCE_NOUNS:
-        return "AnonymousSource", f"source:{name.lower()}", name, country
-    if singular in ACTOR_NOUNS or head in ACTOR_NOUNS:
-        # "a Russian official" and "Russian officials" are one group
-        key = " ".join([*words[:-1], singular]).lower()
-        return "Group", f"group:{key}", name, country
-    return "Concept", f"concept:{name.lower()}", name, None
+def _order(mention: Mention) -> tuple[int, int, str]:
+    return (mention.start, mention.end, mention.kind)
 
 
-def _merge_short_person_names(drafts: dict[str, _Draft]) -> dict[str, str]:
+def _at(mention: Mention) -> At:
+    return (mention.doc, mention.start, mention.end)
+
+
+def _add(drafts: dict[str, _Draft], mention: Mention, typing: Typing) -> str:
+    draft = drafts.setdefault(
+        typing.key, _Draft(typing.key, typing.type, typing.label, typing.country)
+    )
+    draft.aliases.add(mention.text)
+    draft.mentions += 1
+    if len(typing.label) > len(draft.label) and typing.type in {"Person", "Group"}:
+        draft.label = typing.label  # the fullest form: "Russian officials" over "official"
+    _, titles = strip_name(mention.text, person=typing.type == "Person")
+    if titles:
+        draft.roles.add(" ".join(titles))
+    if mention.text != draft.label and not typing.key.startswith(("concept:", "source:")):
+        draft.merges.add(f"{mention.text!r} names {draft.label!r} ({typing.rule})")
+    return typing.key
+
+
+def _merge_short_names(drafts: dict[str, _Draft], book: AliasBook) -> dict[str, str]:
     """Map the key of "Trump" to the key of "Donald Trump" when that is the only
-    longer person name ending in that word.
-
-    A name the NER once tagged as an organisation or group ("Trump victory") joins
-    the person of the same name too.
+    longer person name ending in that word. A name the recognizer once tagged as an
+    organisation, group or place ("Trump victory") joins the person of that name too.
     """
     people = [d for d in drafts.values() if d.type == "Person"]
-    others = [d for d in drafts.values() if d.type in {"Organization", "Group", "Place"}]
+    others = [d for d in drafts.values() if d.type in {"Organization", "Group", "Place", "City"}]
     redirect: dict[str, str] = {}
     for short in [*people, *others]:
         if " " in short.label:
             continue
         longer = [p for p in people if p.label.endswith(" " + short.label)]
         longer = longer or [p for p in people if p.label == short.label and p is not short]
+        longer = [p for p in longer if book.may_merge(short.label, p.label)]
         if len(longer) == 1:
             target = longer[0]
             redirect[short.key] = target.key
@@ -163,77 +157,21 @@ def _merge_short_person_names(drafts: dict[str, _Draft]) -> dict[str, str]:
     return redirect
 
 
-def resolve_entities(analyses: Iterable[DocumentAnalysis]) -> Corpus:
-    """Resolve the mentions of all ``analyses`` into entities and link every assertion."""
-    analyses = list(analyses)
-    drafts: dict[str, _Draft] = {}
-    keys: dict[tuple[str, int, int], str] = {}
-    for analysis in analyses:
-        for mention in sorted({*analysis.mentions, *analysis.heads.values()}, key=_order):
-            if mention.kind != "PRON":
-                keys[_at(mention)] = _add(drafts, mention)
-    redirect = _merge_short_person_names(drafts)
-    keys = {at: redirect.get(key, key) for at, key in keys.items()}
-    for analysis in analyses:
-        _resolve_pronouns(analysis, keys, drafts)
-    entities = {key: _entity(d) for key, d in drafts.items()}
-    assertions = tuple(
-        _link(a, analysis, keys, entities) for analysis in analyses for a in analysis.assertions
-    )
-    used = {e for a in assertions for e in _entity_ids(a)}
-    return Corpus(
-        articles=tuple(a.article for a in analyses),
-        assertions=assertions,
-        entities=tuple(sorted((e for e in entities.values() if e.id in used), key=lambda e: e.id)),
-        sentences=sum(len(a.sentences) for a in analyses),
-    )
-
-
-def _entity_ids(assertion: Assertion) -> list[str | None]:
-    ids = [assertion.subject.entity, assertion.object.entity if assertion.object else None]
-    return [*ids, assertion.attribution.entity if assertion.attribution else None]
-
-
-def _order(mention: Mention) -> tuple[int, int, str]:
-    return (mention.start, mention.end, mention.kind)
-
-
-def _at(mention: Mention) -> tuple[str, int, int]:
-    return (mention.doc, mention.start, mention.end)
-
-
-def _add(drafts: dict[str, _Draft], mention: Mention) -> str:
-    kind, key, label, country = classify(mention)
-    draft = drafts.setdefault(key, _Draft(key, kind, label, country))
-    draft.aliases.add(mention.text)
-    draft.mentions += 1
-    if len(label) > len(draft.label) and kind in {"Person", "Group"}:
-        draft.label = label  # the fullest form: "Russian officials" over "Russian official"
-    _, titles = strip_name(mention.text, person=kind == "Person")
-    if titles:
-        draft.roles.add(" ".join(titles))
-    if mention.text != draft.label and kind in {"Country", "GovernmentBody", "Person"}:
-        draft.merges.add(f"{mention.text!r} names {draft.label!r} ({_rule(kind)})")
-    return key
-
-
-def _rule(kind: str) -> str:
-    return {
-        "Country": "ISO 3166 country name or code",
-        "GovernmentBody": "seat of government",
-        "Person": "title, determiner or possessive stripped",
-    }[kind]
-
-
-def _resolve_pronouns(
-    analysis: DocumentAnalysis, keys: dict[tuple[str, int, int], str], drafts: dict[str, _Draft]
+def _resolve_references(
+    analysis: DocumentAnalysis, keys: dict[At, str], drafts: dict[str, _Draft]
 ) -> None:
-    mentions = sorted({*analysis.mentions, *analysis.heads.values()}, key=_order)
+    """Pronouns and bare role nouns ("these officials") -> the nearest earlier match."""
     last: dict[str, str] = {}
-    for mention in mentions:
+    for mention in _mentions(analysis):
         if mention.kind != "PRON":
             key = keys[_at(mention)]
-            for slot in _slots(drafts[key], mention):
+            draft = drafts[key]
+            head = _bare_group_head(draft)
+            if head is not None and f"group:{head}" in last:
+                keys[_at(mention)] = last[f"group:{head}"]  # "these officials"
+                drafts[last[f"group:{head}"]].aliases.add(mention.text)
+                continue
+            for slot in _slots(draft, mention):
                 last[slot] = key
             continue
         wanted = _PRONOUN_KINDS.get(mention.text.lower())
@@ -242,14 +180,47 @@ def _resolve_pronouns(
             drafts[last[wanted]].aliases.add(mention.text)
 
 
+def _head_word(draft: _Draft) -> str:
+    head = draft.label.split()[-1].lower()
+    return head[:-1] if head.endswith("s") and len(head) > 3 else head
+
+
+def _bare_group_head(draft: _Draft) -> str | None:
+    """The role noun of a group named by that noun alone ("officials")."""
+    if draft.type == "Group" and " " not in draft.label and draft.country is None:
+        return _head_word(draft)
+    return None
+
+
 def _slots(draft: _Draft, mention: Mention) -> list[str]:
     if draft.type == "Person":
         return ["Person"]
     if draft.type in _THING_TYPES:
         return ["Thing"]
     if draft.type in {"Group", "AnonymousSource"} and mention.number == "plural":
-        return ["Plural"]
+        return ["Plural", f"group:{_head_word(draft)}"]
     return []
+
+
+def _capitals_as_governments(
+    analysis: DocumentAnalysis, keys: dict[At, str], drafts: dict[str, _Draft]
+) -> None:
+    """ "Moscow will be watching": a capital that acts stands for its government."""
+    for assertion in analysis.assertions:
+        mention = analysis.heads.get((assertion.subject.start, assertion.subject.end))
+        if mention is None or assertion.relation.lemma.split()[0] in _NOT_POLITICAL:
+            continue
+        draft = drafts.get(keys.get(_at(mention), ""))
+        city = find_city(draft.label) if draft is not None and draft.type == "City" else None
+        if city is None or not city.capital:
+            continue
+        key = f"government:{city.country}"
+        label = f"Government of {country_name(city.country)}"
+        government = drafts.setdefault(key, _Draft(key, "GovernmentBody", label, city.country))
+        government.aliases.add(mention.text)
+        government.mentions += 1
+        government.merges.add(f"{mention.text!r} acting stands for {label!r} (capital metonymy)")
+        keys[_at(mention)] = key
 
 
 def _entity(draft: _Draft) -> Entity:
@@ -265,10 +236,15 @@ def _entity(draft: _Draft) -> Entity:
     )
 
 
+def _entity_ids(assertion: Assertion) -> list[str | None]:
+    ids = [assertion.subject.entity, assertion.object.entity if assertion.object else None]
+    return [*ids, assertion.attribution.entity if assertion.attribution else None]
+
+
 def _link(
     assertion: Assertion,
     analysis: DocumentAnalysis,
-    keys: dict[tuple[str, int, int], str],
+    keys: dict[At, str],
     entities: dict[str, Entity],
 ) -> Assertion:
     def entity_of(start: int, end: int) -> Entity | None:
@@ -276,25 +252,22 @@ def _link(
         key = keys.get(_at(mention)) if mention is not None else None
         return entities.get(key) if key is not None else None
 
-    def linked(arg: Argument) -> Argument:
-        entity = entity_of(arg.start, arg.end)
-        if entity is None and speaker is not None and _is_first_person(arg.text):
-            entity = speaker
-        if entity is None:
-            return arg
-        return replace(arg, entity=entity.id, label=entity.label, type=entity.type)
-
     attribution = assertion.attribution
     speaker = None
     if attribution is not None:
         speaker = entity_of(attribution.start, attribution.end)
         if speaker is not None:
             attribution = replace(attribution, entity=speaker.id, label=speaker.label)
+
+    def linked(arg: Argument) -> Argument:
+        entity = entity_of(arg.start, arg.end)
+        if speaker is not None and _PRONOUN_KINDS.get(arg.text.lower()) == "Speaker":
+            entity = speaker  # "we" and "I" inside a quotation are its speaker
+        if entity is None:
+            return arg
+        return replace(arg, entity=entity.id, label=entity.label, type=entity.type)
+
     obj = linked(assertion.object) if assertion.object is not None else None
     return replace(
         assertion, subject=linked(assertion.subject), object=obj, attribution=attribution
     )
-
-
-def _is_first_person(text: str) -> bool:
-    return _PRONOUN_KINDS.get(text.lower()) == "Speaker"

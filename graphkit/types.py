@@ -39,6 +39,9 @@ class Mention:
     end: int
     kind: str
     number: str = "singular"
+    # what the words around say it is: "region" (the Donetsk region), "media" (a VPost
+    # report), "indefinite" (a source, another official): unnamed individuals
+    hint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,10 +70,14 @@ class Relation:
 
 @dataclass(frozen=True)
 class Qualifier:
+    """An adjunct phrase; a ``time`` one may carry the ISO 8601 ``date`` it names,
+    read against the article's publication date (see :mod:`graphkit.dates`)."""
+
     role: str
     text: str
     start: int
     end: int
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +164,20 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Role:
+    """A role fact: ``holder`` (an entity id) holds ``title`` ("President"), of the
+    entity ``of`` when the text says whose ("Russian President" -> Russia), as stated
+    by article ``doc`` (dated ``date`` when the article is)."""
+
+    holder: str
+    title: str
+    of: str | None
+    doc: str
+    date: str | None = None
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
 class DocumentAnalysis:
     """What the NLP stage hands on for one article (no spaCy objects)."""
 
@@ -191,3 +212,4 @@ class Corpus:
     entities: tuple[Entity, ...]
     sentences: int = 0
     problems: tuple[InputProblem, ...] = ()
+    roles: tuple[Role, ...] = ()

@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Span, Token
 from graphkit.extractor import rules as r
 from graphkit.extractor.attribution import Source, according_to, quote_speakers, reporter_of
 from graphkit.extractor.clauses import Clause, verb_clauses
+from graphkit.extractor.mentions import document_mentions, mention_of
 from graphkit.extractor.nominal import apposition_clauses, title_clauses
-from graphkit.extractor.spans import char_range, head_phrase, span_text, words
+from graphkit.extractor.spans import char_range, span_text, words
 from graphkit.types import (
     Argument,
     Article,
@@ -50,7 +51,7 @@ def analyze_doc(doc: Doc, article: Article) -> DocumentAnalysis:
             source = _source_for(clause, quotes) or in_sentence
             assertion = _assertion(doc, article, index, sentence, clause, source, heads)
             assertions.setdefault(assertion.id, assertion)
-    mentions = tuple(_entity_mentions(doc, article.id))
+    mentions = tuple(document_mentions(doc, article.id))
     ordered = sorted(assertions.values(), key=lambda a: (a.subject.start, a.id))
     return DocumentAnalysis(
         article=article,
@@ -102,7 +103,7 @@ def _assertion(
     attribution = None
     if source is not None:
         start, end = char_range(doc, source.span)
-        heads[(start, end)] = _mention(doc, article.id, source.head)
+        heads[(start, end)] = mention_of(source.head, article.id)
         attribution = Attribution(span_text(doc, source.span), cue=source.cue, start=start, end=end)
     key = f"{article.id}|{subject.start}|{subject.end}|{relation.text}|{obj and obj.start}"
     text = sentence.text.rstrip()  # the parser keeps line breaks in the sentence
@@ -131,46 +132,8 @@ def _argument(
     heads: dict[tuple[int, int], Mention],
 ) -> Argument:
     start, end = char_range(doc, span)
-    heads[(start, end)] = _mention(doc, doc_id, head)
+    heads[(start, end)] = mention_of(head, doc_id)
     return Argument(text=span_text(doc, span), start=start, end=end)
-
-
-def _mention(doc: Doc, doc_id: str, head: Token) -> Mention:
-    """The actor-naming core of an argument: a named entity over its head if there
-    is one, else the head's noun phrase, or the pronoun itself."""
-    number = "plural" if head.tag_ in {"NNS", "NNPS"} else "singular"
-    if head.ent_type_ in r.ACTOR_ENTITIES:
-        start, end = _entity_bounds(head)
-        ent = doc[start:end]
-        return Mention(doc_id, ent.text, ent.start_char, ent.end_char, head.ent_type_, number)
-    if head.pos_ == "PRON":
-        kind = "PRON"
-        if head.lower_ in {"they", "them", "their", "we", "us", "our"}:
-            number = "plural"
-    else:
-        kind = "NOUN"
-    span = head_phrase(head) if kind == "NOUN" else (head.i, head.i + 1)
-    start, end = char_range(doc, span)
-    return Mention(doc_id, span_text(doc, span), start, end, kind, number)
-
-
-def _entity_bounds(token: Token) -> tuple[int, int]:
-    """Token range of the named entity ``token`` is in, from its IOB tags (scanning
-    ``doc.ents`` for every argument would cost more than the parse)."""
-    doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and token.ent_iob_ != "B" and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return start, end
-
-
-def _entity_mentions(doc: Doc, doc_id: str) -> list[Mention]:
-    return [
-        Mention(doc_id, ent.text, ent.start_char, ent.end_char, ent.label_)
-        for ent in doc.ents
-        if ent.label_ in r.ACTOR_ENTITIES
-    ]
 
 
 # How often a clause read from each kind of predicate is right: main clauses are

@@ -27,7 +27,10 @@ def title_clauses(sentence: Span) -> Iterator[Clause]:
         names = [c for c in lefts if c.pos_ == "PROPN" and c.lower_ not in TITLES] + [token]
         titles = [c for c in lefts if c.lower_ in TITLES and c.i < names[0].i]
         if titles:
-            title = (titles[0].i, titles[-1].i + 1)
+            # "Russian President", "the new US president-elect": whose office it is
+            first = min([titles[0], *(c for c in token.lefts if c.dep_ in {"amod", "compound"})],
+                        key=lambda t: t.i)  # fmt: skip
+            title = (first.i, titles[-1].i + 1)
             yield _implied(token, (names[0].i, token.i + 1), titles[-1], title)
 
 

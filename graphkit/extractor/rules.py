@@ -39,6 +39,15 @@ TIME_NOUNS = frozenset(
     "yesterday tomorrow later earlier ago season spring summer autumn fall winter".split()
 )
 
+REGION_NOUNS = frozenset(
+    "region province oblast state territory district county republic prefecture".split()
+)
+MEDIA_NOUNS = frozenset(
+    "report article newspaper interview broadcast publication editorial story reporter "
+    "correspondent journalist columnist channel website outlet".split()
+)
+INDEFINITE = frozenset({"a", "an", "another", "one"})
+
 # --- entity labels -----------------------------------------------------------
 ACTOR_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})

@@ -1,0 +1,56 @@
+"""SHACL validation of exports (pyshacl): the seed conforms, broken graphs do not."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from rdflib import RDF, Graph, Literal
+from rdflib.term import Node
+
+from graphkit.pipeline import BuildResult
+from graphkit.validate import validate_graph
+from graphkit.vocab import GK
+
+
+def _run_validate(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "graphkit", "validate", str(path)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+def test_seed_export_conforms(seed_build: BuildResult) -> None:
+    done = _run_validate(seed_build.outputs["turtle"])
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "conforms" in done.stderr
+
+
+def _negated_statement(graph: Graph) -> Node:
+    return next(
+        s for s in graph.subjects(GK.negated, Literal(True)) if (s, RDF.type, GK.Assertion) in graph
+    )
+
+
+def test_a_negated_claim_stated_as_fact_is_a_violation(
+    seed_build: BuildResult, tmp_path: Path
+) -> None:
+    graph = Graph().parse(seed_build.outputs["turtle"], format="turtle")
+    statement = _negated_statement(graph)
+    s, p, o = (graph.value(statement, RDF[name]) for name in ("subject", "predicate", "object"))
+    graph.add((s, p, o))  # the rumour as a plain fact
+    broken = tmp_path / "broken.ttl"
+    graph.serialize(broken, format="turtle")
+    done = _run_validate(broken)
+    assert done.returncode == 1
+    assert "plain triple" in done.stdout
+
+
+def test_missing_provenance_is_a_violation(seed_build: BuildResult) -> None:
+    graph = Graph().parse(seed_build.outputs["turtle"], format="turtle")
+    statement = _negated_statement(graph)
+    graph.remove((statement, GK.sentence, None))
+    report = validate_graph(graph)
+    assert not report.conforms and report.violations >= 1
+    assert "sentence" in report.text
