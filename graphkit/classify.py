@@ -75,6 +75,9 @@ def country_of_words(words: list[str]) -> str | None:
 
 def classify(mention: Mention, aliases: AliasBook) -> Typing:
     """Type a non-pronoun mention."""
+    if mention.kind == "CLAUSE":  # what someone says or believes: its own node each time
+        key = f"proposition:{mention.doc}:{mention.start}"
+        return Typing("Proposition", key, mention.text, None, "clausal object")
     name, _ = strip_name(mention.text, person=mention.kind == "PERSON")
     lower = name.lower()
     entry = aliases.lookup(name) or aliases.lookup(mention.text)

@@ -168,9 +168,9 @@ def _resolve_references(
             draft = drafts[key]
             head = _bare_group_head(draft)
             if head is not None and f"group:{head}" in last:
-                keys[_at(mention)] = last[f"group:{head}"]  # "these officials"
-                drafts[last[f"group:{head}"]].aliases.add(mention.text)
-                continue
+                key = keys[_at(mention)] = last[f"group:{head}"]  # "these officials"
+                draft = drafts[key]
+                draft.aliases.add(mention.text)
             for slot in _slots(draft, mention):
                 last[slot] = key
             continue
@@ -199,6 +199,8 @@ def _slots(draft: _Draft, mention: Mention) -> list[str]:
         return ["Thing"]
     if draft.type in {"Group", "AnonymousSource"} and mention.number == "plural":
         return ["Plural", f"group:{_head_word(draft)}"]
+    if mention.number == "plural" and draft.type != "Concept":  # "the Democrats"
+        return ["Plural"]
     return []
 
 

@@ -127,8 +127,9 @@ def _object_members(verb: Token) -> tuple[list[Token], Token | None]:
         return [clausal[0]], None
     for prep in _preps(verb):
         target = _prep_object(prep)
-        if target is not None and not _is_time(prep, target):
-            return _members(target), prep
+        if target is None or _is_time(prep, target) or _reporting_frame(target):
+            continue
+        return _members(target), prep
     # "transmuting or erasing living objects": coordinated verbs share the last one's object
     for conjunct in verb.conjuncts:
         if conjunct.i > verb.i and conjunct.pos_ == "VERB" and not _has_subject(conjunct):
@@ -136,6 +137,11 @@ def _object_members(verb: Token) -> tuple[list[Token], Token | None]:
             if shared:
                 return _members(shared[0]), None
     return [], None
+
+
+def _reporting_frame(target: Token) -> bool:
+    """ "was quoted as saying": the frame of a quotation, not the verb's object."""
+    return target.dep_ == "pcomp" and target.lemma_.lower() in r.REPORTING_VERBS
 
 
 def _preps(verb: Token) -> list[Token]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from graphkit.extractor import rules as r
-from graphkit.extractor.spans import char_range, head_phrase, span_text
+from graphkit.extractor.spans import char_range, clause_span, head_phrase, span_text
 from graphkit.types import Mention
 
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
@@ -22,6 +22,9 @@ def mention_of(head: Token, doc_id: str) -> Mention:
     """The actor-naming core of an argument headed by ``head``: the named entity over
     the head if there is one, else its proper name or noun phrase, or the pronoun."""
     doc = head.doc
+    if head.pos_ in {"VERB", "AUX"}:  # a clausal object: "believe [that X will Y]"
+        return _make(doc, doc_id, clause_span(head) or (head.i, head.i + 1), "CLAUSE", "singular")
+    head = partitive_head(head)
     number = "plural" if head.tag_ in {"NNS", "NNPS"} else "singular"
     if head.ent_type_ in r.ACTOR_ENTITIES:
         return _make(doc, doc_id, entity_bounds(head), head.ent_type_, number)
@@ -31,6 +34,18 @@ def mention_of(head: Token, doc_id: str) -> Mention:
     span = head_phrase(head)
     kind = "PROPN" if all(t.pos_ == "PROPN" for t in doc[span[0] : span[1]]) else "NOUN"
     return _make(doc, doc_id, span, kind, number)
+
+
+def partitive_head(head: Token) -> Token:
+    """ "Majority of Russian officials", "some of the diplomats": the people named."""
+    if head.lemma_.lower() not in r.PARTITIVES:
+        return head
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if target is not None:
+                return target
+    return head
 
 
 def _make(doc: Doc, doc_id: str, span: tuple[int, int], kind: str, number: str) -> Mention:
@@ -77,7 +92,8 @@ def document_mentions(doc: Doc, doc_id: str) -> Iterator[Mention]:
         covered.update(range(ent.start, ent.end))
         # a nationality used as an adjective ("Russian officials") names no actor itself
         if ent.label_ in r.ACTOR_ENTITIES and ent.root.pos_ != "ADJ":
-            yield _make(doc, doc_id, (ent.start, ent.end), ent.label_, "singular")
+            number = "plural" if ent.root.tag_ in {"NNS", "NNPS"} else "singular"
+            yield _make(doc, doc_id, (ent.start, ent.end), ent.label_, number)
     for token in doc:
         if token.pos_ != "PROPN" or token.i in covered or token.dep_ == "compound":
             continue

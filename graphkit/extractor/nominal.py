@@ -13,19 +13,21 @@ from spacy.tokens import Span, Token
 from graphkit.extractor import rules as r
 from graphkit.extractor.clauses import Clause
 from graphkit.extractor.spans import expand_noun
-from graphkit.lexicon import TITLES
+from graphkit.lexicon import ROLE_NOUNS
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+_PERSONAL = frozenset({"PERSON", ""})  # "" : names the recognizer left untagged
 
 
 def title_clauses(sentence: Span) -> Iterator[Clause]:
     """ "President Vladimir Putin" states that Putin is President: name -> title."""
     for token in sentence:
-        if token.pos_ != "PROPN" or token.dep_ == "compound":
+        # a person's name, not an organisation's ("the Foreign Ministry")
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ not in _PERSONAL:
             continue
         lefts = [c for c in token.lefts if c.dep_ == "compound"]
-        names = [c for c in lefts if c.pos_ == "PROPN" and c.lower_ not in TITLES] + [token]
-        titles = [c for c in lefts if c.lower_ in TITLES and c.i < names[0].i]
+        names = [c for c in lefts if c.pos_ == "PROPN" and c.lower_ not in ROLE_NOUNS] + [token]
+        titles = [c for c in lefts if c.lower_ in ROLE_NOUNS and c.i < names[0].i]
         if titles:
             # "Russian President", "the new US president-elect": whose office it is
             first = min([titles[0], *(c for c in token.lefts if c.dep_ in {"amod", "compound"})],
@@ -39,6 +41,9 @@ def _in_a_list(token: Token) -> bool:
     parsed as appositions; a quantity or a coordinated noun is never one."""
     if token.conjuncts or token.like_num or token.text in {"%", "$"}:
         return True
+    after = token.doc[token.right_edge.i + 1 : token.right_edge.i + 3]
+    if len(after) == 2 and after[0].text == "," and after[1].pos_ == "CCONJ":
+        return True  # "advisor, secretary of state, and CIA director"
     return any(c.dep_ == "nummod" or c.text in {"%", "$"} for c in token.children)
 
 

@@ -8,7 +8,7 @@ reporting verbs), not lists drawn from any evaluation data.
 from __future__ import annotations
 
 # --- dependency labels -------------------------------------------------------
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 DIRECT_OBJECTS = frozenset({"dobj", "attr", "oprd", "acomp"})
 CLAUSE_HEADS = frozenset(
@@ -47,6 +47,9 @@ MEDIA_NOUNS = frozenset(
     "correspondent journalist columnist channel website outlet".split()
 )
 INDEFINITE = frozenset({"a", "an", "another", "one"})
+PARTITIVES = frozenset(
+    "majority minority most many some few several all none half part number".split()
+)
 
 # --- entity labels -----------------------------------------------------------
 ACTOR_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
