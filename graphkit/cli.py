@@ -7,6 +7,8 @@ failed but the rest was built; 2 nothing could be done (bad input, model, query)
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -17,11 +19,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graphkit import pipeline
+from graphkit.dates import parse_day
 from graphkit.errors import GraphkitError
 from graphkit.export import stream_jsonl, write_jsonl
+from graphkit.export.formats import FORMATS
+from graphkit.export.views import write_view
 from graphkit.nlp import DEFAULT_MODEL
-from graphkit.query import format_csv, format_json, run_query
+from graphkit.query import format_csv, format_json, parse_params, run_query
+from graphkit.stats import generate_stats, load_graph, stats_json, stats_tables
 from graphkit.types import InputProblem
+from graphkit.validate import validate_file
 
 app = typer.Typer(
     help="Turn news articles about geopolitical actors into a knowledge graph.",
@@ -34,18 +41,52 @@ err = Console(stderr=True)
 out = Console()
 
 Inputs = Annotated[
-    list[str], typer.Argument(help="Text files, folders of .txt files, or .jsonl files.")
+    list[str],
+    typer.Argument(
+        help="Text (.txt), JSON Lines (.jsonl), saved pages (.html), RSS/Atom feeds "
+        "(.rss, .atom, .xml), folders of them, or - for standard input."
+    ),
 ]
 Model = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Texts per nlp.pipe batch.")]
 Processes = Annotated[int, typer.Option("--processes", min=1, help="Parser processes.")]
 
 
+def _valid_date(value: str | None) -> str | None:
+    try:
+        return None if value is None else parse_day(value).isoformat()
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+PubDate = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        callback=_valid_date,
+        help="Publication date (YYYY-MM-DD) of articles whose metadata gives none; "
+        "'on Wednesday', 'by January' are read against it.",
+    ),
+]
+
+
 def _report_problems(problems: tuple[InputProblem, ...] | list[InputProblem]) -> None:
     for problem in problems:
-        style = "yellow" if problem.warning else "red"
-        kind = "warning" if problem.warning else "error"
-        err.print(f"[{style}]{kind}:[/] {escape(str(problem))}", highlight=False)
+        # a warning says so itself ("file: warning: ..."); an error gets the prefix
+        prefix = "" if problem.warning else "[red]error:[/] "
+        # soft_wrap: one line per problem, whatever the width, so it can be grepped
+        err.print(f"{prefix}{escape(str(problem))}", highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def _on_interrupt() -> Iterator[None]:
+    """Ctrl-C: one line and exit code 130; every export is written whole or not at
+    all (atomic_write), so the previous ones are still there, unchanged."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        err.print("[red]interrupted:[/] the previous exports are left as they were")
+        raise typer.Exit(130) from None
 
 
 def _progress_bar() -> Progress:
@@ -62,27 +103,42 @@ def _progress_bar() -> Progress:
 @app.command(
     epilog="**Examples**\n\n"
     "    graphkit build seeds/ --out exports/\n\n"
-    "    graphkit build news.jsonl more/ --out build/ --model en_core_web_lg"
+    "    graphkit build news.jsonl more/ --out build/ --model en_core_web_lg\n\n"
+    "    graphkit build today/ --into exports/        # add new articles to a graph\n\n"
+    "    graphkit build seeds/ --out build/ --formats all\n\n"
+    "    graphkit build seeds/ --formats turtle,trig,gexf,csv"
 )
 def build(
     inputs: Inputs,
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the exports.")] = Path(
-        "exports"
-    ),
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for the exports [default: exports, or the --into one]."),
+    ] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option("--into", help="Add the articles to the graph exported in this folder."),
+    ] = None,
+    formats: Annotated[
+        str, typer.Option("--formats", help=f"Comma-separated: {', '.join(FORMATS)}; all; default.")
+    ] = "default",
     model: Model = DEFAULT_MODEL,
     batch_size: BatchSize = 32,
     processes: Processes = 1,
+    date: PubDate = None,
 ) -> None:
-    """Build the graph: writes graph.ttl, graph.html and assertions.jsonl."""
-    with _progress_bar() as bar:
+    """Build the graph: writes graph.ttl, graph.html and assertions.jsonl (or --formats)."""
+    with _on_interrupt(), _progress_bar() as bar:
         task = bar.add_task("parse", total=None)
         result = pipeline.build(
             inputs,
             out=out_dir,
+            into=into,
+            formats=formats,
             model=model,
             batch_size=batch_size,
             n_process=processes,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
+            date=date,
         )
     _report_problems(result.problems)
     corpus = result.corpus
@@ -116,9 +172,12 @@ def extract(
     model: Model = DEFAULT_MODEL,
     batch_size: BatchSize = 32,
     processes: Processes = 1,
+    date: PubDate = None,
 ) -> None:
     """Extract assertions only, as JSON Lines (the contract in the README)."""
-    corpus = pipeline.analyze(inputs, model=model, batch_size=batch_size, n_process=processes)
+    corpus = pipeline.analyze(
+        inputs, model=model, batch_size=batch_size, n_process=processes, date=date
+    )
     _report_problems(corpus.problems)
     if output == "-":
         stream_jsonl(corpus.assertions, sys.stdout)
@@ -135,19 +194,26 @@ def extract(
     "    graphkit query exports/graph.ttl negated\n\n"
     "    graphkit query exports/graph.ttl my-query.rq --format csv\n\n"
     "    graphkit query exports/graph.ttl 'SELECT ?l WHERE { ?e rdfs:label ?l } LIMIT 5'\n\n"
-    "Shipped queries: negated, statements, anonymous-sources, hopes, most-connected."
+    '    graphkit query exports/graph.ttl actor --param actor="Vladimir Putin"\n\n'
+    "    graphkit query exports/graph.trig between --param actor=Putin --param other=Trump\n\n"
+    "Shipped queries: actor, between, claims, negated, statements, anonymous-sources, hopes, "
+    "most-connected."
 )
 def query(
     graph: Annotated[Path, typer.Argument(help="An exported graph (.ttl, .nt, .jsonld ...).")],
     sparql: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a shipped query.")],
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", help="name=value: binds ?name to the string value (repeatable)."),
+    ] = None,
 ) -> None:
     """Run a SPARQL SELECT or ASK query (graphkit prefixes are predeclared)."""
     if fmt not in {"table", "csv", "json"}:
         raise GraphkitError(f"--format must be table, csv or json, not {fmt!r}")
     if not graph.is_file():
         raise GraphkitError(f"{graph}: no such graph file")
-    result = run_query(graph, sparql)
+    result = run_query(graph, sparql, parse_params(param or []))
     if fmt == "csv":
         sys.stdout.write(format_csv(result))
     elif fmt == "json":
@@ -155,9 +221,85 @@ def query(
     else:
         table = Table(*result.variables, show_lines=False)
         for row in result.rows:
-            table.add_row(*("" if v is None else v for v in row))
+            table.add_row(*("" if v is None else escape(v) for v in row))  # text is not markup
         out.print(table)
         err.print(f"{len(result.rows)} rows")
+
+
+@app.command(
+    epilog="**Examples**\n\n"
+    "    graphkit stats exports/graph.ttl\n\n"
+    "    graphkit stats exports/graph.nt --top 20\n\n"
+    "    graphkit stats exports/graph.ttl --format json | jq .communities"
+)
+def stats(
+    graph: Annotated[Path, typer.Argument(help="An exported graph (.ttl, .nt, .trig, .jsonld).")],
+    top: Annotated[int, typer.Option("--top", min=1, help="Actors in each ranking.")] = 10,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Counts, degree and betweenness centrality, components and communities."""
+    if fmt not in {"table", "json"}:
+        raise GraphkitError(f"--format must be table or json, not {fmt!r}")
+    if not graph.is_file():
+        raise GraphkitError(f"{graph}: no such graph file")
+    result = generate_stats(load_graph(graph), top=top)
+    if fmt == "json":
+        sys.stdout.write(stats_json(result))
+    else:
+        out.print(*stats_tables(result))
+
+
+@app.command(
+    epilog="**Examples**\n\n"
+    "    graphkit view exports/graph.ttl -o putin.html --actor Putin --hops 2\n\n"
+    "    graphkit view exports/graph.ttl -o sure.html --min-confidence 0.8\n\n"
+    "The file opens offline in any browser; `graphkit build` also writes views/ and "
+    "index.html for the most-connected actors."
+)
+def view(
+    graph: Annotated[Path, typer.Argument(help="An exported graph (.ttl, .nt, .jsonld ...).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
+        "view.html"
+    ),
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Show only this actor's neighbourhood.")
+    ] = None,
+    hops: Annotated[int, typer.Option("--hops", min=0, help="Neighbourhood radius.")] = 1,
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out weaker claims."),
+    ] = 0.0,
+) -> None:
+    """Write an interactive HTML view of a graph, or of one actor's neighbourhood."""
+    written = write_view(graph, output, actor=actor, hops=hops, min_confidence=min_confidence)
+    err.print(
+        f"{escape(written.title)}: {written.nodes} actors and concepts, "
+        f"{written.edges} relations -> {escape(str(written.path))}",
+        highlight=False,
+    )
+
+
+@app.command(
+    epilog="**Examples**\n\n"
+    "    graphkit validate exports/graph.ttl\n\n"
+    "    graphkit validate graph.ttl --shapes my-shapes.ttl"
+)
+def validate(
+    graph: Annotated[Path, typer.Argument(help="An exported graph (.ttl, .nt, .jsonld ...).")],
+    shapes: Annotated[
+        Path | None, typer.Option("--shapes", help="SHACL shapes (default: graphkit's).")
+    ] = None,
+) -> None:
+    """Check a graph against the SHACL shapes; exit 1 and list the violations if any."""
+    if not graph.is_file():
+        raise GraphkitError(f"{graph}: no such graph file")
+    report = validate_file(graph, shapes)
+    if report.conforms:
+        err.print(f"{graph}: conforms to the graphkit shapes")
+        return
+    sys.stdout.write(report.text)
+    err.print(f"[red]{graph}: {report.violations} violations[/]")
+    raise typer.Exit(1)
 
 
 def main() -> None:

