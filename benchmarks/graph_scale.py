@@ -32,7 +32,7 @@ from rdflib import Graph
 from graphkit.export.rdf import generate_ntriples, generate_turtle
 from graphkit.graph import build_graph
 from graphkit.naming import content_id
-from graphkit.query import query_text, shipped_queries
+from graphkit.query import query_text, shipped_queries, values_clause
 from graphkit.types import (
     Argument,
     Article,
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> None:
         rows += _exports(graph, folder)
         store, load_rows = _loads(folder / "graph.ttl", args.timeout)
         rows += load_rows
-        rows += _queries(store, graph, args.timeout)
+        rows += _queries(store, graph, _queries_for(corpus), args.timeout)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024**2
     _print(rows)
@@ -211,9 +211,19 @@ def _loads(path: Path, timeout: float) -> tuple[ox.Store, list[tuple[str, str, s
     return store, [row]
 
 
-def _queries(store: ox.Store, graph: Graph, timeout: float) -> list[tuple[str, str, str, str]]:
+def _queries_for(corpus: Corpus) -> dict[str, str]:
+    """The fixed queries, and the shipped ``between`` with two people as parameters."""
+    people = [e.label for e in corpus.entities if e.type == "Person"][:2]
+    between = query_text(shipped_queries()["between"])
+    params = dict(zip(("actor", "other"), people, strict=True))
+    return {**QUERIES, "between (2 params)": between + values_clause(between, params)}
+
+
+def _queries(
+    store: ox.Store, graph: Graph, queries: dict[str, str], timeout: float
+) -> list[tuple[str, str, str, str]]:
     rows = []
-    for name, query in QUERIES.items():
+    for name, query in queries.items():
         text = query_text(query)
         ox_seconds, found = timed(lambda text=text: len(list(store.query(text))))
         rdflib_seconds, count = limited(lambda text=text: len(list(graph.query(text))), timeout)

@@ -102,6 +102,15 @@ def status_of(assertion: Assertion) -> str:
     return "fact" if assertion.is_fact else "uncertain"
 
 
+def source_file(path: str | None) -> str | None:
+    """The file name of an input path: where it lay on one machine is no part of the graph.
+
+    >>> source_file("/home/me/news/a.txt"), source_file("C:\\\\news\\\\b.jsonl"), source_file(None)
+    ('a.txt', 'b.jsonl', None)
+    """
+    return path.replace("\\", "/").rsplit("/", 1)[-1] if path else None
+
+
 def new_graph() -> Graph:
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
@@ -137,10 +146,7 @@ def add_article(graph: Graph, article: Article) -> None:
         (DCTERMS.date, article.published),
         (DCTERMS.source, article.source),
         (SCHEMA_URL, article.url),
-        (
-            GK.sourceFile,
-            article.path.replace("\\", "/").rsplit("/", 1)[-1] if article.path else None,
-        ),
+        (GK.sourceFile, source_file(article.path)),
     )
     for prop, value in optional:
         if value:

@@ -9,10 +9,14 @@ from pathlib import Path
 import pytest
 
 from graphkit.errors import QueryError
-from graphkit.export.rdf import write_trig
+from graphkit.export.rdf import write_trig, write_turtle
+from graphkit.graph import build_graph
 from graphkit.pipeline import BuildResult
 from graphkit.query import QueryResult, run_query, shipped_queries
+from graphkit.types import Entity
 from graphkit.vocab import GK
+
+from .test_graph_model import TRUMP, claim, corpus_of
 
 CONGRATULATE = "has yet to formally congratulate"
 SHIPPED = {
@@ -107,6 +111,19 @@ def test_parameters_are_values_not_sparql(seed_build: BuildResult) -> None:
         run(seed_build, "actor")
     with pytest.raises(QueryError, match="no variable"):
         run(seed_build, "negated", actor="Vladimir Putin")
+
+
+@pytest.mark.parametrize(
+    "name", ['Al "Boss" O\'Neil', "back\\slash \\u0022 } #", "line\nbreak\r\x00", "😀 \u202eRTL"]
+)
+def test_any_name_is_found_by_its_parameter(name: str, tmp_path: Path) -> None:
+    odd = Entity("odd-1", name, "Person", aliases=(name,), mentions=1)
+    corpus = corpus_of(claim("s1", subject=odd, lemma="meet"), entities=(odd, TRUMP))
+    path = write_turtle(build_graph(corpus), tmp_path / "graph.ttl")
+    [row] = rows(run_query(path, "actor", {"actor": name}))
+    assert (row["subject"], row["relation"], row["object"]) == (name, "meet", "Donald Trump")
+    assert rows(run_query(path, "between", {"actor": name, "other": "Trump"})) != []
+    assert rows(run_query(path, "actor", {"actor": name + " "})) == []
 
 
 def test_queries_read_trig_as_turtle(seed_build: BuildResult, tmp_path: Path) -> None:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
 from graphkit.errors import InputError
 from graphkit.export.files import atomic_write
 from graphkit.export.jsonl import read_jsonl
+from graphkit.graph import source_file
 from graphkit.types import Article, Corpus, Entity
 
 ASSERTIONS_FILE = "assertions.jsonl"
@@ -68,7 +69,9 @@ def _lines(records: Iterable[Article | Entity]) -> str:
 
 
 def write_articles(articles: Iterable[Article], path: Path) -> Path:
-    return atomic_write(path, _lines(articles))
+    """Each article with its input's file name only (as ``gk:sourceFile``), so the file
+    is the same whatever folder the build ran from."""
+    return atomic_write(path, _lines(replace(a, path=source_file(a.path)) for a in articles))
 
 
 def write_entities(entities: Iterable[Entity], path: Path) -> Path:

@@ -27,13 +27,14 @@ class Clause(NamedTuple):
     subject_inherited: bool
     object: tuple[int, int] | None
     object_head: Token | None
-    qualifiers: tuple[tuple[str, tuple[int, int]], ...]
-    relation: tuple[int, ...]  # token indices of the relation words
-    lemma: str
-    negated: bool
-    modality: str | None
-    hedged: bool
-    passive: bool
+    # the defaults describe an implied "be" (an apposition): no verb, no status
+    qualifiers: tuple[tuple[str, tuple[int, int]], ...] = ()
+    relation: tuple[int, ...] = ()  # token indices of the relation words
+    lemma: str = "be"
+    negated: bool = False
+    modality: str | None = None
+    hedged: bool = False
+    passive: bool = False
 
 
 def is_predicate(token: Token) -> bool:

@@ -50,22 +50,7 @@ def _in_a_list(token: Token) -> bool:
 def _implied(
     subject_head: Token, subject: tuple[int, int], object_head: Token, obj: tuple[int, int]
 ) -> Clause:
-    return Clause(
-        predicate=subject_head,
-        verb=subject_head,
-        subject=subject,
-        subject_head=subject_head,
-        subject_inherited=False,
-        object=obj,
-        object_head=object_head,
-        qualifiers=(),
-        relation=(),
-        lemma="be",
-        negated=False,
-        modality=None,
-        hedged=False,
-        passive=False,
-    )
+    return Clause(subject_head, subject_head, subject, subject_head, False, obj, object_head)
 
 
 def apposition_clauses(sentence: Span) -> Iterator[Clause]:
