@@ -50,6 +50,16 @@ Inputs = Annotated[
 Model = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Texts per nlp.pipe batch.")]
 Processes = Annotated[int, typer.Option("--processes", min=1, help="Parser processes.")]
+Aliases = Annotated[
+    Path | None,
+    typer.Option("--aliases", help="Alias file (JSON, see README) to force or forbid merges."),
+]
+Metonymy = Annotated[
+    bool,
+    typer.Option(
+        "--metonymy/--no-metonymy", help="Read an acting capital as its country's government."
+    ),
+]
 
 
 def _valid_date(value: str | None) -> str | None:
@@ -106,7 +116,8 @@ def _progress_bar() -> Progress:
     "    graphkit build news.jsonl more/ --out build/ --model en_core_web_lg\n\n"
     "    graphkit build today/ --into exports/        # add new articles to a graph\n\n"
     "    graphkit build seeds/ --out build/ --formats all\n\n"
-    "    graphkit build seeds/ --formats turtle,trig,gexf,csv"
+    "    graphkit build seeds/ --formats turtle,trig,gexf,csv\n\n"
+    "    graphkit build seeds/ --aliases my-actors.json --no-metonymy"
 )
 def build(
     inputs: Inputs,
@@ -125,6 +136,8 @@ def build(
     batch_size: BatchSize = 32,
     processes: Processes = 1,
     date: PubDate = None,
+    aliases: Aliases = None,
+    metonymy: Metonymy = True,
 ) -> None:
     """Build the graph: writes graph.ttl, graph.html and assertions.jsonl (or --formats)."""
     with _on_interrupt(), _progress_bar() as bar:
@@ -139,6 +152,8 @@ def build(
             n_process=processes,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
             date=date,
+            aliases=aliases,
+            metonymy=metonymy,
         )
     _report_problems(result.problems)
     corpus = result.corpus
@@ -173,11 +188,14 @@ def extract(
     batch_size: BatchSize = 32,
     processes: Processes = 1,
     date: PubDate = None,
+    aliases: Aliases = None,
+    metonymy: Metonymy = True,
 ) -> None:
     """Extract assertions only, as JSON Lines (the contract in the README)."""
     corpus = pipeline.analyze(
-        inputs, model=model, batch_size=batch_size, n_process=processes, date=date
-    )
+        inputs, model=model, batch_size=batch_size, n_process=processes, date=date,
+        aliases=aliases, metonymy=metonymy,
+    )  # fmt: skip
     _report_problems(corpus.problems)
     if output == "-":
         stream_jsonl(corpus.assertions, sys.stdout)

@@ -28,15 +28,17 @@ from graphkit.iri import (
     CLAIMS,
     ENTITIES,
     RELATIONS,
+    ROLES,
     STATEMENTS,
     article_iri,
     claim_iri,
     entity_iri,
     qualifier_iri,
     relation_iri,
+    role_iri,
     statement_iri,
 )
-from graphkit.types import Article, Assertion, Corpus, Entity
+from graphkit.types import Article, Assertion, Corpus, Entity, Role
 from graphkit.vocab import ENTITY_TYPES, GK
 
 SCHEMA_URL = URIRef("https://schema.org/url")
@@ -47,6 +49,7 @@ PREFIXES = {
     "art": ARTICLES,
     "st": STATEMENTS,
     "claim": CLAIMS,
+    "role": ROLES,
     "prov": str(PROV),
     "dcterms": str(DCTERMS),
     "skos": str(SKOS),
@@ -55,6 +58,11 @@ PREFIXES = {
 }
 STATUSES = ("fact", "negated", "uncertain")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_DATE_TYPES = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
+    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
+    (re.compile(r"\d{4}"), XSD.gYear),
+)
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,41 @@ def build_graph(corpus: Corpus) -> Graph:
         add_assertion(graph, assertion)
     for claim in group_claims(corpus.assertions):
         add_claim(graph, claim)
+    known = {e.id for e in corpus.entities}
+    for role in corpus.roles:
+        if role.holder in known:
+            add_role(graph, role, known)
     return graph
+
+
+def add_role(graph: Graph, role: Role, known: set[str]) -> URIRef:
+    """A role fact as a node: holder, title, whose office, article, date, sentence."""
+    node = role_iri(role.holder, role.title, role.of, role.doc)
+    graph.add((node, RDF.type, GK.RoleAssignment))
+    graph.add((node, GK.holder, entity_iri(role.holder)))
+    graph.add((node, GK.title, text(role.title)))
+    if role.of is not None and role.of in known:
+        graph.add((node, GK.roleOf, entity_iri(role.of)))
+    graph.add((node, PROV.wasDerivedFrom, article_iri(role.doc)))
+    if role.date:
+        graph.add((node, DCTERMS.date, text(role.date)))
+    if role.evidence:  # gk:sentence would make it an assertion (its domain)
+        graph.add((node, GK.text, text(role.evidence)))
+    return node
+
+
+def date_literal(value: str) -> Literal:
+    """A resolved date with its precision as an XSD type; other forms stay strings.
+
+    >>> [str(date_literal(v).datatype).split("#")[1] for v in ("2024-11-06", "2025-01", "2025")]
+    ['date', 'gYearMonth', 'gYear']
+    >>> date_literal("2024-W44").datatype is None
+    True
+    """
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.fullmatch(value):
+            return Literal(value, datatype=datatype)
+    return text(value)
 
 
 def add_article(graph: Graph, article: Article) -> None:
@@ -252,6 +294,8 @@ def _add_qualifiers(graph: Graph, node: URIRef, assertion: Assertion) -> None:
         graph.add((q, GK.text, text(qualifier.text)))
         graph.add((q, GK.start, Literal(qualifier.start)))
         graph.add((q, GK.end, Literal(qualifier.end)))
+        if qualifier.date:
+            graph.add((q, GK.resolvedDate, date_literal(qualifier.date)))
 
 
 def group_claims(assertions: Iterable[Assertion]) -> list[Claim]:

@@ -34,6 +34,7 @@ ENTITIES = DATA + "entity/"
 ARTICLES = DATA + "article/"
 STATEMENTS = DATA + "statement/"
 CLAIMS = DATA + "claim/"
+ROLES = DATA + "role/"
 
 _PLAIN_LEMMA = re.compile(r"[a-z0-9]+( [a-z0-9]+)*")
 _ID_MAX = 80
@@ -94,6 +95,15 @@ def claim_iri(subject_id: str, lemma: str, object_id: str, status: str) -> URIRe
     False
     """
     return URIRef(CLAIMS + content_id(lemma, subject_id, lemma, object_id, status))
+
+
+def role_iri(holder_id: str, title: str, of_id: str | None, article_id: str) -> URIRef:
+    """IRI of one role fact: who holds which office, of what, per which article.
+
+    >>> role_iri("putin-1", "President", "russia-2", "a").startswith(ROLES + "president-")
+    True
+    """
+    return URIRef(ROLES + content_id(title, holder_id, title, of_id or "", article_id))
 
 
 def relation_iri(lemma: str) -> URIRef:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from graphkit.roles import role_facts
 from graphkit.types import Article, Assertion, Corpus, Entity, InputProblem
 
 
@@ -93,10 +94,15 @@ def _unique_assertions(*groups: Iterable[Assertion]) -> tuple[Assertion, ...]:
 def merge_corpora(base: Corpus, new: Corpus, problems: Iterable[InputProblem] = ()) -> Corpus:
     """``base`` plus ``new``: old records first, in their order, then the new ones."""
     known = {a.content_hash for a in base.articles}
+    articles = (*base.articles, *(a for a in new.articles if a.content_hash not in known))
+    assertions = _unique_assertions(base.assertions, new.assertions)
+    entities = merge_entities(base.entities, new.entities)
     return Corpus(
-        articles=(*base.articles, *(a for a in new.articles if a.content_hash not in known)),
-        assertions=_unique_assertions(base.assertions, new.assertions),
-        entities=merge_entities(base.entities, new.entities),
+        articles=articles,
+        assertions=assertions,
+        entities=entities,
         sentences=base.sentences + new.sentences,
         problems=(*problems, *new.problems),
+        # role facts are read off the assertions, so they are read again for the whole
+        roles=role_facts(assertions, entities, {a.id: a for a in articles}),
     )

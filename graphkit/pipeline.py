@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from graphkit.aliases import load_aliases
 from graphkit.dates import date_time_qualifiers, with_default_date
 from graphkit.export.files import atomic_write
 from graphkit.export.formats import DEFAULT_FORMATS, Export, parse_formats, write_exports
@@ -104,11 +105,16 @@ def analyze(
     progress: Progress | None = None,
     date: str | None = None,
     chunk_chars: int = CHUNK_CHARS,
+    aliases: str | Path | None = None,
+    metonymy: bool = True,
 ) -> Corpus:
     """Read, parse, extract and resolve: the corpus of resolved assertions and entities.
 
     ``date`` (ISO 8601) is the publication date of articles that give none; an
-    article longer than ``chunk_chars`` is parsed in pieces."""
+    article longer than ``chunk_chars`` is parsed in pieces. ``aliases`` is an alias
+    file (:mod:`graphkit.aliases`) added to the built-in actor dictionary;
+    ``metonymy`` reads an acting capital as its country's government."""
+    book = load_aliases(aliases)  # a bad alias file fails before the parsing starts
     articles, problems = collect_articles(inputs, texts, date)
     problems += long_article_notes(articles, chunk_chars)
     analyses = []
@@ -118,7 +124,7 @@ def analyze(
         analyses.append(analysis)
         if progress is not None:
             progress(done, len(articles))
-    corpus = resolve_entities(analyses)
+    corpus = resolve_entities(analyses, book, metonymy)
     return _resolve_dates(replace(corpus, problems=tuple(problems)))
 
 
@@ -136,11 +142,14 @@ def extract(
     batch_size: int = 32,
     n_process: int = 1,
     date: str | None = None,
+    aliases: str | Path | None = None,
+    metonymy: bool = True,
 ) -> list[Assertion]:
     """The resolved assertions of ``inputs`` (paths or Articles) and ``texts``."""
     corpus = analyze(
-        inputs, texts=texts, model=model, batch_size=batch_size, n_process=n_process, date=date
-    )
+        inputs, texts=texts, model=model, batch_size=batch_size, n_process=n_process, date=date,
+        aliases=aliases, metonymy=metonymy,
+    )  # fmt: skip
     return list(corpus.assertions)
 
 
@@ -157,6 +166,8 @@ def build(
     progress: Progress | None = None,
     date: str | None = None,
     chunk_chars: int = CHUNK_CHARS,
+    aliases: str | Path | None = None,
+    metonymy: bool = True,
 ) -> BuildResult:
     """Build the graph of ``inputs`` and write its ``formats`` (see
     :data:`graphkit.export.formats.FORMATS`; by default ``graph.ttl``, ``graph.html``
@@ -176,7 +187,7 @@ def build(
     if fresh:
         new = analyze(
             fresh, model=model, batch_size=batch_size, n_process=n_process, progress=progress,
-            chunk_chars=chunk_chars,
+            chunk_chars=chunk_chars, aliases=aliases, metonymy=metonymy,
         )  # fmt: skip
     corpus = merge_corpora(base, new, (*problems, *skipped))
     graph = build_graph(corpus)

@@ -75,11 +75,19 @@ def resolve_entities(
         _resolve_references(analysis, keys, drafts)
         if metonymy:
             _capitals_as_governments(analysis, keys, drafts)
+    for code in sorted({d.country for d in drafts.values() if d.country}):
+        _country(drafts, code)  # "Russian officials" links to Russia, named or not
     entities = {key: _entity(d) for key, d in drafts.items()}
     assertions = tuple(
         _link(a, analysis, keys, entities) for analysis in analyses for a in analysis.assertions
     )
-    roles = role_facts(assertions, entities.values(), {a.article.id: a.article for a in analyses})
+
+    def country_id(code: str) -> str:
+        key = _country(drafts, code)
+        return entities.setdefault(key, _entity(drafts[key])).id
+
+    articles = {a.article.id: a.article for a in analyses}
+    roles = role_facts(assertions, entities.values(), articles, country_id)
     used = {e for a in assertions for e in _entity_ids(a)} | {r.holder for r in roles}
     used |= {r.of for r in roles if r.of}
     kept = [e for e in entities.values() if e.id in used or e.type not in _KEPT_ONLY_WHEN_USED]
@@ -98,6 +106,14 @@ def resolve_entities(
         sentences=sum(len(a.sentences) for a in analyses),
         roles=roles,
     )
+
+
+def _country(drafts: dict[str, _Draft], code: str) -> str:
+    """The key of the country ``code``, made (with no mentions) if no text named it."""
+    key = f"country:{code}"
+    if key not in drafts:
+        drafts[key] = _Draft(key, "Country", country_name(code), code)
+    return key
 
 
 def _mentions(analysis: DocumentAnalysis) -> list[Mention]:

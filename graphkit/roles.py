@@ -9,7 +9,7 @@ United States"). The office's country or organisation comes from the same words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from graphkit.classify import country_of_words
 from graphkit.lexicon import ROLE_NOUNS
@@ -47,32 +47,38 @@ def _office_holder(assertion: Assertion) -> tuple[str, str] | None:
     return (assertion.subject.entity, title) if title else None
 
 
-def _whose(text: str, entities: Iterable[Entity]) -> str | None:
+def _whose(text: str, entities: Iterable[Entity], country_id: Callable[[str], str]) -> str | None:
     """The country or organisation an office belongs to, named in its words."""
-    code = country_of_words(_WORD.findall(text))
     lowered = f" {text.lower()} "
     for entity in entities:
-        if entity.type == "Country" and entity.country == code:
-            return entity.id
         if entity.type in {"GovernmentBody", "Organization", "PoliticalParty"} and any(
             f" {name.lower()} " in lowered for name in (entity.label, *entity.aliases)
         ):
             return entity.id
-    return None
+    code = country_of_words(_WORD.findall(text))
+    return country_id(code) if code else None
 
 
 def role_facts(
-    assertions: Iterable[Assertion], entities: Iterable[Entity], articles: Mapping[str, Article]
+    assertions: Iterable[Assertion],
+    entities: Iterable[Entity],
+    articles: Mapping[str, Article],
+    country_id: Callable[[str], str] | None = None,
 ) -> tuple[Role, ...]:
-    """Every distinct (holder, title, of, article) role fact, in a stable order."""
-    entities = sorted(entities, key=lambda e: (e.type != "Country", e.id))
+    """Every distinct (holder, title, of, article) role fact, in a stable order.
+
+    ``country_id`` gives the entity id of a country by ISO code (the resolver makes
+    the country when no text named it); by default only named countries are used."""
+    entities = sorted(entities, key=lambda e: e.id)
+    countries = {e.country: e.id for e in entities if e.type == "Country" and e.country}
+    country_id = country_id or (lambda code: countries.get(code, ""))
     found: dict[tuple[str, str, str | None, str], Role] = {}
     for assertion in assertions:
         holding = _office_holder(assertion)
         if holding is None or assertion.object is None:
             continue
         holder, title = holding
-        of = _whose(assertion.object.text, entities)
+        of = _whose(assertion.object.text, entities, country_id) or None
         article = articles.get(assertion.doc)
         role = Role(holder, title, of, assertion.doc, article.published if article else None,
                     assertion.sentence)  # fmt: skip

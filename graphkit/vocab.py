@@ -72,6 +72,11 @@ class GK(DefinedNamespace):
     contentHash: URIRef
     sourceFile: URIRef
     articleId: URIRef
+    RoleAssignment: URIRef
+    holder: URIRef
+    title: URIRef
+    roleOf: URIRef
+    resolvedDate: URIRef
     status: URIRef
     evidence: URIRef
     sourceCount: URIRef

@@ -212,3 +212,14 @@ def test_qualifier_date_round_trips_and_stays_optional() -> None:
 def test_strip_html_keeps_paragraphs_and_drops_scripts() -> None:
     html = "<div><p>One &lt;two&gt;</p><style>p{}</style><p>Three<br>four</p></div>"
     assert strip_html(html) == "One <two>\n\nThree\n\nfour"
+
+
+def test_a_lone_surrogate_escape_is_replaced_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "half.jsonl"
+    path.write_text('{"id": "h", "text": "Putin met Xi \\ud800 in Moscow."}\n', encoding="utf-8")
+    found = list(read_articles([path]))
+    [article] = [f for f in found if isinstance(f, Article)]
+    [problem] = [f for f in found if isinstance(f, InputProblem)]
+    assert article.text == "Putin met Xi \ufffd in Moscow."
+    assert problem.warning and problem.line == 1 and "surrogate" in problem.problem
+    article.text.encode("utf-8")  # writable as UTF-8, unlike the lone surrogate

@@ -30,8 +30,10 @@ def title_clauses(sentence: Span) -> Iterator[Clause]:
         titles = [c for c in lefts if c.lower_ in ROLE_NOUNS and c.i < names[0].i]
         if titles:
             # "Russian President", "the new US president-elect": whose office it is
-            first = min([titles[0], *(c for c in token.lefts if c.dep_ in {"amod", "compound"})],
-                        key=lambda t: t.i)  # fmt: skip
+            modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
+            first = min([titles[0].left_edge, *modifiers], key=lambda t: t.i)
+            while first.pos_ == "DET":
+                first = first.doc[first.i + 1]
             title = (first.i, titles[-1].i + 1)
             yield _implied(token, (names[0].i, token.i + 1), titles[-1], title)
 

@@ -7,12 +7,16 @@ and the other lines are read all the same.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from graphkit.sources.text import Found, content_hash, new_article
 from graphkit.types import InputProblem
 
 METADATA = ("title", "url", "published", "source")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_jsonl_text(text: str, name: str) -> Iterator[Found]:
@@ -44,6 +48,10 @@ def read_record(line: str, name: str, number: int) -> Iterator[Found]:
     if not isinstance(text, str) or not text.strip():
         yield InputProblem(name, 'missing or empty "text" field', number)
         return
+    if _LONE_SURROGATE.search(text):
+        note = "a \\u escape names half a character (a lone surrogate); written as U+FFFD"
+        yield InputProblem(name, note, number, warning=True)
+        text = _LONE_SURROGATE.sub("\ufffd", text)
     fields = {key: _string(record.get(key)) for key in METADATA}
     doc_id = _string(record.get("id")) or content_hash(text.strip())[:16]
     yield from new_article(text, doc_id, name, line=number, **fields)
@@ -53,4 +61,5 @@ def _string(value: object) -> str | None:
     """A metadata value as text: numbers are written out, empty values are None."""
     if value is None or value == "" or isinstance(value, (dict, list)):
         return None
-    return str(value)
+    # JSON's \\u escapes can name half a character, which UTF-8 cannot write
+    return _LONE_SURROGATE.sub("\ufffd", str(value))
