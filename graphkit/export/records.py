@@ -20,6 +20,7 @@ from graphkit.errors import InputError
 from graphkit.export.files import atomic_write
 from graphkit.export.jsonl import read_jsonl
 from graphkit.graph import source_file
+from graphkit.roles import role_facts
 from graphkit.types import Article, Corpus, Entity
 
 ASSERTIONS_FILE = "assertions.jsonl"
@@ -101,10 +102,11 @@ def read_corpus(folder: Path) -> Corpus:
             "build it again from its inputs"
         )
     try:
-        return Corpus(
-            articles=tuple(article_from_dict(r) for r in _records(paths[0])),
-            assertions=tuple(read_jsonl(paths[2])),
-            entities=tuple(entity_from_dict(r) for r in _records(paths[1])),
-        )
+        articles = tuple(article_from_dict(r) for r in _records(paths[0]))
+        assertions = tuple(read_jsonl(paths[2]))
+        entities = tuple(entity_from_dict(r) for r in _records(paths[1]))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{folder}: a record does not fit graphkit's types: {exc!r}") from exc
+    # role facts are read off the assertions, not stored
+    roles = role_facts(assertions, entities, {a.id: a for a in articles})
+    return Corpus(articles=articles, assertions=assertions, entities=entities, roles=roles)
