@@ -34,10 +34,11 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Any:
     missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(missing)}")
-    if "lemmatizer" in nlp.pipe_names:
-        from graphkit.extractor.lemmas import COMPONENT
+    from graphkit.extractor import lemmas, paragraphs
 
-        nlp.add_pipe(COMPONENT, after="lemmatizer")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(lemmas.COMPONENT, after="lemmatizer")
+    nlp.add_pipe(paragraphs.COMPONENT, before="parser")
     return nlp
 
 

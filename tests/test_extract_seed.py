@@ -58,3 +58,9 @@ def test_no_claim_inside_reported_speech_is_a_fact(seed_build: BuildResult) -> N
     reported = [a for a in seed_build.corpus.assertions if a.attribution is not None]
     assert len(reported) > 15
     assert not any(a.is_fact for a in reported)
+
+
+def test_every_line_break_ends_a_sentence(seed_build: BuildResult) -> None:
+    sentences = {a.sentence for a in seed_build.corpus.assertions}
+    assert not [s for s in sentences if "\n" in s]
+    assert any(s.startswith("Throughout the US Presidential Election") for s in sentences)
