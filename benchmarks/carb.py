@@ -373,10 +373,21 @@ def format_table(figures: Figures, ignored: int, confidence_off: bool) -> str:
         f"  CaRB(1-1) F1    {_pct(one.f1)}  (P {_pct(one.precision).strip()}, "
         f"R {_pct(one.recall).strip()})",
         "",
+        "Precision as the confidence threshold falls (CaRB):",
+        *_threshold_rows(figures.carb),
+        "",
         "Published, CaRB test split: F1 / AUC (1-1 F1)",
     ]
     lines += [f"  {name:<16} {figs}" for name, figs in REFERENCE]
     return "\n".join(lines)
+
+
+def _threshold_rows(curve: Curve, rows: int = 6) -> list[str]:
+    """A few points of the curve, from the highest threshold down."""
+    points = list(reversed(curve.points))
+    step = max(1, len(points) // rows)
+    picked = points[::step][:rows] + ([points[-1]] if len(points) % step != 1 else [])
+    return [f"  >= {p.threshold:5.3f}   P {_pct(p.precision)}   R {_pct(p.recall)}" for p in picked]
 
 
 def figures_json(figures: Figures, ignored: int, confidence_off: bool) -> dict[str, Any]:
