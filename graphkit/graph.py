@@ -217,6 +217,8 @@ def add_entity(graph: Graph, entity: Entity, countries: Mapping[str, Entity]) ->
             graph.add((node, GK.isoCode, text(entity.country)))
         elif entity.country in countries:
             graph.add((node, GK.country, entity_iri(countries[entity.country].id)))
+    if entity.affiliation:
+        graph.add((node, GK.affiliatedWith, entity_iri(entity.affiliation)))
 
 
 def _ends(assertion: Assertion) -> tuple[str, str] | None:

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from graphkit.aliases import AliasBook, load_aliases
-from graphkit.classify import Typing, classify, strip_name
+from graphkit.classify import Typing, classify, country_of_words, strip_name
 from graphkit.gazetteer import country_name
 from graphkit.naming import content_id
 from graphkit.places import find_city
@@ -41,6 +41,12 @@ _PRONOUN_KINDS = {
 }  # fmt: skip
 _THING_TYPES = frozenset({"Country", "GovernmentBody", "Organization", "MediaOrganization"})
 _KEPT_ONLY_WHEN_USED = frozenset({"Concept"})
+_GROUPS = frozenset({"Group", "AnonymousSource"})
+_PLACING = frozenset(
+    {"GovernmentBody", "Organization", "MediaOrganization", "Country", "PoliticalParty"}
+)
+# words that place a group in what follows: "at", "within", "close to" (not "by")
+_PLACING_WORDS = [[w] for w in "at of in within inside from close near with for".split()]
 _NOT_POLITICAL = frozenset({"be", "lie", "locate", "border", "host"})
 At = tuple[str, int, int]
 
@@ -55,6 +61,7 @@ class _Draft:
     roles: set[str] = field(default_factory=set)
     merges: set[str] = field(default_factory=set)
     mentions: int = 0
+    affiliation: str | None = None  # a draft key
 
 
 def resolve_entities(
@@ -75,21 +82,24 @@ def resolve_entities(
         _resolve_references(analysis, keys, drafts)
         if metonymy:
             _capitals_as_governments(analysis, keys, drafts)
+    for analysis in analyses:
+        _place_groups(analysis, keys, drafts)
     for code in sorted({d.country for d in drafts.values() if d.country}):
         _country(drafts, code)  # "Russian officials" links to Russia, named or not
-    entities = {key: _entity(d) for key, d in drafts.items()}
+    entities = {key: _entity(d, drafts) for key, d in drafts.items()}
     assertions = tuple(
         _link(a, analysis, keys, entities) for analysis in analyses for a in analysis.assertions
     )
 
     def country_id(code: str) -> str:
         key = _country(drafts, code)
-        return entities.setdefault(key, _entity(drafts[key])).id
+        return entities.setdefault(key, _entity(drafts[key], drafts)).id
 
     articles = {a.article.id: a.article for a in analyses}
     roles = role_facts(assertions, entities.values(), articles, country_id)
     used = {e for a in assertions for e in _entity_ids(a)} | {r.holder for r in roles}
     used |= {r.of for r in roles if r.of}
+    used |= {e.affiliation for e in entities.values() if e.id in used and e.affiliation}
     kept = [e for e in entities.values() if e.id in used or e.type not in _KEPT_ONLY_WHEN_USED]
     titles: dict[str, set[str]] = {}
     for role in roles:
@@ -241,7 +251,34 @@ def _capitals_as_governments(
         keys[_at(mention)] = key
 
 
-def _entity(draft: _Draft) -> Entity:
+def _place_groups(
+    analysis: DocumentAnalysis, keys: dict[At, str], drafts: dict[str, _Draft]
+) -> None:
+    """A group or unnamed source is placed in the organisation or country its own
+    phrase names: "Kremlin officials", "a source close to the Foreign Ministry",
+    "sources within the Russian government" (not "officials quoted by VPost")."""
+    named = sorted((m for m in analysis.mentions if m.kind != "PRON"), key=_order)
+    text = analysis.article.text
+    for (_, end), head in sorted(analysis.heads.items()):
+        draft = drafts.get(keys.get(_at(head), ""))
+        if draft is None or draft.type not in _GROUPS or draft.affiliation:
+            continue
+        for mention in named:
+            place = drafts.get(keys.get(_at(mention), ""))
+            inside = head.start <= mention.start and mention.end < head.end
+            after = head.end <= mention.start and mention.end <= end
+            if place is None or place.type not in _PLACING or not (inside or after):
+                continue
+            if after and text[head.end : mention.start].split()[:1] not in _PLACING_WORDS:
+                continue
+            draft.affiliation = place.key
+            draft.country = draft.country or place.country
+            break
+        draft.country = draft.country or country_of_words(text[head.end : end].split())
+
+
+def _entity(draft: _Draft, drafts: dict[str, _Draft]) -> Entity:
+    place = drafts.get(draft.affiliation or "")
     return Entity(
         id=content_id(draft.label, draft.type, draft.key),
         label=draft.label,
@@ -251,6 +288,7 @@ def _entity(draft: _Draft) -> Entity:
         roles=tuple(sorted(draft.roles)),
         merges=tuple(sorted(draft.merges)),
         mentions=draft.mentions,
+        affiliation=content_id(place.label, place.type, place.key) if place else None,
     )
 
 

@@ -161,6 +161,9 @@ class Entity:
     roles: tuple[str, ...] = ()
     merges: tuple[str, ...] = ()
     mentions: int = 0
+    # for a group or unnamed source: the organisation or country it is placed in
+    # ("a source close to the Foreign Ministry"), an entity id
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,7 @@ class GK(DefinedNamespace):
     title: URIRef
     roleOf: URIRef
     resolvedDate: URIRef
+    affiliatedWith: URIRef
     status: URIRef
     evidence: URIRef
     sourceCount: URIRef

@@ -176,3 +176,17 @@ def test_seed_actors(seed_build: BuildResult) -> None:
         assert [e.type for e in entities if e.label == media] == ["MediaOrganization"]
     [cia] = [e for e in entities if "CIA" in e.aliases]
     assert cia.type == "Organization" and cia.country == "USA"
+
+
+def test_groups_and_sources_are_placed_in_what_their_phrase_names() -> None:
+    corpus = _resolve(
+        "A source close to the Foreign Ministry said talks stalled. "
+        "Kremlin officials denied it. Officials quoted by Reuters disagreed. "
+        "Several sources within the Russian government confirmed the plan."
+    )
+    labels = {e.id: e.label for e in corpus.entities}
+    placed = {e.label: (labels.get(e.affiliation or ""), e.country) for e in corpus.entities}
+    assert placed["source"] == ("Foreign Ministry", None)
+    assert placed["Kremlin officials"] == ("Kremlin", "RUS")
+    assert placed["sources"] == (None, "RUS")
+    assert placed["Officials"][0] is None  # quoted by a news agency, not part of it
