@@ -232,6 +232,7 @@ def _node(graph: Graph, node: URIRef, degree: int) -> dict[str, Any]:
         "roles": sorted(str(r) for r in graph.objects(node, GK.holdsRole)),
         "merges": sorted(str(r) for r in graph.objects(node, GK.mergeReason)),
         "country": _text(graph, graph.value(node, GK.country), RDFS.label),
+        "affiliation": _text(graph, graph.value(node, GK.affiliatedWith), RDFS.label),
     }
 
 

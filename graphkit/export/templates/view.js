@@ -157,6 +157,7 @@ function showNode(id) {
   panel.replaceChildren(el("h2", n.label));
   field(panel, "Type", n.type);
   field(panel, "Country", n.country);
+  field(panel, "Part of", n.affiliation);
   field(panel, "Roles", n.roles);
   field(panel, "Also called", n.aliases);
   field(panel, "Mentions", n.mentions);
