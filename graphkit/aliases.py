@@ -25,11 +25,10 @@ from typing import Any
 
 from graphkit.errors import InputError
 from graphkit.gazetteer import country_code
+from graphkit.vocab import ENTITY_TYPES
 
-ACTOR_TYPES = frozenset(
-    "Person Country GovernmentBody MediaOrganization Organization PoliticalParty Group "
-    "AnonymousSource Place Region City Concept".split()
-)
+# an alias may give any ontology class but Proposition (a clause, never a name)
+ACTOR_TYPES = frozenset(ENTITY_TYPES) - {"Proposition"}
 
 
 @dataclass(frozen=True)

@@ -57,12 +57,10 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 # --- closed word classes -----------------------------------------------------
-MODALS = frozenset({"could", "might", "may", "would", "should", "can", "must", "will", "shall"})
 CONTROL_VERBS = frozenset(
     {"hope", "plan", "want", "intend", "aim", "seek", "try", "wish", "attempt", "expect"}
 )
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 HEDGES = frozenset(
     {
         "reportedly",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from graphkit.extractor.rules import NOUN_DROP, NOUN_MODIFIERS
 
@@ -111,7 +111,3 @@ def words(doc: Doc, indices: Iterable[int]) -> str:
 def span_text(doc: Doc, span: tuple[int, int]) -> str:
     """Exact text of a token range (``doc.text[...]`` would rebuild the whole text)."""
     return doc[span[0] : span[1]].text
-
-
-def as_span(doc: Doc, span: tuple[int, int]) -> Span:
-    return doc[span[0] : span[1]]
