@@ -24,6 +24,7 @@ from graphkit.errors import GraphkitError
 from graphkit.export import stream_jsonl, write_jsonl
 from graphkit.export.formats import FORMATS
 from graphkit.export.views import write_view
+from graphkit.ingest_report import exit_code_for
 from graphkit.nlp import DEFAULT_MODEL
 from graphkit.query import format_csv, format_json, parse_params, run_query
 from graphkit.stats import generate_stats, load_graph, stats_json, stats_tables
@@ -202,9 +203,7 @@ def extract(
     else:
         write_jsonl(corpus.assertions, Path(output))
         err.print(f"{len(corpus.assertions)} assertions -> {output}")
-    if not corpus.articles:
-        raise typer.Exit(2)
-    raise typer.Exit(1 if any(not p.warning for p in corpus.problems) else 0)
+    raise typer.Exit(exit_code_for(corpus))
 
 
 @app.command(
