@@ -30,9 +30,9 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from graphkit.export.rdf import generate_ntriples, generate_turtle
-from graphkit.graph import build_graph
-from graphkit.naming import content_id
-from graphkit.query import query_text, shipped_queries, values_clause
+from graphkit.rdf.build import build_graph
+from graphkit.ids import content_id
+from graphkit.analysis.query import query_text, shipped_queries, values_clause
 from graphkit.types import (
     Argument,
     Article,

@@ -1,7 +1,7 @@
 """How the HTML view copes with a big graph: 2,000 actors and 5,000 relations by default.
 
 A synthetic corpus (seeded, so every run draws the same graph) goes through graphkit's
-own RDF model (:func:`graphkit.graph.build_graph`), the view is written, and headless
+own RDF model (:func:`graphkit.rdf.build.build_graph`), the view is written, and headless
 Chromium opens it. Printed: the seconds to build the RDF graph, to make the view data
 (with the layout) and the HTML, the file size, and in the browser the seconds until the
 network is first drawn, and how long a filter change and a click on an actor take.
@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from graphkit.export.html import render_html
-from graphkit.export.view import generate_view_data
-from graphkit.graph import build_graph
+from graphkit.export.html.page import render_html
+from graphkit.export.html.data import generate_view_data
+from graphkit.rdf.build import build_graph
 from graphkit.types import Argument, Article, Assertion, Attribution, Corpus, Entity, Relation
 
 CHROMIUM = "/usr/bin/chromium"

@@ -19,17 +19,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graphkit import pipeline
-from graphkit.dates import parse_day
+from graphkit.ingest.dates import parse_day
 from graphkit.errors import GraphkitError
 from graphkit.export import stream_jsonl, write_jsonl
 from graphkit.export.formats import FORMATS
-from graphkit.export.views import write_view
-from graphkit.ingest_report import exit_code_for
+from graphkit.export.html.views import write_view
+from graphkit.ingest.report import exit_code_for
 from graphkit.nlp import DEFAULT_MODEL
-from graphkit.query import format_csv, format_json, parse_params, run_query
-from graphkit.stats import generate_stats, load_graph, stats_json, stats_tables
+from graphkit.analysis.query import format_csv, format_json, parse_params, run_query
+from graphkit.analysis.stats import generate_stats, load_graph, stats_json, stats_tables
 from graphkit.types import InputProblem
-from graphkit.validate import validate_file
+from graphkit.analysis.validate import validate_file
 
 app = typer.Typer(
     help="Turn news articles about geopolitical actors into a knowledge graph.",

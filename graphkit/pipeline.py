@@ -15,19 +15,19 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from graphkit.aliases import load_aliases
-from graphkit.dates import date_time_qualifiers, with_default_date
-from graphkit.export.files import atomic_write
+from graphkit.resolve.aliases import load_aliases
+from graphkit.ingest.dates import date_time_qualifiers, with_default_date
+from graphkit.files import atomic_write
 from graphkit.export.formats import DEFAULT_FORMATS, Export, parse_formats, write_exports
-from graphkit.export.records import read_corpus
-from graphkit.export.views import write_views
-from graphkit.graph import build_graph
+from graphkit.corpus.records import read_corpus
+from graphkit.export.html.views import write_views
+from graphkit.rdf.build import build_graph
 from graphkit.ingest import article_from_text, content_hash, read_articles
-from graphkit.ingest_chunks import CHUNK_CHARS, long_article_notes
-from graphkit.ingest_report import REPORT_NAME, exit_code_for, report_json
-from graphkit.merge import merge_corpora, unseen_articles
+from graphkit.nlp.pieces import CHUNK_CHARS, long_article_notes
+from graphkit.ingest.report import REPORT_NAME, exit_code_for, report_json
+from graphkit.corpus.merge import merge_corpora, unseen_articles
 from graphkit.nlp import DEFAULT_MODEL, analyze_articles
-from graphkit.resolve import resolve_entities
+from graphkit.resolve.resolver import resolve_entities
 from graphkit.types import Article, Assertion, Corpus, InputProblem
 
 Progress = Callable[[int, int], None]
@@ -112,7 +112,7 @@ def analyze(
 
     ``date`` (ISO 8601) is the publication date of articles that give none; an
     article longer than ``chunk_chars`` is parsed in pieces. ``aliases`` is an alias
-    file (:mod:`graphkit.aliases`) added to the built-in actor dictionary;
+    file (:mod:`graphkit.resolve.aliases`) added to the built-in actor dictionary;
     ``metonymy`` reads an acting capital as its country's government."""
     book = load_aliases(aliases)  # a bad alias file fails before the parsing starts
     articles, problems = collect_articles(inputs, texts, date)
@@ -174,9 +174,9 @@ def build(
     and ``assertions.jsonl``) and the corpus records into ``out`` (default ``exports``).
 
     With ``into``, the articles are added to the graph exported in that folder (see
-    :mod:`graphkit.merge`) and everything is written back there, unless ``out`` names
+    :mod:`graphkit.corpus.merge`) and everything is written back there, unless ``out`` names
     another folder. Nothing is written when no article could be read; else
-    ``report.json`` says what became of each input (:mod:`graphkit.ingest_report`)."""
+    ``report.json`` says what became of each input (:mod:`graphkit.ingest.report`)."""
     started = time.perf_counter()
     formats = parse_formats(formats)  # a bad name fails before the parsing starts
     empty = Corpus(articles=(), assertions=(), entities=())

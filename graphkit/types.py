@@ -71,7 +71,7 @@ class Relation:
 @dataclass(frozen=True)
 class Qualifier:
     """An adjunct phrase; a ``time`` one may carry the ISO 8601 ``date`` it names,
-    read against the article's publication date (see :mod:`graphkit.dates`)."""
+    read against the article's publication date (see :mod:`graphkit.ingest.dates`)."""
 
     role: str
     text: str

@@ -17,7 +17,7 @@ import graphkit
 from graphkit.ingest import content_hash
 from graphkit.pipeline import BuildResult
 from graphkit.types import Article
-from graphkit.vocab import GK
+from graphkit.rdf.vocab import GK
 
 from .browser import ARGS, CHROMIUM, View, ensure_chromium, open_page
 from .conftest import ROOT

@@ -15,9 +15,9 @@ from rdflib import Dataset, Graph, URIRef
 
 from graphkit.errors import GraphkitError
 from graphkit.export.formats import DEFAULT_FORMATS, FORMATS, Export, parse_formats, write_exports
-from graphkit.iri import ARTICLES
+from graphkit.rdf.iri import ARTICLES
 from graphkit.pipeline import BuildResult
-from graphkit.vocab import GK
+from graphkit.rdf.vocab import GK
 
 from .conftest import SEEDS
 

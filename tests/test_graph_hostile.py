@@ -32,8 +32,8 @@ from graphkit.export.network import (
     xml_text,
 )
 from graphkit.export.rdf import generate_ntriples, generate_trig, generate_turtle
-from graphkit.export.records import article_from_dict, entity_from_dict, json_line
-from graphkit.graph import build_graph
+from graphkit.corpus.records import article_from_dict, entity_from_dict, json_line
+from graphkit.rdf.build import build_graph
 from graphkit.types import (
     Argument,
     Article,
@@ -44,7 +44,7 @@ from graphkit.types import (
     Qualifier,
     Relation,
 )
-from graphkit.vocab import ENTITY_TYPES
+from graphkit.rdf.vocab import ENTITY_TYPES
 
 HOSTILE = [
     '"', "'", '"""', "'''", "<", ">", "\n", "\r", "\r\n", "\x00", "\x01", "\x0b", "\x1f", "\x7f",

@@ -9,8 +9,8 @@ from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import PROV
 
 from graphkit.export.rdf import generate_turtle
-from graphkit.graph import build_graph, group_claims, status_of
-from graphkit.iri import article_iri, claim_iri, entity_iri, relation_iri, statement_iri
+from graphkit.rdf.build import build_graph, group_claims, status_of
+from graphkit.rdf.iri import article_iri, claim_iri, entity_iri, relation_iri, statement_iri
 from graphkit.types import (
     Argument,
     Article,
@@ -21,7 +21,7 @@ from graphkit.types import (
     Qualifier,
     Relation,
 )
-from graphkit.vocab import GK
+from graphkit.rdf.vocab import GK
 
 PUTIN = Entity("vladimir-putin-1", "Vladimir Putin", "Person", aliases=("Putin",), mentions=2)
 TRUMP = Entity("donald-trump-2", "Donald Trump", "Person", aliases=("Trump",), mentions=3)

@@ -7,9 +7,9 @@ import re
 from rdflib import Graph
 
 from graphkit.export.formats import FORMATS
-from graphkit.graph import PREFIXES
-from graphkit.query import shipped_queries
-from graphkit.vocab import GK
+from graphkit.rdf.build import PREFIXES
+from graphkit.analysis.query import shipped_queries
+from graphkit.rdf.vocab import GK
 
 from .conftest import ROOT
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 import graphkit
-from graphkit.query import run_query
+from graphkit.analysis.query import run_query
 
 
 def test_roles_and_dates_reach_the_graph(tmp_path: Path) -> None:

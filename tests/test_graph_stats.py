@@ -8,10 +8,10 @@ import sys
 
 from rdflib import Graph
 
-from graphkit.graph import build_graph
+from graphkit.rdf.build import build_graph
 from graphkit.pipeline import BuildResult
-from graphkit.stats import generate_stats, load_graph
-from graphkit.vocab import GK
+from graphkit.analysis.stats import generate_stats, load_graph
+from graphkit.rdf.vocab import GK
 
 from .test_graph_model import PUTIN, RUSSIA, TRUMP, claim, corpus_of
 

@@ -17,9 +17,9 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from graphkit.ingest import split_title
-from graphkit.ingest_chunks import CHUNK_CHARS
-from graphkit.iri import article_iri, statement_iri
-from graphkit.vocab import GK
+from graphkit.nlp.pieces import CHUNK_CHARS
+from graphkit.rdf.iri import article_iri, statement_iri
+from graphkit.rdf.vocab import GK
 
 from .conftest import SEEDS
 

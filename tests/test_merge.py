@@ -13,13 +13,13 @@ from rdflib import Literal
 
 import graphkit
 from graphkit.errors import InputError
-from graphkit.export.records import read_corpus
-from graphkit.graph import build_graph, source_file
-from graphkit.iri import claim_iri
-from graphkit.merge import merge_corpora
+from graphkit.corpus.records import read_corpus
+from graphkit.rdf.build import build_graph, source_file
+from graphkit.rdf.iri import claim_iri
+from graphkit.corpus.merge import merge_corpora
 from graphkit.pipeline import BuildResult
 from graphkit.types import Corpus
-from graphkit.vocab import GK
+from graphkit.rdf.vocab import GK
 
 from .conftest import SEEDS
 from .test_graph_model import PUTIN, TRUMP, claim, corpus_of

@@ -7,7 +7,7 @@ import re
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
-from graphkit.vocab import GK, ontology_path
+from graphkit.rdf.vocab import GK, ontology_path
 
 from .conftest import ROOT
 

@@ -10,11 +10,11 @@ import pytest
 
 from graphkit.errors import QueryError
 from graphkit.export.rdf import write_trig, write_turtle
-from graphkit.graph import build_graph
+from graphkit.rdf.build import build_graph
 from graphkit.pipeline import BuildResult
-from graphkit.query import QueryResult, run_query, shipped_queries
+from graphkit.analysis.query import QueryResult, run_query, shipped_queries
 from graphkit.types import Entity
-from graphkit.vocab import GK
+from graphkit.rdf.vocab import GK
 
 from .test_graph_model import TRUMP, claim, corpus_of
 

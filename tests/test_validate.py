@@ -10,8 +10,8 @@ from rdflib import RDF, Graph, Literal
 from rdflib.term import Node
 
 from graphkit.pipeline import BuildResult
-from graphkit.validate import validate_graph
-from graphkit.vocab import GK
+from graphkit.analysis.validate import validate_graph
+from graphkit.rdf.vocab import GK
 
 
 def _run_validate(path: Path) -> subprocess.CompletedProcess[str]:

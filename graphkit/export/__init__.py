@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graphkit.export.html import generate_html, write_html
+from graphkit.export.html.page import generate_html, write_html
 from graphkit.export.jsonl import generate_jsonl, read_jsonl, stream_jsonl, write_jsonl
 from graphkit.export.rdf import generate_turtle, write_turtle
 

@@ -14,13 +14,13 @@ from pathlib import Path
 from rdflib import Graph
 
 from graphkit.errors import GraphkitError
-from graphkit.export.files import atomic_write
-from graphkit.export.html import generate_html
+from graphkit.files import atomic_write
+from graphkit.export.html.page import generate_html
 from graphkit.export.jsonl import generate_jsonl
 from graphkit.export.jsonld import generate_jsonld
 from graphkit.export.network import generate_edges_csv, generate_gexf, generate_graphml
 from graphkit.export.rdf import generate_ntriples, generate_trig, generate_turtle
-from graphkit.export.records import (
+from graphkit.corpus.records import (
     ARTICLES_FILE,
     ASSERTIONS_FILE,
     ENTITIES_FILE,

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from graphkit.export.files import atomic_write
+from graphkit.files import atomic_write
 from graphkit.types import Assertion
 
 

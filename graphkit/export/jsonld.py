@@ -17,8 +17,8 @@ from typing import Any
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graphkit.export.files import atomic_write
-from graphkit.graph import PREFIXES
+from graphkit.files import atomic_write
+from graphkit.rdf.build import PREFIXES
 
 CONTEXT = {**PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD)}
 _BY_LENGTH = sorted(CONTEXT.items(), key=lambda item: -len(item[1]))

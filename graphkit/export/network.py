@@ -21,8 +21,8 @@ import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graphkit.export.files import atomic_write
-from graphkit.vocab import GK
+from graphkit.files import atomic_write
+from graphkit.rdf.vocab import GK
 
 _NOT_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _GEXF_DATE = re.compile(r' lastmodifieddate="[0-9-]+"')

@@ -16,10 +16,10 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.graph import _TripleType
 from rdflib.namespace import PROV
 
-from graphkit.export.files import atomic_write
-from graphkit.graph import new_graph
-from graphkit.iri import ARTICLES
-from graphkit.vocab import GK
+from graphkit.files import atomic_write
+from graphkit.rdf.build import new_graph
+from graphkit.rdf.iri import ARTICLES
+from graphkit.rdf.vocab import GK
 
 
 def generate_turtle(graph: Graph) -> str:

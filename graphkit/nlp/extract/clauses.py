@@ -1,0 +1,323 @@
+"""Verb clauses: who does what to whom, with the verb chain's negation and modality.
+
+One generator, :func:`verb_clauses`, yields a :class:`Clause` per (subject member,
+object member) of every predicate in a sentence. Attribution is added later by
+:mod:`graphkit.nlp.extract.attribution`, since it needs the quotes of the whole document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+from graphkit.nlp.extract import rules as r
+from graphkit.nlp.extract.spans import broken_left_part, clause_span, expand_noun, trim
+
+_NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_MODAL_FORMS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would", "sha": "shall"}
+
+
+class Clause(NamedTuple):
+    predicate: Token  # where the subject attaches (head of the verb chain)
+    verb: Token  # where the objects attach (end of the verb chain)
+    subject: tuple[int, int]
+    subject_head: Token
+    subject_inherited: bool
+    object: tuple[int, int] | None
+    object_head: Token | None
+    # the defaults describe an implied "be" (an apposition): no verb, no status
+    qualifiers: tuple[tuple[str, tuple[int, int]], ...] = ()
+    relation: tuple[int, ...] = ()  # token indices of the relation words
+    lemma: str = "be"
+    negated: bool = False
+    modality: str | None = None
+    hedged: bool = False
+    passive: bool = False
+
+
+def is_predicate(token: Token) -> bool:
+    """A verb that heads a clause of its own (not an auxiliary or a chained xcomp)."""
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ not in r.CLAUSE_HEADS:
+        return False
+    if token.lower_ in r.VERBAL_PREPOSITIONS and not _has_subject(token):
+        return False
+    if token.dep_ == r.XCOMP and token.head.pos_ in {"VERB", "AUX"}:
+        return _has_subject(token)
+    return True
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in r.SUBJECTS for c in token.children)
+
+
+def verb_chain(predicate: Token) -> list[Token]:
+    """``predicate`` followed by its subjectless xcomp verbs: "wants to meet"."""
+    chain = [predicate]
+    while True:
+        nxt = [
+            c
+            for c in chain[-1].children
+            if c.dep_ == r.XCOMP and c.pos_ in {"VERB", "AUX"} and not _has_subject(c)
+        ]
+        if not nxt:
+            return chain
+        chain.append(nxt[0])
+
+
+def _members(head: Token) -> list[Token]:
+    return [head, *[c for c in head.conjuncts if c.i > head.i]]
+
+
+def find_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """Subject heads of ``verb`` (one per coordinated member) and whether they were
+    inherited from another clause rather than stated."""
+    own = [c for c in verb.children if c.dep_ in r.SUBJECTS]
+    if own:
+        head = own[0]
+        if head.tag_ in {"WDT", "WP"} and verb.dep_ == r.RELCL:
+            return [verb.head], True
+        return _members(head), False
+    if depth > 4:
+        return [], True
+    if verb.dep_ in {r.CONJ, "advcl", r.XCOMP} and verb.head.pos_ in {"VERB", "AUX"}:
+        subjects, _ = find_subjects(verb.head, depth + 1)
+        return subjects, True
+    if verb.dep_ in {r.RELCL, "acl"} and verb.head.pos_ in _NOUN_POS:
+        return [verb.head], True
+    return _subject_to_the_left(verb)
+
+
+def _subject_to_the_left(verb: Token) -> tuple[list[Token], bool]:
+    """A finite verb without a parsed subject takes the noun phrase just before it.
+
+    The small parser sometimes hangs that phrase on an earlier clause
+    ("While X has yet to congratulate Trump, insiders believe ...").
+    """
+    if verb.tag_ not in {"VBP", "VBZ", "VBD", "MD"} and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children
+    ):
+        return [], False
+    i = verb.i - 1
+    sent_start = verb.sent.start
+    while i >= sent_start and verb.doc[i].dep_ in {"advmod", "aux", "neg"}:
+        i -= 1
+    if i < sent_start or verb.doc[i].pos_ not in _NOUN_POS:
+        return [], False
+    head = verb.doc[i]
+    while head.dep_ == r.CONJ and head.head.i < head.i:
+        head = head.head
+    return _members(head), True
+
+
+def _object_members(verb: Token) -> tuple[list[Token], Token | None]:
+    """Heads of the object members and, for a prepositional object, the preposition."""
+    direct = [c for c in verb.children if c.dep_ in r.DIRECT_OBJECTS]
+    if direct:
+        head = direct[0]
+        broken = broken_left_part(head)
+        if broken and head.dep_ == "dobj":
+            # the phrase before the comma is the real object (see broken_left_part)
+            nouns = [t for t in broken if t.pos_ in _NOUN_POS]
+            if nouns:
+                return [max(nouns, key=lambda t: t.head == head)], None
+        return _members(head), None
+    clausal = [c for c in verb.children if c.dep_ == r.CCOMP]
+    if clausal:
+        return [clausal[0]], None
+    for prep in _preps(verb):
+        target = _prep_object(prep)
+        if target is None or _is_time(prep, target) or _reporting_frame(target):
+            continue
+        return _members(target), prep
+    # "transmuting or erasing living objects": coordinated verbs share the last one's object
+    for conjunct in verb.conjuncts:
+        if conjunct.i > verb.i and conjunct.pos_ == "VERB" and not _has_subject(conjunct):
+            shared = [c for c in conjunct.children if c.dep_ == "dobj"]
+            if shared:
+                return _members(shared[0]), None
+    return [], None
+
+
+def _reporting_frame(target: Token) -> bool:
+    """ "was quoted as saying": the frame of a quotation, not the verb's object."""
+    return target.dep_ == "pcomp" and target.lemma_.lower() in r.REPORTING_VERBS
+
+
+def _preps(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == r.PREP]
+
+
+def _prep_object(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ in {"pobj", "pcomp"}:
+            return child
+    return None
+
+
+def _is_time(prep: Token, target: Token) -> bool:
+    return target.ent_type_ in r.TIME_ENTITIES or prep.lower_ in r.TIME_PREPOSITIONS
+
+
+def qualifier_role(prep: Token) -> str:
+    """``time``, ``place`` or the preposition itself ("with", "toward")."""
+    target = _prep_object(prep)
+    if target is not None and _is_time(prep, target):
+        return "time"
+    if target is not None and target.ent_type_ in r.PLACE_ENTITIES:
+        return "place"
+    return prep.lower_
+
+
+def _qualifiers(chain: list[Token], used: Token | None) -> list[tuple[str, tuple[int, int]]]:
+    found: list[tuple[str, tuple[int, int]]] = []
+    used_i = used.i if used is not None else -1
+    for verb in chain:
+        for child in verb.children:
+            span = None
+            prepositional = child.dep_ == r.PREP or (child.dep_ == r.DATIVE and child.pos_ == "ADP")
+            if prepositional and child.i != used_i and child.lower_ != "according":
+                span, role = trim(list(child.subtree)), qualifier_role(child)
+            elif child.dep_ == "npadvmod" or (child.dep_ == r.ADVMOD and _has_modifiers(child)):
+                # "this time", "Several years later", "47 to 38": adverbial noun phrases
+                span, role = trim(list(child.subtree)), _adverbial_role(child)
+            if span is not None:
+                found.append((role, span))
+    return sorted(found, key=lambda q: q[1])
+
+
+def _has_modifiers(token: Token) -> bool:
+    return any(c.dep_ not in {"punct", "cc"} for c in token.children)
+
+
+def _adverbial_role(token: Token) -> str:
+    words = {t.lemma_.lower() for t in token.subtree}
+    if token.ent_type_ in r.TIME_ENTITIES or words & r.TIME_NOUNS:
+        return "time"
+    return "manner"
+
+
+def _chain_status(chain: list[Token]) -> tuple[bool, list[str], bool, list[int]]:
+    """Negation, modality words, hedging and the marker tokens of a verb chain."""
+    negated, modality, hedged, markers = False, [], False, []
+    for position, verb in enumerate(chain):
+        last = position == len(chain) - 1
+        for child in verb.children:
+            word = child.lower_
+            if child.dep_ == r.NEGATION or (child.dep_ == "det" and word == "no"):
+                negated = True
+                markers.append(child.i)
+            elif child.dep_ in r.AUXILIARIES:
+                markers.append(child.i)
+                if child.tag_ == "MD":
+                    modality.append(_MODAL_FORMS.get(word, word))
+            elif child.dep_ == r.ADVMOD and word in r.HEDGES:
+                hedged = True
+            elif child.dep_ == r.ADVMOD and word == "yet" and not last:
+                negated = True  # "has yet to congratulate"
+                markers.append(child.i)
+            elif child.dep_ == r.ADVMOD and word == "longer":
+                if any(g.lower_ == "no" for g in child.children):
+                    negated = True
+                    markers.extend([child.i, *[g.i for g in child.children]])
+            elif child.dep_ == r.PARTICLE:
+                markers.append(child.i)
+        if not last:
+            lemma = verb.lemma_.lower()
+            if lemma == "have" and not negated:
+                modality.append("have to")  # "will have to recognize": obligation
+            elif lemma in r.NEGATING_VERBS:
+                negated = True
+            elif lemma in r.CONTROL_VERBS:
+                modality.append(lemma)
+            elif lemma in r.HEARSAY_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
+                hedged = True  # "is said to"
+    return negated, modality, hedged, markers
+
+
+def _relation_lemma(chain: list[Token], prep: Token | None) -> str:
+    words = []
+    for position, verb in enumerate(chain):
+        lemma = verb.lemma_.lower()
+        last = position == len(chain) - 1
+        skip = {*r.NEGATING_VERBS, *r.CONTROL_VERBS, *r.HEARSAY_VERBS, "have"}
+        if last or lemma not in skip:
+            words.append(lemma)
+        if last:
+            words.extend(c.lower_ for c in verb.children if c.dep_ == r.PARTICLE)
+    if prep is not None:
+        words.append(prep.lower_)
+    return " ".join(words)
+
+
+def _relation_tokens(chain: list[Token], markers: list[int], prep: Token | None) -> list[int]:
+    core = sorted({*(v.i for v in chain), *markers, *([prep.i] if prep is not None else [])})
+    inside = [
+        c.i
+        for v in chain
+        for c in v.children
+        if c.dep_ == r.ADVMOD and core[0] < c.i < core[-1] and c.lower_ not in r.HEDGES
+    ]
+    return sorted({*core, *inside})
+
+
+def verb_clauses(sentence: Span) -> Iterator[Clause]:
+    """Yield one clause per subject member and object member of each predicate.
+
+    Passive clauses with an agent are turned around: "strikes were authorised by
+    the US" gives subject "the US", object "strikes", ``passive`` true.
+    """
+    for token in sentence:
+        if is_predicate(token):
+            yield from _clauses_of(token)
+
+
+def _clauses_of(predicate: Token) -> Iterator[Clause]:
+    chain = verb_chain(predicate)
+    verb = chain[-1]
+    subjects, inherited = find_subjects(predicate)
+    if not subjects:
+        return
+    objects, prep = _object_members(verb)
+    agent = next((c for c in verb.children if c.dep_ == r.AGENT), None)
+    agent_head = _prep_object(agent) if agent is not None else None
+    passive = agent_head is not None and any(
+        c.dep_ in r.PASSIVE_SUBJECTS for c in predicate.children
+    )
+    if passive and agent_head is not None:
+        # "strikes were authorised by the US": the agent acts on the grammatical subject
+        objects, subjects, prep = subjects, _members(agent_head), agent
+    negated, modality, hedged, markers = _chain_status(chain)
+    relation = _relation_tokens(chain, markers, prep)
+    lemma = _relation_lemma(chain, None if passive else prep)
+    qualifiers = tuple(_qualifiers(chain, prep))
+    for subject in subjects:
+        subject_span = expand_noun(subject)
+        if subject_span is None:
+            continue
+        members: list[Token | None] = [*objects] or [None]
+        for obj in members:
+            object_span, words = None, relation
+            if obj is not None and obj.dep_ == r.CCOMP:
+                object_span = clause_span(obj)
+                # "say that": the complementizer belongs with the verb of saying
+                words = sorted({*relation, *(c.i for c in obj.children if c.dep_ == "mark")})
+            elif obj is not None:
+                object_span = expand_noun(obj)
+            yield Clause(
+                predicate=predicate,
+                verb=verb,
+                subject=subject_span,
+                subject_head=subject,
+                subject_inherited=inherited,
+                object=object_span,
+                object_head=obj,
+                qualifiers=qualifiers,
+                relation=tuple(words),
+                lemma=lemma,
+                negated=negated,
+                modality=" ".join(modality) or None,
+                hedged=hedged,
+                passive=passive,
+            )

@@ -1,0 +1,334 @@
+"""The RDF model: articles, entities, assertions with provenance, and the claims they make.
+
+Every assertion with two resolved ends becomes a ``gk:Assertion`` (an
+``rdf:Statement``) that carries its sentence, offsets, article, confidence, negation,
+modality, hedging, attribution and qualifiers: one node per sentence, so provenance
+stays exact. Assertions that say the same thing (same subject entity, relation lemma,
+object entity and status) are grouped under one ``gk:Claim``: the edge an analyst
+counts, with ``gk:sourceCount`` sentences, ``gk:articleCount`` articles and a
+``gk:evidence`` link to each assertion. Only affirmative, unhedged, unattributed,
+non-modal claims are also stated as plain ``subject rel:lemma object`` triples, so a
+rumour or a denial never reads as a fact. The graph has no blank nodes, so every
+serialization of it is stable.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+
+from graphkit.rdf.iri import (
+    ARTICLES,
+    CLAIMS,
+    ENTITIES,
+    RELATIONS,
+    ROLES,
+    STATEMENTS,
+    article_iri,
+    claim_iri,
+    entity_iri,
+    qualifier_iri,
+    relation_iri,
+    role_iri,
+    statement_iri,
+)
+from graphkit.types import Article, Assertion, Corpus, Entity, Role
+from graphkit.rdf.vocab import ENTITY_TYPES, GK
+
+SCHEMA_URL = URIRef("https://schema.org/url")
+PREFIXES = {
+    "gk": str(GK),
+    "rel": RELATIONS,
+    "ent": ENTITIES,
+    "art": ARTICLES,
+    "st": STATEMENTS,
+    "claim": CLAIMS,
+    "role": ROLES,
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "skos": str(SKOS),
+    "schema": "https://schema.org/",
+    "owl": str(OWL),
+}
+STATUSES = ("fact", "negated", "uncertain")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_DATE_TYPES = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
+    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
+    (re.compile(r"\d{4}"), XSD.gYear),
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Every assertion of one edge: subject entity, relation lemma, object entity, status."""
+
+    subject: str
+    lemma: str
+    object: str
+    status: str
+    assertions: tuple[Assertion, ...]
+
+    @property
+    def iri(self) -> URIRef:
+        return claim_iri(self.subject, self.lemma, self.object, self.status)
+
+
+def text(value: str) -> Literal:
+    """A string literal; a lone surrogate, which no RDF syntax (nor UTF-8) can carry,
+    becomes U+FFFD. Everything else, NUL and control characters included, is kept.
+
+    >>> text("a\\ud800b") == Literal("a\\ufffdb"), text("a\\x00b") == Literal("a\\x00b")
+    (True, True)
+    """
+    return Literal(value if value.isascii() else _LONE_SURROGATE.sub("\ufffd", value))
+
+
+def decimal(value: float) -> Literal:
+    """An ``xsd:decimal`` whose lexical form is the same in every syntax (no exponent,
+    at most six places); a value that is not finite counts as 0.
+
+    >>> [str(decimal(v)) for v in (0.81, 1, 1e-7, float("nan"))]
+    ['0.81', '1.0', '0.0', '0.0']
+    """
+    number = float(value) if math.isfinite(value) else 0.0
+    lexical = f"{number:.6f}".rstrip("0")
+    return Literal(Decimal(lexical + "0" * lexical.endswith(".")), datatype=XSD.decimal)
+
+
+def status_of(assertion: Assertion) -> str:
+    """``negated``, ``fact`` (may be a plain triple) or ``uncertain`` (hedged, modal
+    or attributed): the status that, with the edge's ends, makes a claim."""
+    if assertion.relation.negated:
+        return "negated"
+    return "fact" if assertion.is_fact else "uncertain"
+
+
+def source_file(path: str | None) -> str | None:
+    """The file name of an input path: where it lay on one machine is no part of the graph.
+
+    >>> source_file("/home/me/news/a.txt"), source_file("C:\\\\news\\\\b.jsonl"), source_file(None)
+    ('a.txt', 'b.jsonl', None)
+    """
+    return path.replace("\\", "/").rsplit("/", 1)[-1] if path else None
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def build_graph(corpus: Corpus) -> Graph:
+    """The RDF graph of a resolved corpus."""
+    graph = new_graph()
+    countries: dict[str, Entity] = {}
+    for entity in corpus.entities:
+        if entity.type == "Country" and entity.country:
+            countries.setdefault(entity.country, entity)
+    for article in corpus.articles:
+        add_article(graph, article)
+    for entity in corpus.entities:
+        add_entity(graph, entity, countries)
+    for assertion in corpus.assertions:
+        add_assertion(graph, assertion)
+    for claim in group_claims(corpus.assertions):
+        add_claim(graph, claim)
+    known = {e.id for e in corpus.entities}
+    for role in corpus.roles:
+        if role.holder in known:
+            add_role(graph, role, known)
+    return graph
+
+
+def add_role(graph: Graph, role: Role, known: set[str]) -> URIRef:
+    """A role fact as a node: holder, title, whose office, article, date, sentence."""
+    node = role_iri(role.holder, role.title, role.of, role.doc)
+    graph.add((node, RDF.type, GK.RoleAssignment))
+    graph.add((node, GK.holder, entity_iri(role.holder)))
+    graph.add((node, GK.title, text(role.title)))
+    if role.of is not None and role.of in known:
+        graph.add((node, GK.roleOf, entity_iri(role.of)))
+    graph.add((node, PROV.wasDerivedFrom, article_iri(role.doc)))
+    if role.date:
+        graph.add((node, DCTERMS.date, text(role.date)))
+    if role.evidence:  # gk:sentence would make it an assertion (its domain)
+        graph.add((node, GK.text, text(role.evidence)))
+    return node
+
+
+def date_literal(value: str) -> Literal:
+    """A resolved date with its precision as an XSD type; other forms stay strings.
+
+    >>> [str(date_literal(v).datatype).split("#")[1] for v in ("2024-11-06", "2025-01", "2025")]
+    ['date', 'gYearMonth', 'gYear']
+    >>> date_literal("2024-W44").datatype is None
+    True
+    """
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.fullmatch(value):
+            return Literal(value, datatype=datatype)
+    return text(value)
+
+
+def add_article(graph: Graph, article: Article) -> None:
+    node = article_iri(article.id)
+    graph.add((node, RDF.type, GK.Article))
+    graph.add((node, GK.articleId, text(article.id)))
+    graph.add((node, GK.contentHash, text(article.content_hash)))
+    optional = (
+        (DCTERMS.title, article.title),
+        (DCTERMS.date, article.published),
+        (DCTERMS.source, article.source),
+        (SCHEMA_URL, article.url),
+        (GK.sourceFile, source_file(article.path)),
+    )
+    for prop, value in optional:
+        if value:
+            graph.add((node, prop, text(value)))
+
+
+def add_entity(graph: Graph, entity: Entity, countries: Mapping[str, Entity]) -> None:
+    """An entity node; ``countries`` maps ISO codes to the corpus's country entities.
+
+    A type outside the ontology keeps its ``gk:entityType`` but gets no class."""
+    node = entity_iri(entity.id)
+    if entity.type in ENTITY_TYPES:
+        graph.add((node, RDF.type, GK[entity.type]))
+    graph.add((node, RDFS.label, text(entity.label)))
+    graph.add((node, GK.entityType, text(entity.type)))
+    graph.add((node, GK.mentionCount, Literal(entity.mentions)))
+    for alias in entity.aliases:
+        if alias != entity.label:
+            graph.add((node, SKOS.altLabel, text(alias)))
+    for role in entity.roles:
+        graph.add((node, GK.holdsRole, text(role)))
+    for reason in entity.merges:
+        graph.add((node, GK.mergeReason, text(reason)))
+    if entity.country:
+        if entity.type == "Country":
+            graph.add((node, GK.isoCode, text(entity.country)))
+        elif entity.country in countries:
+            graph.add((node, GK.country, entity_iri(countries[entity.country].id)))
+    if entity.affiliation:
+        graph.add((node, GK.affiliatedWith, entity_iri(entity.affiliation)))
+
+
+def _ends(assertion: Assertion) -> tuple[str, str] | None:
+    """The subject and object entity ids, or None when the assertion is no edge."""
+    obj = assertion.object
+    if obj is None or obj.entity is None or assertion.subject.entity is None:
+        return None  # no edge without two ends; the claim stays in assertions.jsonl
+    return assertion.subject.entity, obj.entity
+
+
+def add_assertion(graph: Graph, assertion: Assertion) -> URIRef | None:
+    """Add one assertion as a statement node (and a plain triple if it is a fact)."""
+    ends = _ends(assertion)
+    if ends is None or assertion.object is None:
+        return None
+    obj = assertion.object
+    subject, target = entity_iri(ends[0]), entity_iri(ends[1])
+    predicate = relation_iri(assertion.relation.lemma)
+    node = statement_iri(assertion.id)
+    graph.add((predicate, RDF.type, GK.Relation))
+    graph.add((predicate, RDFS.label, text(assertion.relation.lemma)))
+    for triple in (
+        (RDF.type, GK.Assertion),
+        (RDF.type, RDF.Statement),
+        (RDF.subject, subject),
+        (RDF.predicate, predicate),
+        (RDF.object, target),
+        (PROV.wasDerivedFrom, article_iri(assertion.doc)),
+        (GK.sentence, text(assertion.sentence)),
+        (GK.sentenceIndex, Literal(assertion.sentence_index)),
+        (GK.sentenceStart, Literal(assertion.sentence_start)),
+        (GK.relationText, text(assertion.relation.text)),
+        (GK.subjectText, text(assertion.subject.text)),
+        (GK.subjectStart, Literal(assertion.subject.start)),
+        (GK.subjectEnd, Literal(assertion.subject.end)),
+        (GK.objectText, text(obj.text)),
+        (GK.objectStart, Literal(obj.start)),
+        (GK.objectEnd, Literal(obj.end)),
+        (GK.negated, Literal(assertion.relation.negated)),
+        (GK.hedged, Literal(assertion.hedged)),
+        (GK.passive, Literal(assertion.relation.passive)),
+        (GK.factual, Literal(assertion.is_fact)),
+        (GK.confidence, decimal(assertion.confidence)),
+    ):
+        graph.add((node, *triple))
+    if assertion.relation.modality:
+        graph.add((node, GK.modality, text(assertion.relation.modality)))
+    _add_attribution(graph, node, assertion)
+    _add_qualifiers(graph, node, assertion)
+    if assertion.is_fact:
+        graph.add((subject, predicate, target))
+    return node
+
+
+def _add_attribution(graph: Graph, node: URIRef, assertion: Assertion) -> None:
+    attribution = assertion.attribution
+    if attribution is None:
+        return
+    graph.add((node, GK.attributionText, text(attribution.text)))
+    if attribution.cue:
+        graph.add((node, GK.attributionCue, text(attribution.cue)))
+    if attribution.entity:
+        graph.add((node, GK.attributedTo, entity_iri(attribution.entity)))
+    if attribution.start >= 0:  # -1: the extractor did not locate the source's words
+        graph.add((node, GK.attributionStart, Literal(attribution.start)))
+        graph.add((node, GK.attributionEnd, Literal(attribution.end)))
+
+
+def _add_qualifiers(graph: Graph, node: URIRef, assertion: Assertion) -> None:
+    for index, qualifier in enumerate(assertion.qualifiers):
+        q = qualifier_iri(assertion.id, index)
+        graph.add((node, GK.qualifier, q))
+        graph.add((q, RDF.type, GK.Qualifier))
+        graph.add((q, GK.qualifierRole, text(qualifier.role)))
+        graph.add((q, GK.text, text(qualifier.text)))
+        graph.add((q, GK.start, Literal(qualifier.start)))
+        graph.add((q, GK.end, Literal(qualifier.end)))
+        if qualifier.date:
+            graph.add((q, GK.resolvedDate, date_literal(qualifier.date)))
+
+
+def group_claims(assertions: Iterable[Assertion]) -> list[Claim]:
+    """The claims of ``assertions``: one per edge and status, sources in input order.
+
+    An assertion id met twice counts once."""
+    groups: dict[tuple[str, str, str, str], dict[str, Assertion]] = {}
+    for assertion in assertions:
+        ends = _ends(assertion)
+        if ends is not None:
+            key = (ends[0], assertion.relation.lemma, ends[1], status_of(assertion))
+            groups.setdefault(key, {}).setdefault(assertion.id, assertion)
+    return [Claim(*key, tuple(found.values())) for key, found in groups.items()]
+
+
+def add_claim(graph: Graph, claim: Claim) -> URIRef:
+    """The claim node: its edge and status, how often it is stated, and by what."""
+    node = claim.iri
+    for triple in (
+        (RDF.type, GK.Claim),
+        (RDF.subject, entity_iri(claim.subject)),
+        (RDF.predicate, relation_iri(claim.lemma)),
+        (RDF.object, entity_iri(claim.object)),
+        (GK.status, Literal(claim.status)),
+        (GK.negated, Literal(claim.status == "negated")),
+        (GK.factual, Literal(claim.status == "fact")),
+        (GK.sourceCount, Literal(len(claim.assertions))),
+        (GK.articleCount, Literal(len({a.doc for a in claim.assertions}))),
+    ):
+        graph.add((node, *triple))
+    for assertion in claim.assertions:
+        graph.add((node, GK.evidence, statement_iri(assertion.id)))
+        graph.add((node, PROV.wasDerivedFrom, article_iri(assertion.doc)))
+    return node

@@ -1,0 +1,112 @@
+"""The graphkit ontology as an rdflib namespace, checked against ontologies/graphkit.ttl."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+from graphkit.errors import OntologyError
+from graphkit.rdf.iri import ONTOLOGY
+
+
+class GK(DefinedNamespace):
+    """Terms of ``ontologies/graphkit.ttl``; a test checks each one is defined there."""
+
+    _NS = Namespace(ONTOLOGY)
+    _fail = True
+
+    Actor: URIRef
+    Person: URIRef
+    Country: URIRef
+    Organization: URIRef
+    GovernmentBody: URIRef
+    MediaOrganization: URIRef
+    PoliticalParty: URIRef
+    Group: URIRef
+    AnonymousSource: URIRef
+    Place: URIRef
+    Region: URIRef
+    City: URIRef
+    Concept: URIRef
+    Proposition: URIRef
+    Article: URIRef
+    Assertion: URIRef
+    Qualifier: URIRef
+    Relation: URIRef
+    Claim: URIRef
+    sentence: URIRef
+    sentenceIndex: URIRef
+    sentenceStart: URIRef
+    subjectText: URIRef
+    objectText: URIRef
+    relationText: URIRef
+    subjectStart: URIRef
+    subjectEnd: URIRef
+    objectStart: URIRef
+    objectEnd: URIRef
+    negated: URIRef
+    modality: URIRef
+    hedged: URIRef
+    passive: URIRef
+    confidence: URIRef
+    factual: URIRef
+    attributedTo: URIRef
+    attributionText: URIRef
+    attributionCue: URIRef
+    attributionStart: URIRef
+    attributionEnd: URIRef
+    qualifier: URIRef
+    qualifierRole: URIRef
+    text: URIRef
+    start: URIRef
+    end: URIRef
+    entityType: URIRef
+    country: URIRef
+    isoCode: URIRef
+    holdsRole: URIRef
+    mergeReason: URIRef
+    mentionCount: URIRef
+    contentHash: URIRef
+    sourceFile: URIRef
+    articleId: URIRef
+    RoleAssignment: URIRef
+    holder: URIRef
+    title: URIRef
+    roleOf: URIRef
+    resolvedDate: URIRef
+    affiliatedWith: URIRef
+    status: URIRef
+    evidence: URIRef
+    sourceCount: URIRef
+    articleCount: URIRef
+
+
+ENTITY_TYPES = [
+    "Person",
+    "Country",
+    "Organization",
+    "GovernmentBody",
+    "MediaOrganization",
+    "PoliticalParty",
+    "Group",
+    "AnonymousSource",
+    "Place",
+    "Region",
+    "City",
+    "Concept",
+    "Proposition",
+]
+
+
+def ontology_path() -> Path:
+    """The ontology file: packaged in the wheel, or beside the package in a checkout."""
+    packaged = resources.files("graphkit") / "ontologies" / "graphkit.ttl"
+    if packaged.is_file():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "ontologies" / "graphkit.ttl"
+    if checkout.is_file():
+        return checkout
+    raise OntologyError("ontology file graphkit.ttl not found in the package or the checkout")
