@@ -29,10 +29,10 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from graphkit.export.rdf import generate_ntriples, generate_turtle
-from graphkit.rdf.build import build_graph
-from graphkit.ids import content_id
 from graphkit.analysis.query import query_text, shipped_queries, values_clause
+from graphkit.export.rdf import generate_ntriples, generate_turtle
+from graphkit.ids import content_id
+from graphkit.rdf.build import build_graph
 from graphkit.types import (
     Argument,
     Article,

@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from graphkit.export.html.page import render_html
 from graphkit.export.html.data import generate_view_data
+from graphkit.export.html.page import render_html
 from graphkit.rdf.build import build_graph
 from graphkit.types import Argument, Article, Assertion, Attribution, Corpus, Entity, Relation
 

@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+from graphkit import _moved
+from graphkit.errors import (
+    ExportError,
+    GraphkitError,
+    InputError,
+    ModelError,
+    OntologyError,
+    QueryError,
+)
+from graphkit.options import AnalysisOptions
 from graphkit.pipeline import BuildResult, analyze, build, extract
 from graphkit.types import (
     Argument,
@@ -16,8 +26,11 @@ from graphkit.types import (
     Relation,
 )
 
+_moved.install()  # graphkit 0.1's module paths (graphkit.stats ...) still import
+
 __version__ = "0.1.0"
 __all__ = [
+    "AnalysisOptions",
     "Argument",
     "Article",
     "Assertion",
@@ -25,9 +38,15 @@ __all__ = [
     "BuildResult",
     "Corpus",
     "Entity",
+    "ExportError",
+    "GraphkitError",
+    "InputError",
     "InputProblem",
     "Mention",
+    "ModelError",
+    "OntologyError",
     "Qualifier",
+    "QueryError",
     "Relation",
     "analyze",
     "build",

@@ -19,17 +19,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graphkit import pipeline
-from graphkit.ingest.dates import parse_day
+from graphkit.analysis.query import format_csv, format_json, parse_params, run_query
+from graphkit.analysis.stats import generate_stats, stats_json, stats_tables
+from graphkit.analysis.validate import validate_file
+from graphkit.corpus.records import stream_jsonl, write_jsonl
 from graphkit.errors import GraphkitError
-from graphkit.export import stream_jsonl, write_jsonl
 from graphkit.export.formats import FORMATS
 from graphkit.export.html.views import write_view
+from graphkit.ingest.dates import parse_day
 from graphkit.ingest.report import exit_code_for
-from graphkit.nlp import DEFAULT_MODEL
-from graphkit.analysis.query import format_csv, format_json, parse_params, run_query
-from graphkit.analysis.stats import generate_stats, load_graph, stats_json, stats_tables
+from graphkit.options import AnalysisOptions
+from graphkit.rdf.io import load_graph
 from graphkit.types import InputProblem
-from graphkit.analysis.validate import validate_file
 
 app = typer.Typer(
     help="Turn news articles about geopolitical actors into a knowledge graph.",
@@ -40,6 +41,7 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 out = Console()
+DEFAULTS = AnalysisOptions()
 
 Inputs = Annotated[
     list[str],
@@ -48,6 +50,13 @@ Inputs = Annotated[
         "(.rss, .atom, .xml), folders of them, or - for standard input."
     ),
 ]
+GraphFile = Annotated[
+    Path,
+    typer.Argument(
+        help="An exported graph (.ttl, .nt, .trig, .nq, .jsonld).",
+        exists=True, dir_okay=False, readable=True,
+    ),
+]  # fmt: skip
 Model = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Texts per nlp.pipe batch.")]
 Processes = Annotated[int, typer.Option("--processes", min=1, help="Parser processes.")]
@@ -133,12 +142,12 @@ def build(
     formats: Annotated[
         str, typer.Option("--formats", help=f"Comma-separated: {', '.join(FORMATS)}; all; default.")
     ] = "default",
-    model: Model = DEFAULT_MODEL,
-    batch_size: BatchSize = 32,
-    processes: Processes = 1,
+    model: Model = DEFAULTS.model,
+    batch_size: BatchSize = DEFAULTS.batch_size,
+    processes: Processes = DEFAULTS.n_process,
     date: PubDate = None,
     aliases: Aliases = None,
-    metonymy: Metonymy = True,
+    metonymy: Metonymy = DEFAULTS.metonymy,
 ) -> None:
     """Build the graph: writes graph.ttl, graph.html and assertions.jsonl (or --formats)."""
     with _on_interrupt(), _progress_bar() as bar:
@@ -148,14 +157,10 @@ def build(
             out=out_dir,
             into=into,
             formats=formats,
-            model=model,
-            batch_size=batch_size,
-            n_process=processes,
+            options=AnalysisOptions(model, batch_size, processes, date=date, aliases=aliases,
+                                    metonymy=metonymy),
             progress=lambda done, total: bar.update(task, completed=done, total=total),
-            date=date,
-            aliases=aliases,
-            metonymy=metonymy,
-        )
+        )  # fmt: skip
     _report_problems(result.problems)
     corpus = result.corpus
     summary = Table(title="graphkit build", show_header=False)
@@ -185,18 +190,17 @@ def extract(
     output: Annotated[
         str, typer.Option("-o", "--output", help="JSON Lines file, or - for stdout.")
     ] = "-",
-    model: Model = DEFAULT_MODEL,
-    batch_size: BatchSize = 32,
-    processes: Processes = 1,
+    model: Model = DEFAULTS.model,
+    batch_size: BatchSize = DEFAULTS.batch_size,
+    processes: Processes = DEFAULTS.n_process,
     date: PubDate = None,
     aliases: Aliases = None,
-    metonymy: Metonymy = True,
+    metonymy: Metonymy = DEFAULTS.metonymy,
 ) -> None:
     """Extract assertions only, as JSON Lines (the contract in the README)."""
-    corpus = pipeline.analyze(
-        inputs, model=model, batch_size=batch_size, n_process=processes, date=date,
-        aliases=aliases, metonymy=metonymy,
-    )  # fmt: skip
+    options = AnalysisOptions(model, batch_size, processes, date=date, aliases=aliases,
+                              metonymy=metonymy)  # fmt: skip
+    corpus = pipeline.analyze(inputs, options=options)
     _report_problems(corpus.problems)
     if output == "-":
         stream_jsonl(corpus.assertions, sys.stdout)
@@ -217,7 +221,7 @@ def extract(
     "most-connected."
 )
 def query(
-    graph: Annotated[Path, typer.Argument(help="An exported graph (.ttl, .nt, .jsonld ...).")],
+    graph: GraphFile,
     sparql: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a shipped query.")],
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     param: Annotated[
@@ -228,8 +232,6 @@ def query(
     """Run a SPARQL SELECT or ASK query (graphkit prefixes are predeclared)."""
     if fmt not in {"table", "csv", "json"}:
         raise GraphkitError(f"--format must be table, csv or json, not {fmt!r}")
-    if not graph.is_file():
-        raise GraphkitError(f"{graph}: no such graph file")
     result = run_query(graph, sparql, parse_params(param or []))
     if fmt == "csv":
         sys.stdout.write(format_csv(result))
@@ -250,15 +252,13 @@ def query(
     "    graphkit stats exports/graph.ttl --format json | jq .communities"
 )
 def stats(
-    graph: Annotated[Path, typer.Argument(help="An exported graph (.ttl, .nt, .trig, .jsonld).")],
+    graph: GraphFile,
     top: Annotated[int, typer.Option("--top", min=1, help="Actors in each ranking.")] = 10,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Counts, degree and betweenness centrality, components and communities."""
     if fmt not in {"table", "json"}:
         raise GraphkitError(f"--format must be table or json, not {fmt!r}")
-    if not graph.is_file():
-        raise GraphkitError(f"{graph}: no such graph file")
     result = generate_stats(load_graph(graph), top=top)
     if fmt == "json":
         sys.stdout.write(stats_json(result))
@@ -274,7 +274,7 @@ def stats(
     "index.html for the most-connected actors."
 )
 def view(
-    graph: Annotated[Path, typer.Argument(help="An exported graph (.ttl, .nt, .jsonld ...).")],
+    graph: GraphFile,
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
         "view.html"
     ),
@@ -302,14 +302,12 @@ def view(
     "    graphkit validate graph.ttl --shapes my-shapes.ttl"
 )
 def validate(
-    graph: Annotated[Path, typer.Argument(help="An exported graph (.ttl, .nt, .jsonld ...).")],
+    graph: GraphFile,
     shapes: Annotated[
         Path | None, typer.Option("--shapes", help="SHACL shapes (default: graphkit's).")
     ] = None,
 ) -> None:
     """Check a graph against the SHACL shapes; exit 1 and list the violations if any."""
-    if not graph.is_file():
-        raise GraphkitError(f"{graph}: no such graph file")
     report = validate_file(graph, shapes)
     if report.conforms:
         err.print(f"{graph}: conforms to the graphkit shapes")

@@ -1,4 +1,16 @@
-"""One small exception tree; the CLI turns any of these into one clean message."""
+"""One small exception tree, exported from :mod:`graphkit`; the CLI turns any of these
+into one clean message and exit code 2::
+
+    GraphkitError           anything graphkit raises on purpose
+    ├── InputError          an input (article file, alias file, export folder) cannot be read
+    ├── ModelError          the spaCy pipeline cannot be loaded or lacks a component
+    ├── OntologyError       the ontology or shapes file is missing or disagrees with the code
+    ├── QueryError          a SPARQL query, or the graph file it runs on, is invalid
+    └── ExportError         an export cannot be written
+
+A bad article is not an exception: it becomes an
+:class:`~graphkit.types.InputProblem` and the rest of the build goes on.
+"""
 
 from __future__ import annotations
 

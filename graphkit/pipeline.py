@@ -12,21 +12,24 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 
-from graphkit.resolve.aliases import load_aliases
-from graphkit.ingest.dates import date_time_qualifiers, with_default_date
-from graphkit.files import atomic_write
-from graphkit.export.formats import DEFAULT_FORMATS, Export, parse_formats, write_exports
+from graphkit.corpus.merge import merge_corpora
 from graphkit.corpus.records import read_corpus
-from graphkit.export.html.views import write_views
-from graphkit.rdf.build import build_graph
-from graphkit.ingest import article_from_text, content_hash, read_articles
-from graphkit.nlp.pieces import CHUNK_CHARS, long_article_notes
+from graphkit.export.formats import DEFAULT_FORMATS, Export, parse_formats, write_exports
+from graphkit.files import atomic_write
+from graphkit.ids import article_id
+from graphkit.ingest import article_from_text, read_articles
+from graphkit.ingest.dates import date_time_qualifiers, with_default_date
+from graphkit.ingest.dedupe import dedupe
 from graphkit.ingest.report import REPORT_NAME, exit_code_for, report_json
-from graphkit.corpus.merge import merge_corpora, unseen_articles
-from graphkit.nlp import DEFAULT_MODEL, analyze_articles
+from graphkit.nlp import analyze_articles
+from graphkit.nlp.pieces import long_article_notes
+from graphkit.options import AnalysisOptions
+from graphkit.rdf.build import build_graph
+from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.resolver import resolve_entities
 from graphkit.types import Article, Assertion, Corpus, InputProblem
 
@@ -56,9 +59,12 @@ def collect_articles(
     inputs: Iterable[str | Path | Article] = (),
     texts: Iterable[str] = (),
     date: str | None = None,
+    known: Iterable[Article] = (),
 ) -> tuple[list[Article], list[InputProblem]]:
     """Articles from paths, Article objects and raw texts, plus the problems met;
-    ``date`` is the publication date of those that do not give their own."""
+    ``date`` is the publication date of those that do not give their own. A text
+    read twice, or already among ``known`` (the graph added to), is read once
+    (:func:`graphkit.ingest.dedupe.dedupe`)."""
     articles: list[Article] = []
     problems: list[InputProblem] = []
     paths: list[str | Path] = []
@@ -69,62 +75,35 @@ def collect_articles(
             paths.append(item)
     for found in read_articles(paths):
         (problems if isinstance(found, InputProblem) else articles).append(found)  # type: ignore[arg-type]
-    for text in texts:
-        articles.append(article_from_text(text, content_hash(text)[:16]))
-    return with_default_date(_unique(articles, problems), date), problems
-
-
-def _unique(articles: list[Article], problems: list[InputProblem]) -> list[Article]:
-    """The same text twice is read once; two texts with one id are both kept."""
-    seen_hashes: set[str] = set()
-    ids: set[str] = set()
-    unique = []
-    for article in articles:
-        if article.content_hash in seen_hashes:
-            problems.append(
-                InputProblem(article.path or article.id, "duplicate text", warning=True)
-            )
-            continue
-        if article.id in ids:
-            article = Article(
-                **{**article.__dict__, "id": f"{article.id}-{article.content_hash[:8]}"}
-            )
-        seen_hashes.add(article.content_hash)
-        ids.add(article.id)
-        unique.append(article)
-    return unique
+    articles += [article_from_text(text, article_id(text)) for text in texts]
+    unique, skipped = dedupe(articles, known)
+    return with_default_date(unique, date), problems + skipped
 
 
 def analyze(
     inputs: Iterable[str | Path | Article] = (),
     *,
     texts: Iterable[str] = (),
-    model: str = DEFAULT_MODEL,
-    batch_size: int = 32,
-    n_process: int = 1,
+    options: AnalysisOptions | None = None,
     progress: Progress | None = None,
-    date: str | None = None,
-    chunk_chars: int = CHUNK_CHARS,
-    aliases: str | Path | None = None,
-    metonymy: bool = True,
+    **settings: Any,
 ) -> Corpus:
     """Read, parse, extract and resolve: the corpus of resolved assertions and entities.
 
-    ``date`` (ISO 8601) is the publication date of articles that give none; an
-    article longer than ``chunk_chars`` is parsed in pieces. ``aliases`` is an alias
-    file (:mod:`graphkit.resolve.aliases`) added to the built-in actor dictionary;
-    ``metonymy`` reads an acting capital as its country's government."""
-    book = load_aliases(aliases)  # a bad alias file fails before the parsing starts
-    articles, problems = collect_articles(inputs, texts, date)
-    problems += long_article_notes(articles, chunk_chars)
+    ``options`` (:class:`~graphkit.options.AnalysisOptions`) or its fields as keywords
+    (``model=``, ``batch_size=``, ``n_process=``, ``chunk_chars=``, ``date=``,
+    ``aliases=``, ``metonymy=``) say how; ``progress(done, total)`` is called as
+    articles are parsed."""
+    options = AnalysisOptions.of(options, **settings)
+    book = load_aliases(options.aliases)  # a bad alias file fails before the parsing starts
+    articles, problems = collect_articles(inputs, texts, options.date)
+    problems += long_article_notes(articles, options.chunk_chars)
     analyses = []
-    for done, analysis in enumerate(
-        analyze_articles(articles, model, batch_size, n_process, chunk_chars), start=1
-    ):
+    for done, analysis in enumerate(analyze_articles(articles, options), start=1):
         analyses.append(analysis)
         if progress is not None:
             progress(done, len(articles))
-    corpus = resolve_entities(analyses, book, metonymy)
+    corpus = resolve_entities(analyses, book, options.metonymy)
     return _resolve_dates(replace(corpus, problems=tuple(problems)))
 
 
@@ -138,19 +117,12 @@ def extract(
     inputs: Iterable[str | Path | Article] = (),
     *,
     texts: Iterable[str] = (),
-    model: str = DEFAULT_MODEL,
-    batch_size: int = 32,
-    n_process: int = 1,
-    date: str | None = None,
-    aliases: str | Path | None = None,
-    metonymy: bool = True,
+    options: AnalysisOptions | None = None,
+    **settings: Any,
 ) -> list[Assertion]:
-    """The resolved assertions of ``inputs`` (paths or Articles) and ``texts``."""
-    corpus = analyze(
-        inputs, texts=texts, model=model, batch_size=batch_size, n_process=n_process, date=date,
-        aliases=aliases, metonymy=metonymy,
-    )  # fmt: skip
-    return list(corpus.assertions)
+    """The resolved assertions of ``inputs`` (paths or Articles) and ``texts``; options
+    as for :func:`analyze`."""
+    return list(analyze(inputs, texts=texts, options=options, **settings).assertions)
 
 
 def build(
@@ -160,43 +132,32 @@ def build(
     into: str | Path | None = None,
     formats: Iterable[str] = DEFAULT_FORMATS,
     texts: Iterable[str] = (),
-    model: str = DEFAULT_MODEL,
-    batch_size: int = 32,
-    n_process: int = 1,
+    options: AnalysisOptions | None = None,
     progress: Progress | None = None,
-    date: str | None = None,
-    chunk_chars: int = CHUNK_CHARS,
-    aliases: str | Path | None = None,
-    metonymy: bool = True,
+    **settings: Any,
 ) -> BuildResult:
     """Build the graph of ``inputs`` and write its ``formats`` (see
     :data:`graphkit.export.formats.FORMATS`; by default ``graph.ttl``, ``graph.html``
-    and ``assertions.jsonl``) and the corpus records into ``out`` (default ``exports``).
+    and ``assertions.jsonl``) and the corpus records into ``out`` (default ``exports``);
+    options as for :func:`analyze`.
 
     With ``into``, the articles are added to the graph exported in that folder (see
-    :mod:`graphkit.corpus.merge`) and everything is written back there, unless ``out`` names
-    another folder. Nothing is written when no article could be read; else
+    :mod:`graphkit.corpus.merge`) and everything is written back there, unless ``out``
+    names another folder. Nothing is written when no article could be read; else
     ``report.json`` says what became of each input (:mod:`graphkit.ingest.report`)."""
     started = time.perf_counter()
+    options = AnalysisOptions.of(options, **settings)
     formats = parse_formats(formats)  # a bad name fails before the parsing starts
     empty = Corpus(articles=(), assertions=(), entities=())
     base = read_corpus(Path(into)) if into is not None else empty
-    articles, problems = collect_articles(inputs, texts, date)
-    fresh, skipped = unseen_articles(base.articles, articles)
-    new = empty
-    if fresh:
-        new = analyze(
-            fresh, model=model, batch_size=batch_size, n_process=n_process, progress=progress,
-            chunk_chars=chunk_chars, aliases=aliases, metonymy=metonymy,
-        )  # fmt: skip
-    corpus = merge_corpora(base, new, (*problems, *skipped))
+    fresh, problems = collect_articles(inputs, texts, options.date, known=base.articles)
+    new = analyze(fresh, options=options, progress=progress) if fresh else empty
+    corpus = merge_corpora(base, new, problems)
     graph = build_graph(corpus)
     outputs: dict[str, Path] = {}
     if corpus.articles:
         folder = Path(out if out is not None else into if into is not None else "exports")
         outputs = write_exports(Export(corpus, graph, _title(corpus)), folder, formats)
-        if "html" in outputs:  # views/ of the most-connected actors and index.html
-            outputs.update(write_views(graph, folder, _title(corpus)))
         report = report_json(corpus, exit_code_for(corpus))
         outputs["report"] = atomic_write(folder / REPORT_NAME, report)
     return BuildResult(corpus, graph, outputs, time.perf_counter() - started)

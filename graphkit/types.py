@@ -8,7 +8,23 @@ Every stage talks to the next only through these frozen dataclasses.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
+
+# What a claim is, for the graph, the views and the statistics alike: ``fact`` (may be
+# stated as a plain triple), ``negated``, or ``uncertain`` (hedged, modal or reported).
+Status = Literal["fact", "negated", "uncertain"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+
+# The classes of things an entity can be: each is a class of the ontology (a test
+# checks), a type an alias file may give, and a node style of the views.
+EntityType = Literal[
+    "Person", "Country", "Organization", "GovernmentBody", "MediaOrganization",
+    "PoliticalParty", "Group", "AnonymousSource", "Place", "Region", "City", "Concept",
+    "Proposition",
+]  # fmt: skip
+ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
+# what an entity may be that is no actor: in the network, never ranked as an actor
+NOT_ACTORS: frozenset[EntityType] = frozenset({"Concept", "Proposition"})
 
 
 @dataclass(frozen=True)
@@ -123,6 +139,13 @@ class Assertion:
             or self.relation.modality
             or self.attribution is not None
         )
+
+    @property
+    def status(self) -> Status:
+        """``negated``, ``fact`` or ``uncertain``: with the edge's ends, what makes a claim."""
+        if self.relation.negated:
+            return "negated"
+        return "fact" if self.is_fact else "uncertain"
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

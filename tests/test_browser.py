@@ -16,8 +16,8 @@ from rdflib import RDF, Graph
 import graphkit
 from graphkit.ingest import content_hash
 from graphkit.pipeline import BuildResult
-from graphkit.types import Article
 from graphkit.rdf.vocab import GK
+from graphkit.types import Article
 
 from .browser import ARGS, CHROMIUM, View, ensure_chromium, open_page
 from .conftest import ROOT

@@ -13,9 +13,9 @@ import pytest
 from rdflib import Graph
 
 from graphkit.errors import InputError
-from graphkit.export.html.page import generate_html
-from graphkit.export.html.layout import SPRING_LIMIT, layout
 from graphkit.export.html.data import generate_view_data, neighbourhood
+from graphkit.export.html.layout import SPRING_LIMIT, layout
+from graphkit.export.html.page import generate_html
 from graphkit.export.html.views import find_actor, top_actors, write_view, write_views
 from graphkit.pipeline import BuildResult
 

@@ -15,8 +15,8 @@ from rdflib import Dataset, Graph, URIRef
 
 from graphkit.errors import GraphkitError
 from graphkit.export.formats import DEFAULT_FORMATS, FORMATS, Export, parse_formats, write_exports
-from graphkit.rdf.iri import ARTICLES
 from graphkit.pipeline import BuildResult
+from graphkit.rdf.iri import ARTICLES
 from graphkit.rdf.vocab import GK
 
 from .conftest import SEEDS

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from graphkit.corpus.records import article_from_dict, entity_from_dict, json_line
 from graphkit.export.jsonld import generate_jsonld
 from graphkit.export.network import (
     CSV_COLUMNS,
@@ -32,9 +33,9 @@ from graphkit.export.network import (
     xml_text,
 )
 from graphkit.export.rdf import generate_ntriples, generate_trig, generate_turtle
-from graphkit.corpus.records import article_from_dict, entity_from_dict, json_line
 from graphkit.rdf.build import build_graph
 from graphkit.types import (
+    ENTITY_TYPES,
     Argument,
     Article,
     Assertion,
@@ -44,7 +45,6 @@ from graphkit.types import (
     Qualifier,
     Relation,
 )
-from graphkit.rdf.vocab import ENTITY_TYPES
 
 HOSTILE = [
     '"', "'", '"""', "'''", "<", ">", "\n", "\r", "\r\n", "\x00", "\x01", "\x0b", "\x1f", "\x7f",

@@ -9,8 +9,9 @@ from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import PROV
 
 from graphkit.export.rdf import generate_turtle
-from graphkit.rdf.build import build_graph, group_claims, status_of
+from graphkit.rdf.build import build_graph, group_claims
 from graphkit.rdf.iri import article_iri, claim_iri, entity_iri, relation_iri, statement_iri
+from graphkit.rdf.vocab import GK
 from graphkit.types import (
     Argument,
     Article,
@@ -21,7 +22,6 @@ from graphkit.types import (
     Qualifier,
     Relation,
 )
-from graphkit.rdf.vocab import GK
 
 PUTIN = Entity("vladimir-putin-1", "Vladimir Putin", "Person", aliases=("Putin",), mentions=2)
 TRUMP = Entity("donald-trump-2", "Donald Trump", "Person", aliases=("Trump",), mentions=3)
@@ -137,10 +137,10 @@ def test_one_claim_groups_every_source_of_an_edge() -> None:
 
 def test_claim_status_follows_the_assertion() -> None:
     said = Attribution("a source", SOURCE.id)
-    assert status_of(claim("a")) == "fact"
-    assert status_of(claim("b", negated=True, hedged=True)) == "negated"
-    assert status_of(claim("c", hedged=True)) == "uncertain"
-    assert status_of(claim("d", attribution=said)) == "uncertain"
+    assert claim("a").status == "fact"
+    assert claim("b", negated=True, hedged=True).status == "negated"
+    assert claim("c", hedged=True).status == "uncertain"
+    assert claim("d", attribution=said).status == "uncertain"
     assert len(group_claims([claim("a"), claim("a")])) == 1  # one id counts once
     assert group_claims([claim("a"), claim("a")])[0].assertions == (claim("a"),)
 

@@ -6,9 +6,9 @@ import re
 
 from rdflib import Graph
 
+from graphkit.analysis.query import shipped_queries
 from graphkit.export.formats import FORMATS
 from graphkit.rdf.build import PREFIXES
-from graphkit.analysis.query import shipped_queries
 from graphkit.rdf.vocab import GK
 
 from .conftest import ROOT

@@ -8,9 +8,10 @@ import sys
 
 from rdflib import Graph
 
-from graphkit.rdf.build import build_graph
+from graphkit.analysis.stats import generate_stats
 from graphkit.pipeline import BuildResult
-from graphkit.analysis.stats import generate_stats, load_graph
+from graphkit.rdf.build import build_graph
+from graphkit.rdf.io import load_graph
 from graphkit.rdf.vocab import GK
 
 from .test_graph_model import PUTIN, RUSSIA, TRUMP, claim, corpus_of

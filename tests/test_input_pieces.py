@@ -8,6 +8,7 @@ import pytest
 
 from graphkit.ingest import read_articles
 from graphkit.nlp import analyze_articles
+from graphkit.options import AnalysisOptions
 from graphkit.types import Article, Assertion, DocumentAnalysis
 
 from .conftest import SEEDS
@@ -34,7 +35,7 @@ def seed() -> Article:
 @pytest.fixture(scope="module")
 def whole_and_pieces(seed: Article) -> tuple[DocumentAnalysis, DocumentAnalysis]:
     [whole] = analyze_articles([seed])
-    [pieces] = analyze_articles([seed], chunk_chars=1_500)  # four pieces
+    [pieces] = analyze_articles([seed], AnalysisOptions(chunk_chars=1_500))  # four pieces
     return whole, pieces
 
 
@@ -73,6 +74,6 @@ def test_a_copy_repeated_in_one_article_keeps_every_assertion(seed: Article) -> 
     """The same words at the same place of two pieces are two assertions, not one."""
     doubled = replace(seed, text=f"{seed.text}\n\n{seed.text}")
     [whole] = analyze_articles([seed])
-    [pieces] = analyze_articles([doubled], chunk_chars=len(seed.text) + 2)
+    [pieces] = analyze_articles([doubled], AnalysisOptions(chunk_chars=len(seed.text) + 2))
     assert len(pieces.assertions) == 2 * len(whole.assertions)
     assert len({a.id for a in pieces.assertions}) == len(pieces.assertions)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.ingest.dates import normalize_date, resolve_time
 from graphkit.ingest import read_articles, read_stdin
-from graphkit.nlp.pieces import CHUNK_CHARS, split_text
+from graphkit.ingest.dates import normalize_date, resolve_time
 from graphkit.ingest.feed import strip_html
+from graphkit.nlp.pieces import CHUNK_CHARS, split_text
 from graphkit.types import Article, Assertion, InputProblem, Qualifier
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -7,6 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from graphkit.ids import content_id
 from graphkit.rdf.iri import (
     BASE,
     article_iri,
@@ -17,7 +18,6 @@ from graphkit.rdf.iri import (
     relation_iri,
     statement_iri,
 )
-from graphkit.ids import content_id
 
 # what an IRI made by graphkit may hold: ASCII letters, digits and a few delimiters
 SAFE_IRI = re.compile(re.escape(BASE) + r"(id/[a-z]+/[a-z0-9-]+(/q[0-9]+)?|rel/[a-z0-9_]+)")

@@ -12,14 +12,15 @@ import pytest
 from rdflib import Literal
 
 import graphkit
-from graphkit.errors import InputError
-from graphkit.corpus.records import read_corpus
-from graphkit.rdf.build import build_graph, source_file
-from graphkit.rdf.iri import claim_iri
 from graphkit.corpus.merge import merge_corpora
+from graphkit.corpus.records import read_corpus
+from graphkit.errors import InputError
+from graphkit.ids import source_file
 from graphkit.pipeline import BuildResult
-from graphkit.types import Corpus
+from graphkit.rdf.build import build_graph
+from graphkit.rdf.iri import claim_iri
 from graphkit.rdf.vocab import GK
+from graphkit.types import Corpus
 
 from .conftest import SEEDS
 from .test_graph_model import PUTIN, TRUMP, claim, corpus_of

@@ -7,7 +7,9 @@ import re
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
+from graphkit.export.html.data import TYPE_STYLE
 from graphkit.rdf.vocab import GK, ontology_path
+from graphkit.types import ENTITY_TYPES, NOT_ACTORS
 
 from .conftest import ROOT
 
@@ -45,3 +47,11 @@ def test_every_ontology_term_has_a_label_and_comment() -> None:
     for term in ours:
         assert ontology.value(term, RDFS.label) is not None, f"{term} has no rdfs:label"
         assert ontology.value(term, RDFS.comment) is not None, f"{term} has no rdfs:comment"
+
+
+def test_every_entity_type_is_an_ontology_class_with_a_view_style() -> None:
+    ontology = Graph().parse(ontology_path(), format="turtle")
+    for kind in ENTITY_TYPES:
+        assert (GK[kind], RDF.type, OWL.Class) in ontology, kind
+    assert set(TYPE_STYLE) == set(ENTITY_TYPES)
+    assert set(ENTITY_TYPES) > NOT_ACTORS

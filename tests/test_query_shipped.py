@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from graphkit.analysis.query import QueryResult, run_query, shipped_queries
 from graphkit.errors import QueryError
 from graphkit.export.rdf import write_trig, write_turtle
-from graphkit.rdf.build import build_graph
 from graphkit.pipeline import BuildResult
-from graphkit.analysis.query import QueryResult, run_query, shipped_queries
-from graphkit.types import Entity
+from graphkit.rdf.build import build_graph
 from graphkit.rdf.vocab import GK
+from graphkit.types import Entity
 
 from .test_graph_model import TRUMP, claim, corpus_of
 

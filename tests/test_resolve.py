@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.resolve.aliases import load_aliases
 from graphkit.ingest import article_from_text
 from graphkit.nlp import analyze_articles
 from graphkit.pipeline import BuildResult
+from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.resolver import resolve_entities
 from graphkit.types import Corpus, Entity
 

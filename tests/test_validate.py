@@ -9,8 +9,8 @@ from pathlib import Path
 from rdflib import RDF, Graph, Literal
 from rdflib.term import Node
 
-from graphkit.pipeline import BuildResult
 from graphkit.analysis.validate import validate_graph
+from graphkit.pipeline import BuildResult
 from graphkit.rdf.vocab import GK
 
 

@@ -28,6 +28,7 @@ import pyoxigraph as ox
 
 from graphkit.errors import QueryError
 from graphkit.rdf.build import PREFIXES
+from graphkit.rdf.io import load_store
 
 _PARAM_LINE = re.compile(r"^#\s*@param\s+(\w+)[ \t]*(.*)$", re.M)
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -40,19 +41,6 @@ class QueryResult:
 
     variables: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]
-
-
-def load_store(path: Path) -> ox.Store:
-    """An in-memory store holding the RDF file at ``path`` (format from its suffix)."""
-    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".") or "ttl")
-    if fmt is None:
-        raise QueryError(f"{path}: unknown RDF format {path.suffix!r}")
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=fmt)
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise QueryError(f"{path}: cannot load graph: {exc}") from exc
-    return store
 
 
 def query_text(query: str) -> str:

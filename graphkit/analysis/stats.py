@@ -15,20 +15,17 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, Dataset, Graph, Literal, URIRef
-from rdflib.util import guess_format
+from rdflib import RDF, Graph, Literal, URIRef
 from rich.markup import escape
 from rich.table import Table
 
-from graphkit.errors import QueryError
 from graphkit.export.network import claim_network
 from graphkit.rdf.vocab import GK
+from graphkit.types import NOT_ACTORS, STATUSES
 
 EXACT_BETWEENNESS_MAX = 1000  # nodes; beyond, betweenness samples this many sources
-NOT_ACTORS = frozenset({"Concept", "Proposition"})  # in the network, but never ranked
 
 
 @dataclass(frozen=True)
@@ -67,7 +64,7 @@ def count_graph(graph: Graph) -> tuple[tuple[str, int], ...]:
         ("articles", _count(graph, GK.Article)),
         ("assertions", _count(graph, GK.Assertion)),
         ("claims", _count(graph, GK.Claim)),
-        *((f"claims: {s}", statuses[s]) for s in ("fact", "negated", "uncertain")),
+        *((f"claims: {s}", statuses[s]) for s in STATUSES),
         ("relations", _count(graph, GK.Relation)),
         ("entities", sum(types.values())),
         *((f"entities: {t}", n) for t, n in sorted(types.items(), key=lambda i: (-i[1], i[0]))),
@@ -136,22 +133,6 @@ def generate_stats(graph: Graph, top: int = 10, seed: int = 7) -> Stats:
         communities=_communities(simple, seed),
         betweenness_sampled=sampled,
     )
-
-
-def load_graph(path: Path) -> Graph:
-    """The rdflib graph in an RDF file (format from its suffix; TriG graphs united)."""
-    fmt = guess_format(str(path)) or "turtle"
-    try:
-        if fmt in {"trig", "nquads"}:
-            dataset = Dataset()
-            dataset.parse(path, format=fmt)
-            graph = Graph()
-            for s, p, o, _ in dataset.quads():
-                graph.add((s, p, o))
-            return graph
-        return Graph().parse(path, format=fmt)
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise QueryError(f"{path}: cannot load graph: {exc}") from exc
 
 
 def stats_tables(stats: Stats) -> list[Table]:

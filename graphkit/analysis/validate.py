@@ -7,7 +7,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from graphkit.errors import OntologyError, QueryError
+from graphkit.errors import OntologyError
+from graphkit.rdf.io import load_graph
 from graphkit.rdf.vocab import ontology_path
 
 
@@ -46,8 +47,5 @@ def _count(text: str) -> int:
 
 
 def validate_file(path: Path, shapes: Path | None = None) -> ValidationReport:
-    try:
-        graph = Graph().parse(path, format=None if path.suffix != ".ttl" else "turtle")
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise QueryError(f"{path}: cannot load graph: {exc}") from exc
-    return validate_graph(graph, shapes)
+    """Validate the graph file at ``path`` (any RDF format; a TriG file's graphs united)."""
+    return validate_graph(load_graph(path), shapes)

@@ -5,9 +5,9 @@ from its export folder (:func:`graphkit.corpus.records.read_corpus`), only the n
 articles are parsed and resolved, and the graph and every export are rebuilt from the
 union, so an incremental build writes exactly what a build of that corpus writes.
 
-- An article whose text (content hash) is already in the graph is skipped.
-- A new article whose id is taken by a different text gets ``-`` and its hash's first
-  eight digits appended, as when two inputs of one build clash.
+- An article whose text (content hash) is already in the graph is skipped, and a new
+  article whose id is taken by a different text is renamed, by the one rule of
+  :func:`graphkit.ingest.dedupe.dedupe`.
 - Entities are joined by id. An id is a hash of the entity's type and normalized name,
   so an actor resolved in two builds has one id and one node: aliases, roles and merge
   reasons are united and mentions summed.
@@ -18,40 +18,11 @@ union, so an incremental build writes exactly what a build of that corpus writes
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 
 from graphkit.resolve.roles import role_facts
-from graphkit.types import Article, Assertion, Corpus, Entity, InputProblem
-
-
-def unseen_articles(
-    known: Sequence[Article], articles: Iterable[Article]
-) -> tuple[list[Article], list[InputProblem]]:
-    """The articles not yet in ``known`` (by content hash), with clashing ids renamed,
-    and a warning for each one skipped.
-
-    >>> old = [Article(id="a", text="x", content_hash="h1")]
-    >>> new, skipped = unseen_articles(old, [Article(id="b", text="x", content_hash="h1"),
-    ...                                      Article(id="a", text="y", content_hash="h2ffffffff")])
-    >>> [a.id for a in new], [p.problem for p in skipped]
-    (['a-h2ffffff'], ['already in the graph (same text as article a)'])
-    """
-    by_hash = {a.content_hash: a.id for a in known}
-    ids = {a.id for a in known}
-    fresh: list[Article] = []
-    skipped: list[InputProblem] = []
-    for article in articles:
-        if article.content_hash in by_hash:
-            note = f"already in the graph (same text as article {by_hash[article.content_hash]})"
-            skipped.append(InputProblem(article.path or article.id, note, warning=True))
-            continue
-        if article.id in ids:
-            article = replace(article, id=f"{article.id}-{article.content_hash[:8]}")
-        by_hash[article.content_hash] = article.id
-        ids.add(article.id)
-        fresh.append(article)
-    return fresh, skipped
+from graphkit.types import Assertion, Corpus, Entity, InputProblem
 
 
 def merge_entity(first: Entity, second: Entity) -> Entity:
@@ -92,7 +63,11 @@ def _unique_assertions(*groups: Iterable[Assertion]) -> tuple[Assertion, ...]:
 
 
 def merge_corpora(base: Corpus, new: Corpus, problems: Iterable[InputProblem] = ()) -> Corpus:
-    """``base`` plus ``new``: old records first, in their order, then the new ones."""
+    """``base`` plus ``new``: old records first, in their order, then the new ones (an
+    article of ``new`` whose text ``base`` holds counts once)."""
+    problems = (*problems, *new.problems)
+    if not base.articles:  # a build from scratch: nothing to merge
+        return replace(new, problems=problems)
     known = {a.content_hash for a in base.articles}
     articles = (*base.articles, *(a for a in new.articles if a.content_hash not in known))
     assertions = _unique_assertions(base.assertions, new.assertions)
@@ -102,7 +77,7 @@ def merge_corpora(base: Corpus, new: Corpus, problems: Iterable[InputProblem] = 
         assertions=assertions,
         entities=entities,
         sentences=base.sentences + new.sentences,
-        problems=(*problems, *new.problems),
+        problems=problems,
         # role facts are read off the assertions, so they are read again for the whole
         roles=role_facts(assertions, entities, {a.id: a for a in articles}),
     )

@@ -1,10 +1,11 @@
 """The state of an export folder: the corpus behind its graph, as JSON Lines.
 
-``assertions.jsonl`` (the contract), ``articles.jsonl`` (each :class:`Article`, text
-included) and ``entities.jsonl`` (each :class:`Entity`) together give back the
-:class:`Corpus` the graph was built from, so ``graphkit build --into DIR`` can add to
-it without parsing old articles again. ``articles.jsonl`` is also a valid graphkit
-input: ``graphkit build DIR/articles.jsonl`` rebuilds everything from scratch.
+``assertions.jsonl`` (the contract in the README, one assertion a line),
+``articles.jsonl`` (each :class:`Article`, text included) and ``entities.jsonl``
+(each :class:`Entity`) together give back the :class:`Corpus` the graph was built
+from, so ``graphkit build --into DIR`` can add to it without parsing old articles
+again. ``articles.jsonl`` is also a valid graphkit input: ``graphkit build
+DIR/articles.jsonl`` rebuilds everything from scratch.
 """
 
 from __future__ import annotations
@@ -14,14 +15,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from graphkit.errors import InputError
 from graphkit.files import atomic_write
-from graphkit.export.jsonl import read_jsonl
-from graphkit.rdf.build import source_file
+from graphkit.ids import source_file
 from graphkit.resolve.roles import role_facts
-from graphkit.types import Article, Corpus, Entity
+from graphkit.types import Article, Assertion, Corpus, Entity
 
 ASSERTIONS_FILE = "assertions.jsonl"
 ARTICLES_FILE = "articles.jsonl"
@@ -29,6 +29,33 @@ ENTITIES_FILE = "entities.jsonl"
 _ARTICLE_FIELDS = {f.name for f in fields(Article)}
 _ENTITY_FIELDS = {f.name for f in fields(Entity)}
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def assertion_line(assertion: Assertion) -> str:
+    """One JSON object, keys in contract order, non-ASCII kept as is."""
+    return json.dumps(assertion.to_dict(), ensure_ascii=False)
+
+
+def generate_jsonl(assertions: Iterable[Assertion]) -> str:
+    return "".join(assertion_line(a) + "\n" for a in assertions)
+
+
+def write_jsonl(assertions: Iterable[Assertion], path: Path) -> Path:
+    return atomic_write(path, generate_jsonl(assertions))
+
+
+def stream_jsonl(assertions: Iterable[Assertion], stream: TextIO) -> int:
+    """Write to an open stream (stdout); return how many assertions were written."""
+    count = 0
+    for assertion in assertions:
+        stream.write(assertion_line(assertion) + "\n")
+        count += 1
+    return count
+
+
+def read_jsonl(path: Path) -> list[Assertion]:
+    with path.open(encoding="utf-8") as handle:
+        return [Assertion.from_dict(json.loads(line)) for line in handle if line.strip()]
 
 
 def article_from_dict(data: dict[str, Any]) -> Article:

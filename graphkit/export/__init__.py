@@ -1,18 +1,8 @@
-"""Exports: Turtle, JSON Lines and a self-contained HTML view."""
+"""Exports of a built graph: every format of :data:`graphkit.export.formats.FORMATS`
+(Turtle, JSON Lines, HTML, N-Triples, TriG, JSON-LD, GraphML, GEXF, CSV) and the
+analyst's HTML views (:mod:`graphkit.export.html`).
 
-from __future__ import annotations
-
-from graphkit.export.html.page import generate_html, write_html
-from graphkit.export.jsonl import generate_jsonl, read_jsonl, stream_jsonl, write_jsonl
-from graphkit.export.rdf import generate_turtle, write_turtle
-
-__all__ = [
-    "generate_html",
-    "generate_jsonl",
-    "generate_turtle",
-    "read_jsonl",
-    "stream_jsonl",
-    "write_html",
-    "write_jsonl",
-    "write_turtle",
-]
+Each format module has pure ``generate_*`` functions that return the text; the one
+writer, :func:`graphkit.export.formats.write_exports`, puts them in a folder. Nothing
+heavy is imported here: a format's module is loaded when it is written.
+"""

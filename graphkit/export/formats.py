@@ -1,33 +1,41 @@
-"""Every export format by name, and the writing of an export folder.
+"""Every export format by name, in one registry, and the writing of an export folder.
+
+A format names the function that makes its text (``module:function``), imported
+only when the format is written, so that choosing Turtle never loads networkx or
+pyvis. :func:`register` adds a format (a plug-in's, say) to :data:`FORMATS`.
 
 A build always writes ``articles.jsonl`` and ``entities.jsonl`` beside the chosen
 formats: with ``assertions.jsonl`` they hold the corpus, so that a later
-``graphkit build --into`` can add to the graph.
+``graphkit build --into`` can add to the graph. The ``html`` format brings the
+analyst's views with it: ``views/`` of the most-connected actors and ``index.html``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import importlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
 
 from rdflib import Graph
 
-from graphkit.errors import GraphkitError
-from graphkit.files import atomic_write
-from graphkit.export.html.page import generate_html
-from graphkit.export.jsonl import generate_jsonl
-from graphkit.export.jsonld import generate_jsonld
-from graphkit.export.network import generate_edges_csv, generate_gexf, generate_graphml
-from graphkit.export.rdf import generate_ntriples, generate_trig, generate_turtle
 from graphkit.corpus.records import (
     ARTICLES_FILE,
     ASSERTIONS_FILE,
     ENTITIES_FILE,
+    generate_jsonl,
     write_articles,
     write_entities,
 )
+from graphkit.errors import GraphkitError
+from graphkit.files import atomic_write
 from graphkit.types import Corpus
+
+__all__ = [
+    "ALIASES", "DEFAULT_FORMATS", "FORMATS", "Export", "Format", "parse_formats", "register",
+    "write_exports",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -41,37 +49,52 @@ class Export:
 
 @dataclass(frozen=True)
 class Format:
+    """An export format: its name, file, description and the function that makes its
+    text, which ``reads`` the graph, the assertions, or the graph and the title."""
+
     name: str
     filename: str
     description: str
-    generate: Callable[[Export], str]
+    function: str  # "module:function"
+    reads: Literal["graph", "assertions", "graph and title"] = "graph"
+
+    def generate(self, export: Export) -> str:
+        module, _, name = self.function.partition(":")
+        make: Any = getattr(importlib.import_module(module), name)
+        if self.reads == "assertions":
+            return str(make(export.corpus.assertions))
+        if self.reads == "graph and title":
+            return str(make(export.graph, export.title))
+        return str(make(export.graph))
 
 
-FORMATS = {
-    f.name: f
-    for f in (
-        Format("turtle", "graph.ttl", "RDF Turtle", lambda e: generate_turtle(e.graph)),
-        Format(
-            "assertions",
-            ASSERTIONS_FILE,
-            "JSON Lines, one assertion a line (the contract)",
-            lambda e: generate_jsonl(e.corpus.assertions),
-        ),
-        Format(
-            "html", "graph.html", "offline HTML view", lambda e: generate_html(e.graph, e.title)
-        ),
-        Format("ntriples", "graph.nt", "RDF N-Triples", lambda e: generate_ntriples(e.graph)),
-        Format(
-            "trig", "graph.trig", "RDF TriG, a graph per article", lambda e: generate_trig(e.graph)
-        ),
-        Format("jsonld", "graph.jsonld", "RDF JSON-LD", lambda e: generate_jsonld(e.graph)),
-        Format("graphml", "graph.graphml", "GraphML", lambda e: generate_graphml(e.graph)),
-        Format("gexf", "graph.gexf", "GEXF for Gephi", lambda e: generate_gexf(e.graph)),
-        Format("csv", "edges.csv", "CSV, one claim a row", lambda e: generate_edges_csv(e.graph)),
-    )
-}
+FORMATS: dict[str, Format] = {}
 DEFAULT_FORMATS = ("turtle", "assertions", "html")
 ALIASES = {"ttl": "turtle", "jsonl": "assertions", "nt": "ntriples", "json-ld": "jsonld"}
+
+
+def register(fmt: Format) -> Format:
+    """Add ``fmt`` to :data:`FORMATS` (replacing a format of that name)."""
+    FORMATS[fmt.name] = fmt
+    return fmt
+
+
+for _format in (
+    Format("turtle", "graph.ttl", "RDF Turtle", "graphkit.export.rdf:generate_turtle"),
+    Format("assertions", ASSERTIONS_FILE, "JSON Lines, one assertion a line (the contract)",
+           "graphkit.corpus.records:generate_jsonl", "assertions"),
+    Format("html", "graph.html", "offline HTML view", "graphkit.export.html.page:generate_html",
+           "graph and title"),
+    Format("ntriples", "graph.nt", "RDF N-Triples", "graphkit.export.rdf:generate_ntriples"),
+    Format("trig", "graph.trig", "RDF TriG, a graph per article",
+           "graphkit.export.rdf:generate_trig"),
+    Format("jsonld", "graph.jsonld", "RDF JSON-LD", "graphkit.export.jsonld:generate_jsonld"),
+    Format("graphml", "graph.graphml", "GraphML", "graphkit.export.network:generate_graphml"),
+    Format("gexf", "graph.gexf", "GEXF for Gephi", "graphkit.export.network:generate_gexf"),
+    Format("csv", "edges.csv", "CSV, one claim a row",
+           "graphkit.export.network:generate_edges_csv"),
+):  # fmt: skip
+    register(_format)
 
 
 def parse_formats(spec: str | Iterable[str]) -> tuple[str, ...]:
@@ -99,7 +122,8 @@ def write_exports(
     export: Export, folder: Path, formats: Iterable[str] = DEFAULT_FORMATS
 ) -> dict[str, Path]:
     """Write the chosen formats and the corpus records into ``folder``; return the
-    paths by format name (plus ``articles`` and ``entities``)."""
+    paths by format name (plus ``articles`` and ``entities``, and ``index`` and
+    ``view:<actor>`` with the ``html`` format)."""
     outputs: dict[str, Path] = {}
     for name in parse_formats(formats):
         fmt = FORMATS[name]
@@ -110,4 +134,8 @@ def write_exports(
         )
     outputs["articles"] = write_articles(export.corpus.articles, folder / ARTICLES_FILE)
     outputs["entities"] = write_entities(export.corpus.entities, folder / ENTITIES_FILE)
+    if "html" in outputs:
+        from graphkit.export.html.views import write_views
+
+        outputs.update(write_views(export.graph, folder, export.title))
     return outputs

@@ -18,13 +18,13 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from graphkit.ids import article_id, content_hash
 from graphkit.ingest.feed import FEED_SUFFIXES, read_feed_file
 from graphkit.ingest.html import HTML_SUFFIXES, read_html_file
 from graphkit.ingest.jsonl import read_jsonl_text
 from graphkit.ingest.text import (
     Found,
     article_from_text,
-    content_hash,
     decode,
     read_text,
     read_text_file,
@@ -79,7 +79,7 @@ def read_stdin(data: bytes | None = None) -> Iterator[Found]:
     elif text.lstrip().startswith("{"):
         yield from read_jsonl_text(text, STDIN)
     else:
-        yield article_from_text(text, content_hash(text.strip())[:16], STDIN)
+        yield article_from_text(text, article_id(text), STDIN)
 
 
 def _reader(path: Path) -> Callable[[Path], Iterator[Found]]:

@@ -14,7 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from graphkit.ingest.text import Found, content_hash, looks_binary, new_article, reason
+from graphkit.ids import article_id
+from graphkit.ingest.text import Found, looks_binary, new_article, reason
 from graphkit.types import InputProblem
 
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
@@ -103,7 +104,7 @@ def _entry_article(entry: Any, number: int, name: str, source: str | None) -> It
         what = f"entry {number}" + (f" ({title!r})" if title else "")
         yield InputProblem(name, f"{what} has no summary or content text", warning=True)
         return
-    doc_id = entry.get("id") or entry.get("link") or content_hash(text)[:16]
+    doc_id = entry.get("id") or entry.get("link") or article_id(text)
     yield from new_article(
         text,
         doc_id,

@@ -10,7 +10,8 @@ import json
 import re
 from collections.abc import Iterator
 
-from graphkit.ingest.text import Found, content_hash, new_article
+from graphkit.ids import article_id
+from graphkit.ingest.text import Found, new_article
 from graphkit.types import InputProblem
 
 METADATA = ("title", "url", "published", "source")
@@ -53,7 +54,7 @@ def read_record(line: str, name: str, number: int) -> Iterator[Found]:
         yield InputProblem(name, note, number, warning=True)
         text = _LONE_SURROGATE.sub("\ufffd", text)
     fields = {key: _string(record.get(key)) for key in METADATA}
-    doc_id = _string(record.get("id")) or content_hash(text.strip())[:16]
+    doc_id = _string(record.get("id")) or article_id(text)
     yield from new_article(text, doc_id, name, line=number, **fields)
 
 

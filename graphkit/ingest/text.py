@@ -6,11 +6,11 @@ so all of them strip the text, hash it and normalize the publication date alike.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from graphkit.ids import content_hash
 from graphkit.ingest.dates import normalize_date
 from graphkit.types import Article, InputProblem
 
@@ -21,15 +21,6 @@ _SNIFF_BYTES = 4096
 # C0 control characters that never appear in text (tab, line ends, form feed do)
 _CONTROL = frozenset(range(32)) - {9, 10, 11, 12, 13, 27}
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-
-
-def content_hash(text: str) -> str:
-    """SHA-256 of the article text, the article's identity for merges.
-
-    >>> content_hash("abc")[:12]
-    'ba7816bf8f01'
-    """
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def split_title(raw: str) -> tuple[str | None, str]:

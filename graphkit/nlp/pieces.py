@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
+from graphkit.options import AnalysisOptions
 from graphkit.types import (
     Argument,
     Article,
@@ -27,7 +28,7 @@ from graphkit.types import (
     Qualifier,
 )
 
-CHUNK_CHARS = 100_000
+CHUNK_CHARS = AnalysisOptions.chunk_chars  # the default piece size
 BATCH_CHARS = 200_000
 _Span = TypeVar("_Span", Argument, Qualifier, Mention, Attribution)
 # Where a piece may end, best first: after a blank line, a line end, a sentence

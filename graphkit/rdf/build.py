@@ -23,6 +23,7 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
+from graphkit.ids import source_file
 from graphkit.rdf.iri import (
     ARTICLES,
     CLAIMS,
@@ -38,8 +39,8 @@ from graphkit.rdf.iri import (
     role_iri,
     statement_iri,
 )
-from graphkit.types import Article, Assertion, Corpus, Entity, Role
-from graphkit.rdf.vocab import ENTITY_TYPES, GK
+from graphkit.rdf.vocab import GK
+from graphkit.types import ENTITY_TYPES, Article, Assertion, Corpus, Entity, Role, Status
 
 SCHEMA_URL = URIRef("https://schema.org/url")
 PREFIXES = {
@@ -56,7 +57,6 @@ PREFIXES = {
     "schema": "https://schema.org/",
     "owl": str(OWL),
 }
-STATUSES = ("fact", "negated", "uncertain")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _DATE_TYPES = (
     (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
@@ -72,7 +72,7 @@ class Claim:
     subject: str
     lemma: str
     object: str
-    status: str
+    status: Status
     assertions: tuple[Assertion, ...]
 
     @property
@@ -100,23 +100,6 @@ def decimal(value: float) -> Literal:
     number = float(value) if math.isfinite(value) else 0.0
     lexical = f"{number:.6f}".rstrip("0")
     return Literal(Decimal(lexical + "0" * lexical.endswith(".")), datatype=XSD.decimal)
-
-
-def status_of(assertion: Assertion) -> str:
-    """``negated``, ``fact`` (may be a plain triple) or ``uncertain`` (hedged, modal
-    or attributed): the status that, with the edge's ends, makes a claim."""
-    if assertion.relation.negated:
-        return "negated"
-    return "fact" if assertion.is_fact else "uncertain"
-
-
-def source_file(path: str | None) -> str | None:
-    """The file name of an input path: where it lay on one machine is no part of the graph.
-
-    >>> source_file("/home/me/news/a.txt"), source_file("C:\\\\news\\\\b.jsonl"), source_file(None)
-    ('a.txt', 'b.jsonl', None)
-    """
-    return path.replace("\\", "/").rsplit("/", 1)[-1] if path else None
 
 
 def new_graph() -> Graph:
@@ -304,11 +287,11 @@ def group_claims(assertions: Iterable[Assertion]) -> list[Claim]:
     """The claims of ``assertions``: one per edge and status, sources in input order.
 
     An assertion id met twice counts once."""
-    groups: dict[tuple[str, str, str, str], dict[str, Assertion]] = {}
+    groups: dict[tuple[str, str, str, Status], dict[str, Assertion]] = {}
     for assertion in assertions:
         ends = _ends(assertion)
         if ends is not None:
-            key = (ends[0], assertion.relation.lemma, ends[1], status_of(assertion))
+            key = (ends[0], assertion.relation.lemma, ends[1], assertion.status)
             groups.setdefault(key, {}).setdefault(assertion.id, assertion)
     return [Claim(*key, tuple(found.values())) for key, found in groups.items()]
 

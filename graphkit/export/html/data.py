@@ -1,9 +1,10 @@
 """The data behind the HTML view, read from the RDF graph (so any export can be viewed).
 
-Statements with the same subject, relation, object and status (fact, negated or
-uncertain: the graph's ``gk:Claim``) are drawn as one edge that lists all of its
-sources. An uncertain edge is drawn as hedged, attributed or modal, the first that one
-of its sources is. Everything is sorted and the layout is seeded, so one graph always
+Each ``gk:Claim`` of the graph (its statements with the same subject, relation,
+object and status) is drawn as one edge that lists all of its sources: the grouping
+is the graph's own (:func:`graphkit.rdf.build.group_claims`), never done again here.
+An uncertain edge is drawn as hedged, attributed or modal, the first that one of its
+sources is. Everything is sorted and the layout is seeded, so one graph always
 gives the same data, byte for byte.
 """
 
@@ -21,8 +22,9 @@ from rdflib.term import Node
 from graphkit.export.html.layout import layout
 from graphkit.rdf.build import SCHEMA_URL
 from graphkit.rdf.vocab import GK
+from graphkit.types import EntityType
 
-TYPE_STYLE = {
+TYPE_STYLE: dict[EntityType, tuple[str, str]] = {
     "Person": ("#4e79a7", "dot"),
     "Country": ("#e15759", "diamond"),
     "GovernmentBody": ("#f28e2b", "square"),
@@ -46,34 +48,39 @@ KIND_STYLE: dict[str, tuple[str, bool | list[int], str]] = {
     "modal": ("#1f77b4", [6, 3], "modal or intended (could, will, hopes to …)"),
     "fact": ("#555555", False, "stated as fact"),
 }
-NOT_ACTORS = frozenset({"Concept", "Proposition"})
 MAX_WIDTH = 8
 
 
 @dataclass(frozen=True)
 class Statement:
-    """One gk:Assertion as the view needs it: its ends, its status (fact, negated or
-    uncertain), its kind (how it is drawn) and its source."""
+    """One gk:Assertion as the view needs it: its ends, its kind (how it is drawn) and
+    its source."""
 
     subject: str
     predicate: str
     object: str
-    status: str
     kind: str
     source: dict[str, Any]
 
 
+ClaimKey = tuple[str, str, str, str]  # subject, relation, object IRIs and the status
+
+
 @dataclass(frozen=True)
 class Statements:
-    """What the view reads from a graph, once, however many views are drawn from it."""
+    """What the view reads from a graph, once, however many views are drawn from it:
+    the articles, the statements (in IRI order) and each claim's statements, by the
+    claim's ends and status, in that order."""
 
     articles: dict[str, dict[str, str | None]]
     statements: list[Statement]
+    claims: list[tuple[ClaimKey, list[Statement]]]
 
     @classmethod
     def read(cls, graph: Graph) -> Statements:
         articles = read_articles(graph)
-        return cls(articles, read_statements(graph, articles))
+        statements = read_statements(graph, articles)
+        return cls(articles, list(statements.values()), read_claims(graph, statements))
 
 
 def _value(node: Node | None) -> Any:
@@ -99,29 +106,39 @@ def _kind(source: dict[str, Any]) -> str:
     return next((name for name, on in flags.items() if on), "fact")
 
 
-def _status(kind: str) -> str:
-    """The graph's claim status: fact, negated or uncertain (hedged, attributed, modal)."""
-    return kind if kind in ("fact", "negated") else "uncertain"
-
-
 def read_articles(graph: Graph) -> dict[str, dict[str, str | None]]:
     """Each article's id, title, date, source and URL, by article IRI."""
     return {str(a): _article(graph, a) for a in graph.subjects(RDF.type, GK.Article)}
 
 
-def read_statements(graph: Graph, articles: dict[str, dict[str, str | None]]) -> list[Statement]:
-    """Every statement with both ends, in IRI order."""
-    found = []
+def read_statements(
+    graph: Graph, articles: dict[str, dict[str, str | None]]
+) -> dict[str, Statement]:
+    """Every statement with both ends by IRI, in IRI order."""
+    found: dict[str, Statement] = {}
     for node in sorted(graph.subjects(RDF.type, GK.Assertion), key=str):
         props = dict(graph.predicate_objects(node))
         ends = [props.get(p) for p in (RDF.subject, RDF.predicate, RDF.object)]
         if any(end is None for end in ends):
             continue
         source = _source(graph, props, articles)
-        kind = _kind(source)
         subject, predicate, obj = (str(end) for end in ends)
-        found.append(Statement(subject, predicate, obj, _status(kind), kind, source))
+        found[str(node)] = Statement(subject, predicate, obj, _kind(source), source)
     return found
+
+
+def read_claims(
+    graph: Graph, statements: dict[str, Statement]
+) -> list[tuple[ClaimKey, list[Statement]]]:
+    """Each gk:Claim's key and its evidence statements (in IRI order), sorted by key."""
+    claims = []
+    for node in graph.subjects(RDF.type, GK.Claim):
+        ends = [graph.value(node, p) for p in (RDF.subject, RDF.predicate, RDF.object)]
+        subject, predicate, obj = (str(end) for end in ends)
+        key = (subject, predicate, obj, str(graph.value(node, GK.status)))
+        evidence = sorted(str(e) for e in graph.objects(node, GK.evidence))
+        claims.append((key, [statements[e] for e in evidence if e in statements]))
+    return sorted(claims, key=lambda claim: claim[0])
 
 
 def _article(graph: Graph, node: Node) -> dict[str, str | None]:
@@ -185,13 +202,14 @@ def generate_view_data(
     :class:`Statements` when the caller has them already.
     """
     read = read if read is not None else Statements.read(graph)
-    groups: dict[tuple[str, str, str, str], list[Statement]] = defaultdict(list)
-    for st in read.statements:
-        if st.source["confidence"] >= min_confidence:
-            groups[(st.subject, st.predicate, st.object, st.status)].append(st)
+    groups: dict[ClaimKey, list[Statement]] = {}
+    for key, statements in read.claims:
+        kept = [st for st in statements if st.source["confidence"] >= min_confidence]
+        if kept:
+            groups[key] = kept
     if actor is not None:
         near = neighbourhood(((k[0], k[2]) for k in groups), actor, hops)
-        groups = defaultdict(list, {k: v for k, v in groups.items() if {k[0], k[2]} <= near})
+        groups = {k: v for k, v in groups.items() if {k[0], k[2]} <= near}
     degrees: dict[str, int] = defaultdict(int, {actor: 0} if actor else {})
     for subject, _, obj, _ in groups:
         degrees[subject] += 1
@@ -294,7 +312,7 @@ def _bend(rank: int, forward: bool) -> dict[str, Any]:
 
 
 def _legend(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    counts: dict[str, int] = defaultdict(int)
+    counts: dict[EntityType, int] = defaultdict(int)
     for node in nodes:
         counts[node["type"]] += 1
     return [

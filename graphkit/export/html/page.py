@@ -19,8 +19,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from rdflib import Graph
 
 from graphkit.errors import ExportError
-from graphkit.files import atomic_write
 from graphkit.export.html.data import generate_view_data
+from graphkit.files import atomic_write
 
 VIS_VERSION = "vis-9.1.2"
 Links = Sequence[tuple[str, str]]  # (text, relative href) shown under the page title

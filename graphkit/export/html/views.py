@@ -14,12 +14,13 @@ from pathlib import Path
 from rdflib import RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from graphkit.analysis import stats
 from graphkit.errors import ExportError, InputError
-from graphkit.files import atomic_write
+from graphkit.export.html.data import Statements, generate_view_data
 from graphkit.export.html.page import Links, render_html, templates
-from graphkit.export.html.data import NOT_ACTORS, Statements, generate_view_data
+from graphkit.files import atomic_write
+from graphkit.rdf.io import load_graph
 from graphkit.rdf.vocab import GK
+from graphkit.types import NOT_ACTORS
 
 TOP_ACTORS = 5
 VIEWS_FOLDER = "views"
@@ -50,13 +51,6 @@ class WrittenView:
     nodes: int
     edges: int
     actor: Actor | None = None
-
-
-def load_graph(path: Path) -> Graph:
-    """The RDF file at ``path`` (format from its suffix, Turtle by default)."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such graph file")
-    return stats.load_graph(path)  # TriG and N-Quads graphs are united
 
 
 def actors(graph: Graph, read: Statements | None = None) -> list[Actor]:
@@ -195,8 +189,7 @@ def write_views(
 
 def _counts(read: Statements) -> tuple[int, int]:
     """Nodes and edges of the whole graph's view (as generate_view_data groups them)."""
-    edges = {(st.subject, st.predicate, st.object, st.status) for st in read.statements}
-    return len({end for e in edges for end in (e[0], e[2])}), len(edges)
+    return len({end for key, _ in read.claims for end in (key[0], key[2])}), len(read.claims)
 
 
 def render_index(title: str, whole: WrittenView, views: list[WrittenView], folder: Path) -> str:
