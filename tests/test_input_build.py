@@ -16,6 +16,7 @@ import pytest
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
+import graphkit
 from graphkit.ingest import split_title
 from graphkit.nlp.pieces import CHUNK_CHARS
 from graphkit.rdf.iri import article_iri, statement_iri
@@ -305,3 +306,15 @@ def test_a_date_that_is_not_yyyy_mm_dd_is_refused(tmp_path: Path) -> None:
     run = graphkit_cli("missing.txt", "--date", "07/11/2024", cwd=tmp_path)
     assert run.returncode == 2 and "--date" in run.stderr
     assert not run.out.exists()
+
+
+def test_an_article_has_one_id_through_the_api_and_standard_input(tmp_path: Path) -> None:
+    """Before, the API hashed the text as given and stdin the stripped text."""
+    text = "Ukraine asked its allies for more air defence systems.\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "graphkit", "extract", "-"],
+        input=text.encode("utf-8"), capture_output=True, timeout=600, check=True,
+    )  # fmt: skip
+    from_stdin = {json.loads(line)["doc"] for line in done.stdout.decode().splitlines()}
+    from_api = {a.doc for a in graphkit.extract(texts=[text])}
+    assert from_stdin == from_api and len(from_api) == 1

@@ -54,3 +54,17 @@ def test_missing_provenance_is_a_violation(seed_build: BuildResult) -> None:
     report = validate_graph(graph)
     assert not report.conforms and report.violations >= 1
     assert "sentence" in report.text
+
+
+def test_a_trig_export_validates_as_its_turtle_does(
+    seed_build: BuildResult, tmp_path: Path
+) -> None:
+    """A TriG file's named graphs (one per article) are read as one graph: before,
+    validate read the default graph only and reported every assertion as broken."""
+    from graphkit.export.rdf import generate_trig
+
+    trig = tmp_path / "graph.trig"
+    trig.write_text(generate_trig(seed_build.graph), encoding="utf-8")
+    done = _run_validate(trig)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr
+    assert "conforms" in done.stderr
