@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graphkit.ids import draft_key
 from graphkit.nlp.words import (
     ACTOR_NOUNS,
     DETERMINERS,
@@ -76,23 +77,27 @@ def country_of_words(words: list[str]) -> str | None:
 def classify(mention: Mention, aliases: AliasBook) -> Typing:
     """Type a non-pronoun mention."""
     if mention.kind == "CLAUSE":  # what someone says or believes: its own node each time
-        key = f"proposition:{mention.doc}:{mention.start}"
+        key = draft_key("proposition", mention.doc, mention.start)
         return Typing("Proposition", key, mention.text, None, "clausal object")
     name, _ = strip_name(mention.text, person=mention.kind == "PERSON")
     lower = name.lower()
     entry = aliases.lookup(name) or aliases.lookup(mention.text)
     if entry is not None:
-        key = f"alias:{entry.label.lower()}"
+        key = draft_key("alias", entry.label.lower())
         return Typing(entry.type, key, entry.label, entry.country, f"alias ({entry.source})")
     code = country_code(name)
     if code and mention.kind != "PERSON":
-        return Typing("Country", f"country:{code}", country_name(code), code, "ISO 3166 name")
+        return Typing(
+            "Country", draft_key("country", code), country_name(code), code, "ISO 3166 name"
+        )
     if mention.hint == "media" and mention.kind in {"PROPN", "ORG"}:
-        return Typing("MediaOrganization", f"org:{lower}", name, None, "named as a news source")
+        return Typing(
+            "MediaOrganization", draft_key("org", lower), name, None, "named as a news source"
+        )
     if mention.hint == "region" and mention.kind not in {"NOUN", "NORP"}:
         city = find_city(name)
         country = city.country if city is not None else None
-        return Typing("Region", f"region:{lower}", name, country, "named with 'region'")
+        return Typing("Region", draft_key("region", lower), name, country, "named with 'region'")
     city_typing = _city(name, mention)
     if city_typing is not None:
         return city_typing
@@ -106,20 +111,24 @@ def _city(name: str, mention: Mention) -> Typing | None:
     if city is None:
         return None
     rule = "GeoNames city" + (" (the recognizer said person)" if mention.kind == "PERSON" else "")
-    return Typing("City", f"city:{city.geonameid}", city.name, city.country, rule)
+    return Typing("City", draft_key("city", city.geonameid), city.name, city.country, rule)
 
 
 def _by_label(name: str, mention: Mention) -> Typing:
     lower = name.lower()
     words = name.split()
     if mention.kind == "PERSON":
-        return Typing("Person", f"person:{lower}", name, None, "named person")
+        return Typing("Person", draft_key("person", lower), name, None, "named person")
     if mention.kind in _PLACE_KINDS:
-        return Typing("Place", f"place:{lower}", name, country_of_words(words), "named place")
+        return Typing(
+            "Place", draft_key("place", lower), name, country_of_words(words), "named place"
+        )
     if mention.kind == "NORP":
         party = {w.lower() for w in words} & PARTY_WORDS
         kind = "PoliticalParty" if party else "Group"
-        return Typing(kind, f"group:{lower}", name, demonym_country(name), "nationality or group")
+        return Typing(
+            kind, draft_key("group", lower), name, demonym_country(name), "nationality or group"
+        )
     if mention.kind in {"ORG", "PROPN"}:
         return _organization(name, mention.kind)
     return _noun_phrase(name, mention)
@@ -129,14 +138,22 @@ def _organization(name: str, kind: str) -> Typing:
     words = {w.lower() for w in name.split()}
     country = country_of_words(name.split())
     if words & GOVERNMENT_WORDS:
-        return Typing("GovernmentBody", f"org:{name.lower()}", name, country, "government word")
+        return Typing(
+            "GovernmentBody", draft_key("org", name.lower()), name, country, "government word"
+        )
     if words & MEDIA_WORDS:
-        return Typing("MediaOrganization", f"org:{name.lower()}", name, country, "media word")
+        return Typing(
+            "MediaOrganization", draft_key("org", name.lower()), name, country, "media word"
+        )
     if words & PARTY_WORDS:
-        return Typing("PoliticalParty", f"org:{name.lower()}", name, country, "party word")
+        return Typing("PoliticalParty", draft_key("org", name.lower()), name, country, "party word")
     if kind == "PROPN":  # a proper name nothing else explains: keep it, untyped
-        return Typing("Concept", f"concept:{name.lower()}", name, None, "unknown proper name")
-    return Typing("Organization", f"org:{name.lower()}", name, country, "named organisation")
+        return Typing(
+            "Concept", draft_key("concept", name.lower()), name, None, "unknown proper name"
+        )
+    return Typing(
+        "Organization", draft_key("org", name.lower()), name, country, "named organisation"
+    )
 
 
 def _noun_phrase(name: str, mention: Mention) -> Typing:
@@ -147,11 +164,13 @@ def _noun_phrase(name: str, mention: Mention) -> Typing:
     key = " ".join([*words[:-1], singular]).lower()  # "Russian official(s)": one group
     # an unnamed source is one person (or a few) at one place in one text: two "a
     # diplomatic source" mentions are not known to be the same, so each is its own
-    anonymous = f"source:{mention.doc}:{mention.start}:{key}"
+    anonymous = draft_key("source", mention.doc, mention.start, key)
     if head in SOURCE_NOUNS or singular in SOURCE_NOUNS:
         return Typing("AnonymousSource", anonymous, name, country, "unnamed source")
     if singular in ACTOR_NOUNS or head in ACTOR_NOUNS:
         if mention.hint == "indefinite":  # "a senior executive", "another official"
             return Typing("AnonymousSource", anonymous, name, country, "unnamed person")
-        return Typing("Group", f"group:{key}", name, country, "people named by role")
-    return Typing("Concept", f"concept:{name.lower()}", name, country, "common noun phrase")
+        return Typing("Group", draft_key("group", key), name, country, "people named by role")
+    return Typing(
+        "Concept", draft_key("concept", name.lower()), name, country, "common noun phrase"
+    )

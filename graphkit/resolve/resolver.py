@@ -14,8 +14,12 @@ Rules, in order:
    of officials named before;
 5. metonymy (switchable): a national capital as the subject of a verb stands for its
    country's government ("Moscow will be watching"); the Kremlin and the White House
-   are government bodies of their countries (alias dictionary).
-Every merge is recorded in ``Entity.merges`` so that an analyst can audit it.
+   are government bodies of their countries (alias dictionary);
+6. a group or unnamed source is placed in the organisation or country its own phrase
+   names ("a source close to the Foreign Ministry"), and every country a group or
+   person is linked to becomes an entity, named in the text or not.
+:class:`Resolver` runs them in this order, one method each. Every merge is recorded
+in ``Entity.merges`` so that an analyst can audit it.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from graphkit.ids import content_id
+from graphkit.ids import content_id, draft_key
 from graphkit.resolve.aliases import AliasBook, load_aliases
 from graphkit.resolve.cities import find_city
 from graphkit.resolve.classify import Typing, classify, country_of_words, strip_name
@@ -68,62 +72,185 @@ def resolve_entities(
     analyses: Iterable[DocumentAnalysis], aliases: AliasBook | None = None, metonymy: bool = True
 ) -> Corpus:
     """Resolve the mentions of all ``analyses`` into entities and link every assertion."""
-    analyses = list(analyses)
     book = aliases if aliases is not None else load_aliases()
-    drafts: dict[str, _Draft] = {}
-    keys: dict[At, str] = {}
-    for analysis in analyses:
+    return Resolver(book, metonymy).resolve(analyses)
+
+
+class Resolver:
+    """Runs the rules of the module docstring in order, one method each. Its state is
+    the entities in the making (``drafts``, by key) and the key each mention resolves
+    to (``keys``, by article and offsets)."""
+
+    def __init__(self, aliases: AliasBook, metonymy: bool = True) -> None:
+        self.book = aliases
+        self.metonymy = metonymy
+        self.drafts: dict[str, _Draft] = {}
+        self.keys: dict[At, str] = {}
+
+    def resolve(self, analyses: Iterable[DocumentAnalysis]) -> Corpus:
+        analyses = list(analyses)
+        for analysis in analyses:
+            self.type_mentions(analysis)
+        self.merge_short_names()
+        for analysis in analyses:
+            self.resolve_references(analysis)
+            if self.metonymy:
+                self.capitals_as_governments(analysis)
+        for analysis in analyses:
+            self.place_groups(analysis)
+        for code in sorted({d.country for d in self.drafts.values() if d.country}):
+            self.country(code)  # "Russian officials" links to Russia, named or not
+        return self.corpus(analyses)
+
+    def type_mentions(self, analysis: DocumentAnalysis) -> None:
+        """Rules 1 and 2: each named mention typed and stripped, and put in its draft."""
         for mention in _mentions(analysis):
             if mention.kind != "PRON":
-                keys[_at(mention)] = _add(drafts, mention, classify(mention, book))
-    redirect = _merge_short_names(drafts, book)
-    keys = {at: redirect.get(key, key) for at, key in keys.items()}
-    for analysis in analyses:
-        _resolve_references(analysis, keys, drafts)
-        if metonymy:
-            _capitals_as_governments(analysis, keys, drafts)
-    for analysis in analyses:
-        _place_groups(analysis, keys, drafts)
-    for code in sorted({d.country for d in drafts.values() if d.country}):
-        _country(drafts, code)  # "Russian officials" links to Russia, named or not
-    entities = {key: _entity(d, drafts) for key, d in drafts.items()}
-    assertions = tuple(
-        _link(a, analysis, keys, entities) for analysis in analyses for a in analysis.assertions
-    )
+                self.keys[_at(mention)] = _add(self.drafts, mention, classify(mention, self.book))
 
-    def country_id(code: str) -> str:
-        key = _country(drafts, code)
-        return entities.setdefault(key, _entity(drafts[key], drafts)).id
+    def merge_short_names(self) -> None:
+        """Rule 3: the key of "Trump" goes to the key of "Donald Trump" when that is the
+        only longer person name ending in that word. A name the recognizer once tagged
+        as an organisation, group or place ("Trump victory") joins the person of that
+        name too."""
+        drafts = self.drafts
+        people = [d for d in drafts.values() if d.type == "Person"]
+        others = [
+            d for d in drafts.values() if d.type in {"Organization", "Group", "Place", "City"}
+        ]
+        redirect: dict[str, str] = {}
+        for short in [*people, *others]:
+            if " " in short.label:
+                continue
+            longer = [p for p in people if p.label.endswith(" " + short.label)]
+            longer = longer or [p for p in people if p.label == short.label and p is not short]
+            longer = [p for p in longer if self.book.may_merge(short.label, p.label)]
+            if len(longer) == 1:
+                target = longer[0]
+                redirect[short.key] = target.key
+                target.merges.add(f"short name {short.label!r} ends the full name {target.label!r}")
+            elif len(longer) > 1:
+                names = ", ".join(sorted(p.label for p in longer))
+                short.merges.add(f"not merged: {short.label!r} could be any of {names}")
+        for key, target_key in redirect.items():
+            drafts[target_key].aliases |= drafts[key].aliases
+            drafts[target_key].roles |= drafts[key].roles
+            drafts[target_key].mentions += drafts[key].mentions
+            del drafts[key]
+        self.keys = {at: redirect.get(key, key) for at, key in self.keys.items()}
 
-    articles = {a.article.id: a.article for a in analyses}
-    roles = role_facts(assertions, entities.values(), articles, country_id)
-    used = {e for a in assertions for e in _entity_ids(a)} | {r.holder for r in roles}
-    used |= {r.of for r in roles if r.of}
-    used |= {e.affiliation for e in entities.values() if e.id in used and e.affiliation}
-    kept = [e for e in entities.values() if e.id in used or e.type not in _KEPT_ONLY_WHEN_USED]
-    titles: dict[str, set[str]] = {}
-    for role in roles:
-        titles.setdefault(role.holder, set()).add(role.title)
-    return Corpus(
-        articles=tuple(a.article for a in analyses),
-        assertions=assertions,
-        entities=tuple(
-            sorted(
-                (replace(e, roles=tuple(sorted({*e.roles, *titles.get(e.id, ())}))) for e in kept),
-                key=lambda e: e.id,
+    def resolve_references(self, analysis: DocumentAnalysis) -> None:
+        """Rule 4: pronouns and bare role nouns ("these officials") take the nearest
+        earlier match in their article."""
+        last: dict[str, str] = {}
+        for mention in _mentions(analysis):
+            if mention.kind != "PRON":
+                key = self.keys[_at(mention)]
+                draft = self.drafts[key]
+                head = _bare_group_head(draft)
+                if head is not None and f"group:{head}" in last:
+                    key = self.keys[_at(mention)] = last[f"group:{head}"]  # "these officials"
+                    draft = self.drafts[key]
+                    draft.aliases.add(mention.text)
+                for slot in _slots(draft, mention):
+                    last[slot] = key
+                continue
+            wanted = _PRONOUN_KINDS.get(mention.text.lower())
+            if wanted in last:
+                self.keys[_at(mention)] = last[wanted]
+                self.drafts[last[wanted]].aliases.add(mention.text)
+
+    def capitals_as_governments(self, analysis: DocumentAnalysis) -> None:
+        """Rule 5: "Moscow will be watching": a capital that acts stands for its
+        country's government."""
+        for assertion in analysis.assertions:
+            mention = analysis.heads.get((assertion.subject.start, assertion.subject.end))
+            if mention is None or assertion.relation.lemma.split()[0] in _NOT_POLITICAL:
+                continue
+            draft = self.drafts.get(self.keys.get(_at(mention), ""))
+            city = find_city(draft.label) if draft is not None and draft.type == "City" else None
+            if city is None or not city.capital:
+                continue
+            key = draft_key("government", city.country)
+            label = f"Government of {country_name(city.country)}"
+            government = self.drafts.setdefault(
+                key, _Draft(key, "GovernmentBody", label, city.country)
             )
-        ),
-        sentences=sum(len(a.sentences) for a in analyses),
-        roles=roles,
-    )
+            government.aliases.add(mention.text)
+            government.mentions += 1
+            government.merges.add(
+                f"{mention.text!r} acting stands for {label!r} (capital metonymy)"
+            )
+            self.keys[_at(mention)] = key
 
+    def place_groups(self, analysis: DocumentAnalysis) -> None:
+        """Rule 6: a group or unnamed source is placed in the organisation or country its
+        own phrase names: "Kremlin officials", "a source close to the Foreign Ministry",
+        "sources within the Russian government" (not "officials quoted by VPost")."""
+        named = sorted((m for m in analysis.mentions if m.kind != "PRON"), key=_order)
+        text = analysis.article.text
+        for (_, end), head in sorted(analysis.heads.items()):
+            draft = self.drafts.get(self.keys.get(_at(head), ""))
+            if draft is None or draft.type not in _GROUPS or draft.affiliation:
+                continue
+            for mention in named:
+                place = self.drafts.get(self.keys.get(_at(mention), ""))
+                inside = head.start <= mention.start and mention.end < head.end
+                after = head.end <= mention.start and mention.end <= end
+                if place is None or place.type not in _PLACING or not (inside or after):
+                    continue
+                if after and text[head.end : mention.start].split()[:1] not in _PLACING_WORDS:
+                    continue
+                draft.affiliation = place.key
+                draft.country = draft.country or place.country
+                break
+            draft.country = draft.country or country_of_words(text[head.end : end].split())
 
-def _country(drafts: dict[str, _Draft], code: str) -> str:
-    """The key of the country ``code``, made (with no mentions) if no text named it."""
-    key = f"country:{code}"
-    if key not in drafts:
-        drafts[key] = _Draft(key, "Country", country_name(code), code)
-    return key
+    def country(self, code: str) -> str:
+        """The key of the country ``code``, made (with no mentions) if no text named it."""
+        key = draft_key("country", code)
+        if key not in self.drafts:
+            self.drafts[key] = _Draft(key, "Country", country_name(code), code)
+        return key
+
+    def corpus(self, analyses: list[DocumentAnalysis]) -> Corpus:
+        """The entities of the drafts, the assertions linked to them, the role facts;
+        a concept is kept only when an assertion or role names it."""
+        entities = {key: _entity(d, self.drafts) for key, d in self.drafts.items()}
+        assertions = tuple(
+            _link(a, analysis, self.keys, entities)
+            for analysis in analyses
+            for a in analysis.assertions
+        )
+
+        def country_id(code: str) -> str:
+            key = self.country(code)
+            return entities.setdefault(key, _entity(self.drafts[key], self.drafts)).id
+
+        articles = {a.article.id: a.article for a in analyses}
+        roles = role_facts(assertions, entities.values(), articles, country_id)
+        used = {e for a in assertions for e in _entity_ids(a)} | {r.holder for r in roles}
+        used |= {r.of for r in roles if r.of}
+        used |= {e.affiliation for e in entities.values() if e.id in used and e.affiliation}
+        kept = [e for e in entities.values() if e.id in used or e.type not in _KEPT_ONLY_WHEN_USED]
+        titles: dict[str, set[str]] = {}
+        for role in roles:
+            titles.setdefault(role.holder, set()).add(role.title)
+        return Corpus(
+            articles=tuple(a.article for a in analyses),
+            assertions=assertions,
+            entities=tuple(
+                sorted(
+                    (
+                        replace(e, roles=tuple(sorted({*e.roles, *titles.get(e.id, ())})))
+                        for e in kept
+                    ),
+                    key=lambda e: e.id,
+                )
+            ),
+            sentences=sum(len(a.sentences) for a in analyses),
+            roles=roles,
+        )
 
 
 def _mentions(analysis: DocumentAnalysis) -> list[Mention]:
@@ -154,58 +281,6 @@ def _add(drafts: dict[str, _Draft], mention: Mention, typing: Typing) -> str:
     return typing.key
 
 
-def _merge_short_names(drafts: dict[str, _Draft], book: AliasBook) -> dict[str, str]:
-    """Map the key of "Trump" to the key of "Donald Trump" when that is the only
-    longer person name ending in that word. A name the recognizer once tagged as an
-    organisation, group or place ("Trump victory") joins the person of that name too.
-    """
-    people = [d for d in drafts.values() if d.type == "Person"]
-    others = [d for d in drafts.values() if d.type in {"Organization", "Group", "Place", "City"}]
-    redirect: dict[str, str] = {}
-    for short in [*people, *others]:
-        if " " in short.label:
-            continue
-        longer = [p for p in people if p.label.endswith(" " + short.label)]
-        longer = longer or [p for p in people if p.label == short.label and p is not short]
-        longer = [p for p in longer if book.may_merge(short.label, p.label)]
-        if len(longer) == 1:
-            target = longer[0]
-            redirect[short.key] = target.key
-            target.merges.add(f"short name {short.label!r} ends the full name {target.label!r}")
-        elif len(longer) > 1:
-            names = ", ".join(sorted(p.label for p in longer))
-            short.merges.add(f"not merged: {short.label!r} could be any of {names}")
-    for key, target_key in redirect.items():
-        drafts[target_key].aliases |= drafts[key].aliases
-        drafts[target_key].roles |= drafts[key].roles
-        drafts[target_key].mentions += drafts[key].mentions
-        del drafts[key]
-    return redirect
-
-
-def _resolve_references(
-    analysis: DocumentAnalysis, keys: dict[At, str], drafts: dict[str, _Draft]
-) -> None:
-    """Pronouns and bare role nouns ("these officials") -> the nearest earlier match."""
-    last: dict[str, str] = {}
-    for mention in _mentions(analysis):
-        if mention.kind != "PRON":
-            key = keys[_at(mention)]
-            draft = drafts[key]
-            head = _bare_group_head(draft)
-            if head is not None and f"group:{head}" in last:
-                key = keys[_at(mention)] = last[f"group:{head}"]  # "these officials"
-                draft = drafts[key]
-                draft.aliases.add(mention.text)
-            for slot in _slots(draft, mention):
-                last[slot] = key
-            continue
-        wanted = _PRONOUN_KINDS.get(mention.text.lower())
-        if wanted in last:
-            keys[_at(mention)] = last[wanted]
-            drafts[last[wanted]].aliases.add(mention.text)
-
-
 def _head_word(draft: _Draft) -> str:
     head = draft.label.split()[-1].lower()
     return head[:-1] if head.endswith("s") and len(head) > 3 else head
@@ -228,53 +303,6 @@ def _slots(draft: _Draft, mention: Mention) -> list[str]:
     if mention.number == "plural" and draft.type != "Concept":  # "the Democrats"
         return ["Plural"]
     return []
-
-
-def _capitals_as_governments(
-    analysis: DocumentAnalysis, keys: dict[At, str], drafts: dict[str, _Draft]
-) -> None:
-    """ "Moscow will be watching": a capital that acts stands for its government."""
-    for assertion in analysis.assertions:
-        mention = analysis.heads.get((assertion.subject.start, assertion.subject.end))
-        if mention is None or assertion.relation.lemma.split()[0] in _NOT_POLITICAL:
-            continue
-        draft = drafts.get(keys.get(_at(mention), ""))
-        city = find_city(draft.label) if draft is not None and draft.type == "City" else None
-        if city is None or not city.capital:
-            continue
-        key = f"government:{city.country}"
-        label = f"Government of {country_name(city.country)}"
-        government = drafts.setdefault(key, _Draft(key, "GovernmentBody", label, city.country))
-        government.aliases.add(mention.text)
-        government.mentions += 1
-        government.merges.add(f"{mention.text!r} acting stands for {label!r} (capital metonymy)")
-        keys[_at(mention)] = key
-
-
-def _place_groups(
-    analysis: DocumentAnalysis, keys: dict[At, str], drafts: dict[str, _Draft]
-) -> None:
-    """A group or unnamed source is placed in the organisation or country its own
-    phrase names: "Kremlin officials", "a source close to the Foreign Ministry",
-    "sources within the Russian government" (not "officials quoted by VPost")."""
-    named = sorted((m for m in analysis.mentions if m.kind != "PRON"), key=_order)
-    text = analysis.article.text
-    for (_, end), head in sorted(analysis.heads.items()):
-        draft = drafts.get(keys.get(_at(head), ""))
-        if draft is None or draft.type not in _GROUPS or draft.affiliation:
-            continue
-        for mention in named:
-            place = drafts.get(keys.get(_at(mention), ""))
-            inside = head.start <= mention.start and mention.end < head.end
-            after = head.end <= mention.start and mention.end <= end
-            if place is None or place.type not in _PLACING or not (inside or after):
-                continue
-            if after and text[head.end : mention.start].split()[:1] not in _PLACING_WORDS:
-                continue
-            draft.affiliation = place.key
-            draft.country = draft.country or place.country
-            break
-        draft.country = draft.country or country_of_words(text[head.end : end].split())
 
 
 def _entity(draft: _Draft, drafts: dict[str, _Draft]) -> Entity:
