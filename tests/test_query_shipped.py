@@ -10,7 +10,7 @@ import pytest
 
 from graphkit.analysis.query import QueryResult, run_query, shipped_queries
 from graphkit.errors import QueryError
-from graphkit.export.rdf import write_trig, write_turtle
+from graphkit.export.rdf import generate_trig, generate_turtle
 from graphkit.pipeline import BuildResult
 from graphkit.rdf.build import build_graph
 from graphkit.rdf.vocab import GK
@@ -119,7 +119,8 @@ def test_parameters_are_values_not_sparql(seed_build: BuildResult) -> None:
 def test_any_name_is_found_by_its_parameter(name: str, tmp_path: Path) -> None:
     odd = Entity("odd-1", name, "Person", aliases=(name,), mentions=1)
     corpus = corpus_of(claim("s1", subject=odd, lemma="meet"), entities=(odd, TRUMP))
-    path = write_turtle(build_graph(corpus), tmp_path / "graph.ttl")
+    path = tmp_path / "graph.ttl"
+    path.write_text(generate_turtle(build_graph(corpus)), encoding="utf-8")
     [row] = rows(run_query(path, "actor", {"actor": name}))
     assert (row["subject"], row["relation"], row["object"]) == (name, "meet", "Donald Trump")
     assert rows(run_query(path, "between", {"actor": name, "other": "Trump"})) != []
@@ -127,7 +128,8 @@ def test_any_name_is_found_by_its_parameter(name: str, tmp_path: Path) -> None:
 
 
 def test_queries_read_trig_as_turtle(seed_build: BuildResult, tmp_path: Path) -> None:
-    trig = write_trig(seed_build.graph, tmp_path / "graph.trig")
+    trig = tmp_path / "graph.trig"
+    trig.write_text(generate_trig(seed_build.graph), encoding="utf-8")
     for name, params in (("claims", {}), ("between", {"actor": "Putin", "other": "Trump"})):
         assert run_query(trig, name, params) == run_query(
             seed_build.outputs["turtle"], name, params

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graphkit.files import atomic_write
 from graphkit.rdf.build import PREFIXES
 
 CONTEXT = {**PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD)}
@@ -88,7 +86,3 @@ def generate_jsonld(graph: Graph) -> str:
     ]
     document = {"@context": CONTEXT, "@graph": flat}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def write_jsonld(graph: Graph, path: Path) -> Path:
-    return atomic_write(path, generate_jsonld(graph))

@@ -14,14 +14,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graphkit.files import atomic_write
 from graphkit.rdf.vocab import GK
 
 _NOT_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -142,15 +140,3 @@ def generate_edges_csv(graph: Graph) -> str:
         )  # fmt: skip
         writer.writerow([csv_cell(cell) for cell in row])
     return out.getvalue()
-
-
-def write_graphml(graph: Graph, path: Path) -> Path:
-    return atomic_write(path, generate_graphml(graph))
-
-
-def write_gexf(graph: Graph, path: Path) -> Path:
-    return atomic_write(path, generate_gexf(graph))
-
-
-def write_edges_csv(graph: Graph, path: Path) -> Path:
-    return atomic_write(path, generate_edges_csv(graph))

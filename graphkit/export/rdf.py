@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.graph import _TripleType
 from rdflib.namespace import PROV
 
-from graphkit.files import atomic_write
 from graphkit.rdf.build import new_graph
 from graphkit.rdf.iri import ARTICLES
 from graphkit.rdf.vocab import GK
@@ -94,15 +92,3 @@ def generate_trig(graph: Graph) -> str:
         blocks.append(f"{label + ' ' if label else ''}{{\n{body}}}\n")
     header = "".join(line + "\n" for line in sorted(prefixes))
     return header + "\n" + "\n".join(blocks)
-
-
-def write_turtle(graph: Graph, path: Path) -> Path:
-    return atomic_write(path, generate_turtle(graph))
-
-
-def write_ntriples(graph: Graph, path: Path) -> Path:
-    return atomic_write(path, generate_ntriples(graph))
-
-
-def write_trig(graph: Graph, path: Path) -> Path:
-    return atomic_write(path, generate_trig(graph))

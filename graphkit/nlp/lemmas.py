@@ -44,7 +44,7 @@ def repaired_lemma(form: str, lemma: str, verbs: frozenset[str]) -> str:
     return lemma
 
 
-@Language.factory(COMPONENT)
+@Language.factory(COMPONENT, assigns=["token.lemma"], requires=["token.pos"])
 def make_verb_lemma_repair(nlp: Language, name: str) -> VerbLemmaRepair:
     verbs: frozenset[str] = frozenset()
     if "lemmatizer" in nlp.pipe_names:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 COMPONENT = "graphkit_paragraphs"
 
 
-@Language.component(COMPONENT)
+@Language.component(COMPONENT, assigns=["token.is_sent_start"])
 def paragraph_starts(doc: Doc) -> Doc:
     """Mark the first word after a line break as a sentence start."""
     for token in doc[1:]:

@@ -20,7 +20,6 @@ from rdflib import Graph
 
 from graphkit.errors import ExportError
 from graphkit.export.html.data import generate_view_data
-from graphkit.files import atomic_write
 
 VIS_VERSION = "vis-9.1.2"
 Links = Sequence[tuple[str, str]]  # (text, relative href) shown under the page title
@@ -102,7 +101,3 @@ def generate_html(
     """The view of ``graph``, or of ``actor``'s (an entity IRI) ``hops``-neighbourhood."""
     data = generate_view_data(graph, actor=actor, hops=hops, min_confidence=min_confidence)
     return render_html(data, title, links)
-
-
-def write_html(graph: Graph, path: Path, title: str = "graphkit", links: Links = ()) -> Path:
-    return atomic_write(path, generate_html(graph, title, links=links))

@@ -159,7 +159,7 @@ def confidence(clause: Clause) -> float:
     taken from another clause, a missing object and a long subject, and raised for a
     named subject. Only the order matters to users: it ranks the assertions.
     """
-    if not clause.relation:  # implied "is": an apposition, or a title before a name
+    if not clause.relation:  # implied "be": an apposition, or a title before a name
         return (
             0.55 if clause.object_head is not None and clause.object_head.dep_ == "appos" else 0.3
         )

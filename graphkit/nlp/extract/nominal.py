@@ -1,7 +1,7 @@
 """Assertions that have no verb of their own: appositions.
 
 "Dmitry Peskov, the Kremlin spokesman, said ..." states that Peskov *is* the Kremlin
-spokesman. The relation is implied, so its text is "is" (see the README contract).
+spokesman. The relation is implied, so its text and lemma are "be" (see the README contract).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def _implied(
 
 
 def apposition_clauses(sentence: Span) -> Iterator[Clause]:
-    """One "is" clause per apposition: head noun phrase -> apposed noun phrase."""
+    """One "be" clause per apposition: head noun phrase -> apposed noun phrase."""
     for token in sentence:
         if token.pos_ not in _NOMINAL:
             continue
