@@ -6,11 +6,13 @@ failed but the rest was built; 2 nothing could be done (bad input, model, query)
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar, cast
 
 import typer
 from rich.console import Console
@@ -90,6 +92,38 @@ PubDate = Annotated[
 ]
 
 
+# The analysis options of build and extract, written once: (parameter, type, field).
+_ANALYSIS_PARAMETERS = (
+    ("model", Model, "model"),
+    ("batch_size", BatchSize, "batch_size"),
+    ("processes", Processes, "n_process"),
+    ("date", PubDate, "date"),
+    ("aliases", Aliases, "aliases"),
+    ("metonymy", Metonymy, "metonymy"),
+)
+Command = TypeVar("Command", bound=Callable[..., None])
+
+
+def with_analysis_options(command: Command) -> Command:
+    """Give ``command`` the options of :data:`_ANALYSIS_PARAMETERS` (as typer sees its
+    signature) and call it with them as one ``options`` (:class:`AnalysisOptions`)."""
+    signature = inspect.signature(command, eval_str=True)
+    kept = [p for p in signature.parameters.values() if p.name != "options"]
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind,
+                          default=getattr(DEFAULTS, field))
+        for name, kind, field in _ANALYSIS_PARAMETERS
+    ]  # fmt: skip
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        settings = {field: kwargs.pop(name) for name, _, field in _ANALYSIS_PARAMETERS}
+        command(*args, options=AnalysisOptions(**settings), **kwargs)
+
+    run.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
+    return cast(Command, run)
+
+
 def _report_problems(problems: tuple[InputProblem, ...] | list[InputProblem]) -> None:
     for problem in problems:
         # a warning says so itself ("file: warning: ..."); an error gets the prefix
@@ -129,6 +163,7 @@ def _progress_bar() -> Progress:
     "    graphkit build seeds/ --formats turtle,trig,gexf,csv\n\n"
     "    graphkit build seeds/ --aliases my-actors.json --no-metonymy"
 )
+@with_analysis_options
 def build(
     inputs: Inputs,
     out_dir: Annotated[
@@ -142,12 +177,7 @@ def build(
     formats: Annotated[
         str, typer.Option("--formats", help=f"Comma-separated: {', '.join(FORMATS)}; all; default.")
     ] = "default",
-    model: Model = DEFAULTS.model,
-    batch_size: BatchSize = DEFAULTS.batch_size,
-    processes: Processes = DEFAULTS.n_process,
-    date: PubDate = None,
-    aliases: Aliases = None,
-    metonymy: Metonymy = DEFAULTS.metonymy,
+    options: AnalysisOptions = DEFAULTS,
 ) -> None:
     """Build the graph: writes graph.ttl, graph.html and assertions.jsonl (or --formats)."""
     with _on_interrupt(), _progress_bar() as bar:
@@ -157,10 +187,9 @@ def build(
             out=out_dir,
             into=into,
             formats=formats,
-            options=AnalysisOptions(model, batch_size, processes, date=date, aliases=aliases,
-                                    metonymy=metonymy),
+            options=options,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
-        )  # fmt: skip
+        )
     _report_problems(result.problems)
     corpus = result.corpus
     summary = Table(title="graphkit build", show_header=False)
@@ -185,21 +214,15 @@ def build(
     "    graphkit extract seeds/ -o assertions.jsonl\n\n"
     "    graphkit extract article.txt -o - | jq .relation.lemma"
 )
+@with_analysis_options
 def extract(
     inputs: Inputs,
     output: Annotated[
         str, typer.Option("-o", "--output", help="JSON Lines file, or - for stdout.")
     ] = "-",
-    model: Model = DEFAULTS.model,
-    batch_size: BatchSize = DEFAULTS.batch_size,
-    processes: Processes = DEFAULTS.n_process,
-    date: PubDate = None,
-    aliases: Aliases = None,
-    metonymy: Metonymy = DEFAULTS.metonymy,
+    options: AnalysisOptions = DEFAULTS,
 ) -> None:
     """Extract assertions only, as JSON Lines (the contract in the README)."""
-    options = AnalysisOptions(model, batch_size, processes, date=date, aliases=aliases,
-                              metonymy=metonymy)  # fmt: skip
     corpus = pipeline.analyze(inputs, options=options)
     _report_problems(corpus.problems)
     if output == "-":
