@@ -24,10 +24,11 @@ from graphkit import pipeline
 from graphkit.analysis.query import format_csv, format_json, parse_params, run_query
 from graphkit.analysis.stats import generate_stats, stats_json, stats_tables
 from graphkit.analysis.validate import validate_file
-from graphkit.corpus.records import stream_jsonl, write_jsonl
+from graphkit.corpus.records import generate_jsonl, stream_jsonl
 from graphkit.errors import GraphkitError
 from graphkit.export.formats import FORMATS
 from graphkit.export.html.views import write_view
+from graphkit.files import atomic_write
 from graphkit.ingest.dates import parse_day
 from graphkit.ingest.report import exit_code_for
 from graphkit.options import AnalysisOptions
@@ -228,7 +229,7 @@ def extract(
     if output == "-":
         stream_jsonl(corpus.assertions, sys.stdout)
     else:
-        write_jsonl(corpus.assertions, Path(output))
+        atomic_write(Path(output), generate_jsonl(corpus.assertions))
         err.print(f"{len(corpus.assertions)} assertions -> {output}")
     raise typer.Exit(exit_code_for(corpus))
 
@@ -345,5 +346,5 @@ def main() -> None:
     try:
         app()
     except GraphkitError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)

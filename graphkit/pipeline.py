@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -19,7 +20,7 @@ from rdflib import Graph
 from graphkit.corpus.merge import merge_corpora
 from graphkit.corpus.records import read_corpus
 from graphkit.export.formats import DEFAULT_FORMATS, Export, parse_formats, write_exports
-from graphkit.files import atomic_write
+from graphkit.files import ExportSet, locked, recover
 from graphkit.ids import article_id
 from graphkit.ingest import article_from_text, read_articles
 from graphkit.ingest.dates import date_time_qualifiers, with_default_date
@@ -60,11 +61,13 @@ def collect_articles(
     texts: Iterable[str] = (),
     date: str | None = None,
     known: Iterable[Article] = (),
+    skip: Iterable[Path] = (),
 ) -> tuple[list[Article], list[InputProblem]]:
     """Articles from paths, Article objects and raw texts, plus the problems met;
     ``date`` is the publication date of those that do not give their own. A text
     read twice, or already among ``known`` (the graph added to), is read once
-    (:func:`graphkit.ingest.dedupe.dedupe`)."""
+    (:func:`graphkit.ingest.dedupe.dedupe`); the folders ``skip`` (the output
+    folder) are never read."""
     articles: list[Article] = []
     problems: list[InputProblem] = []
     paths: list[str | Path] = []
@@ -73,7 +76,7 @@ def collect_articles(
             articles.append(item)
         else:
             paths.append(item)
-    for found in read_articles(paths):
+    for found in read_articles(paths, skip=skip):
         (problems if isinstance(found, InputProblem) else articles).append(found)  # type: ignore[arg-type]
     articles += [article_from_text(text, article_id(text)) for text in texts]
     unique, skipped = dedupe(articles, known)
@@ -143,24 +146,58 @@ def build(
 
     With ``into``, the articles are added to the graph exported in that folder (see
     :mod:`graphkit.corpus.merge`) and everything is written back there, unless ``out``
-    names another folder. Nothing is written when no article could be read; else
-    ``report.json`` says what became of each input (:mod:`graphkit.ingest.report`)."""
+    names another folder; when none of the articles is new, nothing is written. Nothing
+    is written when no article could be read; else ``report.json`` says what became of
+    each input (:mod:`graphkit.ingest.report`). The files of a folder change as one set
+    (:mod:`graphkit.files`): a build killed at any moment leaves the old set or the new."""
     started = time.perf_counter()
     options = AnalysisOptions.of(options, **settings)
     formats = parse_formats(formats)  # a bad name fails before the parsing starts
-    empty = Corpus(articles=(), assertions=(), entities=())
-    base = read_corpus(Path(into)) if into is not None else empty
-    fresh, problems = collect_articles(inputs, texts, options.date, known=base.articles)
-    new = analyze(fresh, options=options, progress=progress) if fresh else empty
-    corpus = merge_corpora(base, new, problems)
-    graph = build_graph(corpus)
-    outputs: dict[str, Path] = {}
-    if corpus.articles:
-        folder = Path(out if out is not None else into if into is not None else "exports")
-        outputs = write_exports(Export(corpus, graph, _title(corpus)), folder, formats)
-        report = report_json(corpus, exit_code_for(corpus))
-        outputs["report"] = atomic_write(folder / REPORT_NAME, report)
+    folder = Path(out if out is not None else into if into is not None else "exports")
+    with contextlib.ExitStack() as held:
+        notes: list[InputProblem] = []
+        if into is not None:  # read and written back under one lock: no build is lost
+            for place in sorted({folder, Path(into)}):
+                notes += _lock(held, place)
+        base = read_corpus(Path(into)) if into is not None else _EMPTY
+        fresh, problems = collect_articles(
+            inputs, texts, options.date, known=base.articles, skip=(folder,)
+        )
+        new = analyze(fresh, options=options, progress=progress) if fresh else _EMPTY
+        corpus = merge_corpora(base, new, (*notes, *problems))
+        graph = build_graph(corpus)
+        unchanged = into is not None and not fresh and folder == Path(into)
+        if not corpus.articles or unchanged:  # nothing to write, or nothing new
+            return BuildResult(corpus, graph, {}, time.perf_counter() - started)
+        if into is None:
+            notes = _lock(held, folder)
+            corpus = replace(corpus, problems=(*notes, *corpus.problems))
+        outputs = _write(corpus, graph, folder, formats)
     return BuildResult(corpus, graph, outputs, time.perf_counter() - started)
+
+
+_EMPTY = Corpus(articles=(), assertions=(), entities=())
+
+
+def _lock(held: contextlib.ExitStack, folder: Path) -> list[InputProblem]:
+    """Take ``folder``'s build lock until the build ends, and mend what a build that
+    was stopped left there (:func:`graphkit.files.recover`)."""
+    held.enter_context(locked(folder, waiting=f"waiting for another build into {folder}"))
+    return [InputProblem(str(folder), note, warning=True) for note in recover(folder)]
+
+
+def _write(corpus: Corpus, graph: Graph, folder: Path, formats: Iterable[str]) -> dict[str, Path]:
+    """The export set of ``corpus``, written beside the old one and put in place in
+    one step (:class:`graphkit.files.ExportSet`)."""
+    exports = ExportSet(folder)
+    try:
+        outputs = write_exports(Export(corpus, graph, _title(corpus)), exports, formats)
+        outputs["report"] = exports.write(REPORT_NAME, report_json(corpus, exit_code_for(corpus)))
+        exports.commit()
+    except BaseException:
+        exports.abort()
+        raise
+    return outputs
 
 
 def _title(corpus: Corpus) -> str:

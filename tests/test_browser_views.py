@@ -17,6 +17,7 @@ from graphkit.export.html.data import generate_view_data, neighbourhood
 from graphkit.export.html.layout import SPRING_LIMIT, layout
 from graphkit.export.html.page import generate_html
 from graphkit.export.html.views import find_actor, top_actors, write_view, write_views
+from graphkit.files import ExportSet
 from graphkit.pipeline import BuildResult
 
 from .conftest import ROOT
@@ -106,16 +107,21 @@ def test_view_command(seed_build: BuildResult, tmp_path: Path) -> None:
     assert done.returncode == 2 and "no actor called 'Nobody At All'" in done.stderr
 
 
-def test_views_of_actors_no_longer_on_top_are_removed(
+def test_views_of_actors_no_longer_on_top_are_removed_and_user_pages_kept(
     seed_build: BuildResult, tmp_path: Path
 ) -> None:
-    stale = tmp_path / "views" / "someone-gone.html"
-    stale.parent.mkdir()
-    stale.write_text("old", encoding="utf-8")
-    outputs = write_views(seed_build.graph, tmp_path, "t")
-    assert not stale.exists()
+    earlier = ExportSet(tmp_path)
+    earlier.write("views/someone-gone.html", "a view graphkit wrote")
+    earlier.commit()
+    mine = tmp_path / "views" / "my-own-view.html"  # written by `graphkit view -o`
+    mine.write_text("mine", encoding="utf-8")
+    exports = ExportSet(tmp_path)
+    outputs = write_views(seed_build.graph, exports, "t")
+    exports.commit()
+    assert not (tmp_path / "views" / "someone-gone.html").exists()
+    assert mine.read_text(encoding="utf-8") == "mine"
     assert sorted(p.name for p in (tmp_path / "views").iterdir()) == sorted(
-        p.name for k, p in outputs.items() if k.startswith("view:")
+        [mine.name, *(p.name for k, p in outputs.items() if k.startswith("view:"))]
     )
 
 

@@ -15,11 +15,20 @@ from rdflib import Dataset, Graph, URIRef
 
 from graphkit.errors import GraphkitError
 from graphkit.export.formats import DEFAULT_FORMATS, FORMATS, Export, parse_formats, write_exports
+from graphkit.files import ExportSet
 from graphkit.pipeline import BuildResult
 from graphkit.rdf.iri import ARTICLES
 from graphkit.rdf.vocab import GK
 
 from .conftest import SEEDS
+
+
+def write_set(export: Export, folder: Path, formats: list[str]) -> dict[str, Path]:
+    exports = ExportSet(folder)
+    outputs = write_exports(export, exports, formats)
+    exports.commit()
+    return outputs
+
 
 RDF_FILES = {
     "turtle": ("turtle", ox.RdfFormat.TURTLE),
@@ -33,7 +42,7 @@ RDF_FILES = {
 def all_formats(seed_build: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> dict:
     folder = tmp_path_factory.mktemp("all-formats")
     export = Export(seed_build.corpus, seed_build.graph, "seed")
-    return write_exports(export, folder, ["all"])
+    return write_set(export, folder, ["all"])
 
 
 def _oxigraph_count(path: Path, fmt: ox.RdfFormat) -> int:
@@ -90,13 +99,13 @@ def test_network_formats_hold_the_claims(all_formats: dict, seed_build) -> None:
 
 
 def test_every_format_is_deterministic(all_formats: dict, seed_build, tmp_path: Path) -> None:
-    again = write_exports(Export(seed_build.corpus, seed_build.graph, "seed"), tmp_path, ["all"])
+    again = write_set(Export(seed_build.corpus, seed_build.graph, "seed"), tmp_path, ["all"])
     for name, path in all_formats.items():
         assert again[name].read_bytes() == path.read_bytes(), name
 
 
 def test_records_are_written_with_any_formats(seed_build, tmp_path: Path) -> None:
-    outputs = write_exports(Export(seed_build.corpus, seed_build.graph), tmp_path, ["csv"])
+    outputs = write_set(Export(seed_build.corpus, seed_build.graph), tmp_path, ["csv"])
     assert set(outputs) == {"csv", "assertions", "articles", "entities"}
     [record] = [json.loads(line) for line in outputs["articles"].read_text().splitlines()]
     assert record["id"] == "000_69fb7bf0abeb2eda" and record["text"].startswith("Russian")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from graphkit.errors import InputError
-from graphkit.files import atomic_write
+from graphkit.files import check_set
 from graphkit.ids import source_file
 from graphkit.resolve.roles import role_facts
 from graphkit.types import Article, Assertion, Corpus, Entity
@@ -38,10 +38,6 @@ def assertion_line(assertion: Assertion) -> str:
 
 def generate_jsonl(assertions: Iterable[Assertion]) -> str:
     return "".join(assertion_line(a) + "\n" for a in assertions)
-
-
-def write_jsonl(assertions: Iterable[Assertion], path: Path) -> Path:
-    return atomic_write(path, generate_jsonl(assertions))
 
 
 def stream_jsonl(assertions: Iterable[Assertion], stream: TextIO) -> int:
@@ -96,14 +92,14 @@ def _lines(records: Iterable[Article | Entity]) -> str:
     return "".join(json_line(r) for r in records)
 
 
-def write_articles(articles: Iterable[Article], path: Path) -> Path:
+def articles_jsonl(articles: Iterable[Article]) -> str:
     """Each article with its input's file name only (as ``gk:sourceFile``), so the file
     is the same whatever folder the build ran from."""
-    return atomic_write(path, _lines(replace(a, path=source_file(a.path)) for a in articles))
+    return _lines(replace(a, path=source_file(a.path)) for a in articles)
 
 
-def write_entities(entities: Iterable[Entity], path: Path) -> Path:
-    return atomic_write(path, _lines(entities))
+def entities_jsonl(entities: Iterable[Entity]) -> str:
+    return _lines(entities)
 
 
 def _records(path: Path) -> list[dict[str, Any]]:
@@ -122,6 +118,12 @@ def read_corpus(folder: Path) -> Corpus:
     paths = [folder / name for name in (ARTICLES_FILE, ENTITIES_FILE, ASSERTIONS_FILE)]
     if not any(p.exists() for p in [*paths, folder / "graph.ttl"]):
         return Corpus(articles=(), assertions=(), entities=())
+    wrong = check_set(folder)
+    if wrong:
+        raise InputError(
+            f"{folder}: cannot add to these exports, they are not the set the last build "
+            f"wrote ({'; '.join(wrong[:3])}); build the graph again from its inputs"
+        )
     missing = [p.name for p in paths if not p.is_file()]
     if missing:
         raise InputError(

@@ -24,12 +24,12 @@ from graphkit.corpus.records import (
     ARTICLES_FILE,
     ASSERTIONS_FILE,
     ENTITIES_FILE,
+    articles_jsonl,
+    entities_jsonl,
     generate_jsonl,
-    write_articles,
-    write_entities,
 )
 from graphkit.errors import GraphkitError
-from graphkit.files import atomic_write
+from graphkit.files import ExportSet
 from graphkit.types import Corpus
 
 __all__ = [
@@ -119,23 +119,24 @@ def parse_formats(spec: str | Iterable[str]) -> tuple[str, ...]:
 
 
 def write_exports(
-    export: Export, folder: Path, formats: Iterable[str] = DEFAULT_FORMATS
+    export: Export, exports: ExportSet, formats: Iterable[str] = DEFAULT_FORMATS
 ) -> dict[str, Path]:
-    """Write the chosen formats and the corpus records into ``folder``; return the
-    paths by format name (plus ``articles`` and ``entities``, and ``index`` and
-    ``view:<actor>`` with the ``html`` format)."""
+    """Write the chosen formats and the corpus records into the export set; return
+    the paths by format name (plus ``articles`` and ``entities``, and ``index`` and
+    ``view:<actor>`` with the ``html`` format). Nothing is in place before
+    :meth:`ExportSet.commit`."""
     outputs: dict[str, Path] = {}
     for name in parse_formats(formats):
         fmt = FORMATS[name]
-        outputs[name] = atomic_write(folder / fmt.filename, fmt.generate(export))
+        outputs[name] = exports.write(fmt.filename, fmt.generate(export))
     if "assertions" not in outputs:  # the records need it to give back the corpus
-        outputs["assertions"] = atomic_write(
-            folder / ASSERTIONS_FILE, generate_jsonl(export.corpus.assertions)
+        outputs["assertions"] = exports.write(
+            ASSERTIONS_FILE, generate_jsonl(export.corpus.assertions)
         )
-    outputs["articles"] = write_articles(export.corpus.articles, folder / ARTICLES_FILE)
-    outputs["entities"] = write_entities(export.corpus.entities, folder / ENTITIES_FILE)
+    outputs["articles"] = exports.write(ARTICLES_FILE, articles_jsonl(export.corpus.articles))
+    outputs["entities"] = exports.write(ENTITIES_FILE, entities_jsonl(export.corpus.entities))
     if "html" in outputs:
         from graphkit.export.html.views import write_views
 
-        outputs.update(write_views(export.graph, folder, export.title))
+        outputs.update(write_views(export.graph, exports, export.title))
     return outputs

@@ -4,9 +4,10 @@ Inputs, by suffix (case-insensitive): plain text (``.txt``, ``.text``, ``.md``),
 JSON Lines (``.jsonl``, ``.ndjson``), saved web pages (``.html``, ``.htm``,
 ``.xhtml``) and RSS/Atom feeds (``.rss``, ``.atom``, ``.xml``); any other file named
 on its own is read as plain text. Folders are searched recursively, in name order,
-skipping hidden files and folders (``.git``); a file there of another kind is
-reported as skipped. ``-`` is standard input: one plain-text article, or JSON Lines
-when it starts with ``{``.
+passing over hidden files, graphkit's own exports and links that leave the folder
+(:mod:`graphkit.ingest.folders`); a file there of another kind is reported as
+skipped. :data:`READERS` maps each suffix to its reader. ``-`` is standard input:
+one plain-text article, or JSON Lines when it starts with ``{``.
 
 Bad input never stops the run: each problem becomes an :class:`InputProblem`
 that names the file (and line) and says what is wrong, and reading goes on.
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from graphkit.ids import article_id, content_hash
 from graphkit.ingest.feed import FEED_SUFFIXES, read_feed_file
+from graphkit.ingest.folders import folder_files
 from graphkit.ingest.html import HTML_SUFFIXES, read_html_file
 from graphkit.ingest.jsonl import read_jsonl_text
 from graphkit.ingest.text import (
@@ -46,7 +48,6 @@ __all__ = [
 STDIN = "-"
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 
 
 def read_jsonl_file(path: Path) -> Iterator[Found]:
@@ -82,55 +83,45 @@ def read_stdin(data: bytes | None = None) -> Iterator[Found]:
         yield article_from_text(text, article_id(text), STDIN)
 
 
-def _reader(path: Path) -> Callable[[Path], Iterator[Found]]:
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        return read_jsonl_file
-    if suffix in HTML_SUFFIXES:
-        return read_html_file
-    if suffix in FEED_SUFFIXES:
-        return read_feed_file
-    return read_text_file
+Reader = Callable[[Path], Iterator[Found]]
+READERS: dict[str, Reader] = {
+    **dict.fromkeys(TEXT_SUFFIXES, read_text_file),
+    **dict.fromkeys(JSONL_SUFFIXES, read_jsonl_file),
+    **dict.fromkeys(HTML_SUFFIXES, read_html_file),
+    **dict.fromkeys(FEED_SUFFIXES, read_feed_file),
+}
 
 
-def _folder(folder: Path) -> Iterator[Path | InputProblem]:
-    """The files of a folder to read, and a note for each one skipped."""
-    files = sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
-    found = [p for p in files if p.suffix.lower() in SUPPORTED]
-    if not found:
-        kinds = ", ".join(sorted(SUPPORTED))
-        yield InputProblem(str(folder), f"folder holds no file to read ({kinds})")
-    for path in files:
-        if path.suffix.lower() in SUPPORTED:
-            yield path
-        elif found:
-            note = f"skipped: {path.suffix or 'no suffix'} is not an input kind graphkit reads"
-            yield InputProblem(str(path), note, warning=True)
+def _reader(path: Path) -> Reader:
+    """The reader of a file by its suffix; a file of any other kind named on its own
+    is read as plain text."""
+    return READERS.get(path.suffix.lower(), read_text_file)
 
 
-def _expand(inputs: Iterable[str | Path]) -> Iterator[Path | InputProblem]:
+def _expand(inputs: Iterable[str | Path], skip: Iterable[Path]) -> Iterator[Path | InputProblem]:
+    skip = [Path(p) for p in skip]
     for item in inputs:
         path = Path(item)
         if str(item) == STDIN:
             yield Path(STDIN)
+        elif path.is_dir() and any(path.resolve() == p.resolve() for p in skip):
+            note = "skipped: the build's output folder is never read as input"
+            yield InputProblem(str(path), note, warning=True)
         elif path.is_dir():
-            yield from _folder(path)
+            yield from folder_files(path, READERS, skip)
         elif path.exists():
             yield path
         else:
             yield InputProblem(str(path), "no such file or folder")
 
 
-def read_articles(inputs: Iterable[str | Path]) -> Iterator[Found]:
-    """Yield every article found in ``inputs``, and a problem for each bad input.
+def read_articles(inputs: Iterable[str | Path], skip: Iterable[Path] = ()) -> Iterator[Found]:
+    """Yield every article found in ``inputs``, and a problem for each bad input;
+    the folders ``skip`` (a build's output) are not read.
 
     Files are read in a stable order so that builds are reproducible.
     """
-    for item in _expand(inputs):
+    for item in _expand(inputs, skip):
         if isinstance(item, InputProblem):
             yield item
         elif str(item) == STDIN:

@@ -17,6 +17,7 @@ from rdflib import Dataset, Graph
 from rdflib.util import guess_format
 
 from graphkit.errors import QueryError
+from graphkit.files import check_set
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -33,9 +34,22 @@ def _format(path: Path) -> str:
     return fmt
 
 
+def check_whole(path: Path) -> None:
+    """Refuse a graph file that is not the one its export folder's manifest lists (a
+    build was stopped while writing, or the file was changed since)."""
+    wrong = check_set(path.parent, [path.name])
+    if wrong:
+        raise QueryError(
+            f"{'; '.join(wrong)}: the export set in {path.parent} is not whole; "
+            "build the graph again (or run any build into that folder, which finishes "
+            "a commit that was cut short)"
+        )
+
+
 def load_graph(path: Path) -> Graph:
     """The rdflib graph in the RDF file at ``path`` (the named graphs of a TriG or
     N-Quads file united)."""
+    check_whole(path)
     fmt = _format(path)
     try:
         if fmt in _QUAD_FORMATS:
@@ -54,6 +68,7 @@ def load_store(path: Path) -> pyoxigraph.Store:
     """An in-memory pyoxigraph store holding the RDF file at ``path``."""
     import pyoxigraph as ox
 
+    check_whole(path)
     fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".") or "ttl")
     if fmt is None:
         raise QueryError(f"{path}: unknown RDF format {path.suffix!r}")

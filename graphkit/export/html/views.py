@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from graphkit.errors import ExportError, InputError
+from graphkit.errors import InputError
 from graphkit.export.html.data import Statements, generate_view_data
 from graphkit.export.html.page import Links, render_html, templates
-from graphkit.files import atomic_write
+from graphkit.files import ExportSet, atomic_write
 from graphkit.rdf.io import load_graph
 from graphkit.rdf.vocab import GK
 from graphkit.types import NOT_ACTORS
@@ -150,21 +151,27 @@ def _write(
     min_confidence: float = 0.0,
     links: Links = (),
     read: Statements | None = None,
+    write: Callable[[Path, str], Path] = atomic_write,
 ) -> WrittenView:
     data = generate_view_data(
         graph, actor.iri if actor else None, hops, min_confidence=min_confidence, read=read
     )
-    atomic_write(out, render_html(data, title, links))
+    write(out, render_html(data, title, links))
     return WrittenView(out, title, len(data["nodes"]), len(data["edges"]), actor)
 
 
 def write_views(
-    graph: Graph, folder: Path, title: str, limit: int = TOP_ACTORS, hops: int = 1
+    graph: Graph, exports: ExportSet, title: str, limit: int = TOP_ACTORS, hops: int = 1
 ) -> dict[str, Path]:
     """``views/<actor>.html`` for the ``limit`` most-connected actors, and
     ``index.html`` linking them and ``graph.html`` (written with the other formats),
-    in ``folder``. Views of actors no longer among the top ones are removed, so the
-    folder always matches the graph."""
+    into the export set. The views of actors no longer among the top ones leave with
+    the old set (:mod:`graphkit.files`): a page of the user's in ``views/`` stays."""
+    folder = exports.folder
+
+    def write(path: Path, text: str) -> Path:
+        return exports.write(path.relative_to(folder).as_posix(), text)
+
     read = Statements.read(graph)
     views = [
         _write(
@@ -175,13 +182,13 @@ def write_views(
             hops,
             links=[("index", "../index.html"), ("whole graph", "../graph.html")],
             read=read,
+            write=write,
         )
         for actor in top_actors(graph, limit, read)
     ]
-    _remove_stale(folder / VIEWS_FOLDER, {v.path.name for v in views})
     nodes, edges = _counts(read)
     whole = WrittenView(folder / "graph.html", title, nodes, edges)
-    index = atomic_write(folder / "index.html", render_index(title, whole, views, folder))
+    index = write(folder / "index.html", render_index(title, whole, views, folder))
     outputs = {"index": index}
     outputs.update({f"view:{v.actor.slug}": v.path for v in views if v.actor})
     return outputs
@@ -204,12 +211,3 @@ def render_index(title: str, whole: WrittenView, views: list[WrittenView], folde
             href=lambda view: view.path.relative_to(folder).as_posix(),
         )
     )
-
-
-def _remove_stale(views: Path, keep: set[str]) -> None:
-    for old in sorted(views.glob("*.html")):
-        if old.name not in keep:
-            try:
-                old.unlink()
-            except OSError as exc:
-                raise ExportError(f"cannot remove the stale view {old}: {exc}") from exc
