@@ -278,3 +278,21 @@ def test_event_and_code_round_trip_through_the_contract(
     old["subject"] = {k: v for k, v in record["subject"].items() if k != "code"}
     older = Assertion.from_dict(old)
     assert older.event is None and older.subject.code is None
+
+
+def test_the_skos_scheme_agrees_with_the_coder() -> None:
+    from rdflib import BNode, Graph, Literal, Namespace
+    from rdflib.namespace import SKOS
+
+    root = Path(__file__).resolve().parent.parent
+    graph = Graph().parse(root / "ontologies" / "plover.ttl")
+    assert not any(isinstance(term, BNode) for triple in graph for term in triple)
+    plover = Namespace("https://w3id.org/graphkit/plover#")
+    for name, category in CATEGORIES.items():
+        concept = plover[name]
+        assert (concept, SKOS.notation, Literal(name)) in graph
+        quad = graph.value(concept, SKOS.broader)
+        assert (quad, SKOS.narrower, concept) in graph
+        assert str(graph.value(quad, SKOS.prefLabel)) == category.quad_class
+        assert float(graph.value(concept, plover.intensity)) == category.intensity  # type: ignore[arg-type]
+        assert graph.value(concept, SKOS.definition) is not None
