@@ -12,8 +12,8 @@ Organization, PoliticalParty, Group, AnonymousSource, Place, Region, City, Conce
 ``country`` an ISO 3166 code or name; ``code`` (optional) the actor's CAMEO-style event
 code, used as is by the event coder (:mod:`graphkit.events`): a 3-letter country or
 IGO/NGO/IMG code followed by 3-letter sector codes, upper case ("USASPY", "IGOUNO").
-``never_merge`` lists pairs of names that must
-stay apart (a one-word name is otherwise merged with the only longer name ending in it).
+``never_merge`` lists pairs of names that must stay apart (a one-word name is otherwise
+merged with the only longer name ending in it).
 graphkit ships a small dictionary in this format (``graphkit/data/actors.json``);
 ``--aliases FILE`` adds to it and overrides it.
 """
@@ -98,9 +98,7 @@ def _entry(actor: Any, where: str) -> AliasEntry:
     if country and code is None:
         raise InputError(f"{where}: unknown country {country!r}")
     actor_code = actor.get("code")
-    if actor_code is not None and not (
-        isinstance(actor_code, str) and _CODE.fullmatch(actor_code)
-    ):
+    if actor_code is not None and not (isinstance(actor_code, str) and _CODE.fullmatch(actor_code)):
         raise InputError(
             f"{where}: bad code {actor_code!r} (3 upper-case letters, then 3-letter "
             'sectors: "RUS", "RUSGOV", "IGOUNO")'

@@ -92,16 +92,17 @@ def code_assertions(
     says what someone wants or rejects, not what the clause's subject did."""
     book = dictionary if dictionary is not None else default_dictionary()
     coded = [_coded(a, coder, book) for a in assertions]
-    inside: set[tuple[str, int]] = set()
+    asked: dict[str, list[tuple[int, int]]] = {}  # doc -> spans of clauses asked or denied
     for a in coded:
         asks = a.event is not None and a.event.category == "REQUEST"
         denies = a.relation.lemma.split()[0] in _DENIALS and not a.negated
         if a.object is not None and a.object.type == "Proposition" and (asks or denies):
-            inside |= {(a.doc, i) for i in range(a.object.start, a.object.end)}
-    return tuple(
-        replace(a, event=None) if (a.doc, a.subject.start) in inside and a.event else a
-        for a in coded
-    )
+            asked.setdefault(a.doc, []).append((a.object.start, a.object.end))
+
+    def inside(a: Assertion) -> bool:
+        return any(start <= a.subject.start < end for start, end in asked.get(a.doc, ()))
+
+    return tuple(replace(a, event=None) if a.event and inside(a) else a for a in coded)
 
 
 def _coded(assertion: Assertion, coder: ActorCoder, book: EventDictionary) -> Assertion:
