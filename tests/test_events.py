@@ -53,6 +53,8 @@ CODED = [
     ("Vietnam and the Philippines held talks on the dispute.", "PHL", "CONSULT", None),
     ("The Ghanaian parliament rejected the loan agreement.", "GHALEG", "REJECT", None),
     ("Kenyan protesters blocked roads in Nairobi.", "KENCVL", "PROTEST", "KEN"),
+    ("Poland attacked the German plan in strong terms.", "POL", "ACCUSE", "DEU"),  # in words
+    ("Colombia freed two French hostages.", "COL", "RETREAT", "FRA"),
     # an intention to cooperate is AGREE; to act with hostility, THREATEN
     ("Ukraine will release twenty prisoners.", "UKR", "AGREE", None),
     ("Sweden offered to host peace talks between Armenia and Azerbaijan.", "SWE", "AGREE",
@@ -74,6 +76,9 @@ NOT_CODED = [
     ("Spain did not sign the treaty.", "SUPPORT"),
     ("Three soldiers were killed in the blast.", "ASSAULT"),  # no source named
     ("The Chinese government demanded that Japan withdraw its warships.", "RETREAT"),
+    ("The ministry released a statement on Tuesday.", "RETREAT"),
+    ("The embassy declined to comment.", "REJECT"),  # PLOVER codes no comments
+    ("The delegation came back from Geneva.", "SUPPORT"),  # "back" is a particle here
 ]
 
 

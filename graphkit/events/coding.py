@@ -43,6 +43,12 @@ _BE = frozenset("is are was were be been being am get gets got gotten".split())
 _ADVERBS = frozenset("also still reportedly allegedly already just then not never".split())
 # participles that read as adjectives after "be": "is committed to", not a passive
 _ADJECTIVAL = frozenset("committed prepared determined engaged involved opposed resolved".split())
+# particles and prepositions of a lemma: never a verb of their own after its first word
+# ("come back" is not "back", SUPPORT)
+_PARTICLES = frozenset(
+    "up down off out back over in on at to for with from into about away around through by "
+    "of against along across apart aside ahead forward".split()
+)
 # words that end the head of a noun phrase: "a suspension | of air links"
 _HEAD_END = frozenset(
     "of with to on against for from in into by at that which who whose over between near "
@@ -115,7 +121,7 @@ def _scan(
     at, skipped = 0, 0
     while at < len(words) and skipped <= gap:
         after = objects if objects is not None else (tail or words)[at + 1 :]
-        found = dictionary.match(words, at, after)
+        found = None if at and words[at] in _PARTICLES else dictionary.match(words, at, after)
         if found is None:
             at, skipped = at + 1, skipped + 1
             continue
