@@ -228,9 +228,11 @@ class ActorCoder:
         if pronoun and speaker is not None and assertion and argument is assertion.subject:
             spoken = self.entities.get(speaker.entity or "")
             return (self.code(spoken) if spoken else None) or self.named_in(speaker.text)
-        code = self.named_in(argument.text, own_sector=entity is None or entity.type != "Person")
-        if code is not None and entity is not None and entity.type == "Person":
-            return _with_sector(code, _title_sector(argument.text))
+        person = entity is not None and entity.type == "Person"
+        code = self.named_in(argument.text, own_sector=not person)
+        if code is not None and person:  # "Zimbabwean Prime Minister Robert Mugabe"
+            sector = sector_of(name_tokens(argument.text))
+            return _with_sector(code, sector if sector in _OFFICES else None)
         return code
 
     def recipient(self, assertion: Assertion) -> str | None:

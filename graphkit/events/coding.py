@@ -206,14 +206,8 @@ def _negated(
     lemma: str,
     dictionary: EventDictionary,
 ) -> str | None:
-    lemma_words = set(lemma.split())
-    refusals = {
-        e.verb[0]
-        for e in dictionary.entries
-        if e.category == "REJECT" and len(e.verb) == 1 and not e.objects
-    }
-    said = {f for w in written for f in forms(w)} - lemma_words
-    if said & refusals:
+    said = {f for w in written for f in forms(w)} - set(lemma.split())
+    if said & dictionary.refusals:
         return "REJECT"  # "refused to deploy": the extractor keeps "deploy", negated
     cooperative = is_cooperative(category)
     if cooperative and ("fail" in said or modality & FUTURE or reading.intent):

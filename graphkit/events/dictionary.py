@@ -67,6 +67,8 @@ class EventDictionary:
     entries: tuple[Entry, ...] = ()
     by_verb: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     nouns: tuple[Entry, ...] = ()
+    # one-word REJECT verbs: "refused to meet" is a refusal when the lemma kept "meet"
+    refusals: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, entries: Iterable[Entry]) -> EventDictionary:
@@ -76,7 +78,12 @@ class EventDictionary:
             if entry.verb != (NOUN_CUE,):
                 by_verb.setdefault(entry.verb[0], []).append(entry)
         nouns = tuple(e for e in listed if e.verb == (NOUN_CUE,))
-        return cls(listed, {k: tuple(v) for k, v in by_verb.items()}, nouns)
+        refusals = frozenset(
+            e.verb[0]
+            for e in listed
+            if e.category == "REJECT" and len(e.verb) == 1 and not e.objects
+        )
+        return cls(listed, {k: tuple(v) for k, v in by_verb.items()}, nouns, refusals)
 
     def match(
         self, words: Sequence[str], at: int, objects: Sequence[str]
