@@ -195,9 +195,9 @@ def test_code_event_reads_chains_nouns_and_modality_without_spacy(
 
 def test_an_analyst_dictionary_adds_and_switches_off_entries(tmp_path: Path) -> None:
     extra = tmp_path / "events.tsv"
-    extra.write_text(
-        "# my additions\nASSAULT\tobliterate\t\tnot in the built-in list\nNONE\tcondemn\n",
-        encoding="utf-8",
+    extra.write_text(  # saved by a spreadsheet: a byte-order mark, Windows line ends
+        "# my additions\r\nASSAULT\tobliterate\t\tnot in the built-in list\r\nNONE\tcondemn\r\n",
+        encoding="utf-8-sig",
     )
     book = load_event_dictionary(extra)
     obliterated = _assertion("obliterate", "obliterated", "the town")

@@ -75,6 +75,8 @@ _PLACES = frozenset({"City", "Region", "Place"})
 _OFFICES = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "REB", "OPP"})
 _NOT_NAMES = frozenset({"Concept", "Proposition", "AnonymousSource"})
 _PRONOUNS = frozenset("it they he she we i".split())
+# pronouns the resolver adds to an entity's aliases: never a name to find in a text
+_NOT_A_NAME = _PRONOUNS | frozenset("its their them him his her hers us our me my you".split())
 # qualifier roles (prepositions, or "place") that may name an event's recipient
 _TOWARDS = frozenset("to with against on at toward towards into from for over place".split())
 _WORD = re.compile(r"[^\W_][\w'’-]*")
@@ -272,6 +274,8 @@ class ActorCoder:
                 if entity.type in _NOT_NAMES:
                     continue
                 for name in {entity.label, *entity.aliases}:
+                    if name.lower() in _NOT_A_NAME:
+                        continue
                     tokens = name_tokens(name)
                     tokens = tokens[1:] if tokens[:1] in (["the"], ["The"]) else tokens
                     if tokens and tokens[0][:1].isupper():

@@ -216,7 +216,7 @@ def load_event_dictionary(path: str | Path | None = None) -> EventDictionary:
     extra: list[Entry] = []
     if path is not None:
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            text = Path(path).read_text(encoding="utf-8-sig")  # a spreadsheet's BOM is fine
         except OSError as exc:
             raise EventDictionaryError(
                 f"{path}: cannot read event dictionary: {exc.strerror or exc}"
