@@ -70,6 +70,23 @@ class Argument:
     entity: str | None = None
     label: str | None = None
     type: str | None = None
+    # CAMEO-style actor code: ISO 3166 alpha-3 or IGO/NGO/IMG, then a sector
+    # ("RUSGOV", "IGOUNO"); set by the event coder (graphkit.events), else None
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """The PLOVER event an assertion expresses: ``category`` one of PLOVER 0.8's 16
+    (AGREE ... ASSAULT), ``quad_class`` its quad class ("verbal cooperation", ...),
+    ``intensity`` on -10..+10 (see :mod:`graphkit.events.categories` for the source of
+    the numbers), ``cue`` the words that carry it. Negation, hedging, modality and
+    attribution stay on the assertion: an event is coded as the sentence states it."""
+
+    category: str
+    quad_class: str
+    intensity: float
+    cue: str
 
 
 @dataclass(frozen=True)
@@ -124,6 +141,7 @@ class Assertion:
     hedged: bool = False
     confidence: float = 0.5
     sentence_start: int = 0
+    event: Event | None = None
 
     @property
     def negated(self) -> bool:
@@ -156,6 +174,7 @@ class Assertion:
     def from_dict(cls, data: dict[str, Any]) -> Assertion:
         obj = data.get("object")
         attribution = data.get("attribution")
+        event = data.get("event")
         return cls(
             id=data["id"],
             doc=data["doc"],
@@ -169,6 +188,7 @@ class Assertion:
             hedged=data["hedged"],
             confidence=data["confidence"],
             sentence_start=data.get("sentence_start", 0),
+            event=Event(**event) if event else None,
         )
 
 

@@ -3,14 +3,17 @@
 Format (JSON)::
 
     {"actors": [{"label": "Central Intelligence Agency", "aliases": ["CIA"],
-                 "type": "Organization", "country": "USA"}],
+                 "type": "Organization", "country": "USA", "code": "USASPY"}],
      "never_merge": [["Smith", "John Smith"]]}
 
 ``label`` is the canonical name; every alias (and the label) resolves to that entity;
 ``type`` is an ontology class (Person, Country, GovernmentBody, MediaOrganization,
 Organization, PoliticalParty, Group, AnonymousSource, Place, Region, City, Concept);
-``country`` an ISO 3166 code or name. ``never_merge`` lists pairs of names that must
-stay apart (a one-word name is otherwise merged with the only longer name ending in it).
+``country`` an ISO 3166 code or name; ``code`` (optional) the actor's CAMEO-style event
+code, used as is by the event coder (:mod:`graphkit.events`): a 3-letter country or
+IGO/NGO/IMG code followed by 3-letter sector codes, upper case ("USASPY", "IGOUNO").
+``never_merge`` lists pairs of names that must stay apart (a one-word name is otherwise
+merged with the only longer name ending in it).
 graphkit ships a small dictionary in this format (``graphkit/data/actors.json``);
 ``--aliases FILE`` adds to it and overrides it.
 """
@@ -18,6 +21,7 @@ graphkit ships a small dictionary in this format (``graphkit/data/actors.json``)
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -29,6 +33,8 @@ from graphkit.types import ENTITY_TYPES
 
 # an alias may give any ontology class but Proposition (a clause, never a name)
 ACTOR_TYPES = frozenset(ENTITY_TYPES) - {"Proposition"}
+# CAMEO-style: a 3-letter actor code, then up to three 3-letter sector codes
+_CODE = re.compile(r"[A-Z]{3}(?:[A-Z]{3}){0,3}")
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,7 @@ class AliasEntry:
     type: str
     country: str | None = None
     source: str = ""
+    code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,11 @@ class AliasBook:
 
     def may_merge(self, a: str, b: str) -> bool:
         return frozenset({_key(a), _key(b)}) not in self.never_merge
+
+    def codes(self) -> dict[str, str]:
+        """Surface form (lower case, no leading "the") -> the actor code its entry sets:
+        what the event coder takes (it does not read alias files itself)."""
+        return {name: e.code for name, e in self.entries.items() if e.code is not None}
 
 
 def _key(name: str) -> str:
@@ -85,7 +97,13 @@ def _entry(actor: Any, where: str) -> AliasEntry:
     code = country_code(country) if country else None
     if country and code is None:
         raise InputError(f"{where}: unknown country {country!r}")
-    return AliasEntry(actor["label"], kind, code, where.split(":")[0])
+    actor_code = actor.get("code")
+    if actor_code is not None and not (isinstance(actor_code, str) and _CODE.fullmatch(actor_code)):
+        raise InputError(
+            f"{where}: bad code {actor_code!r} (3 upper-case letters, then 3-letter "
+            'sectors: "RUS", "RUSGOV", "IGOUNO")'
+        )
+    return AliasEntry(actor["label"], kind, code, where.split(":")[0], actor_code)
 
 
 def merge_books(*books: AliasBook) -> AliasBook:

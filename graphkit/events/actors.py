@@ -1,0 +1,335 @@
+"""CAMEO-style actor codes for resolved entities: who, in the codes event data uses.
+
+A code is a 3-letter actor code, then (where known) a 3-letter sector, as in PLOVER's
+actor records (``code`` and ``sector``): ``RUS`` (Russia), ``RUSGOV`` (its government,
+ministers, leaders), ``ISRMIL``, ``AFGREB``, ``IGOUNO`` (the United Nations). Rules, in
+order, first match wins:
+
+1. an alias file's ``code`` for the entity's name (the analyst knows best);
+2. a well-known organisation or group named in the entity's name (``actors.tsv``:
+   "UN peacekeepers" -> IGOUNO plus MIL);
+3. a country -> its ISO 3166 alpha-3 code, with no sector;
+4. a person -> the code of what their office belongs to (the resolver's role facts:
+   "Russian President Boris Yeltsin" -> RUS; else a title the text gives them, "Kofi
+   Annan, the U.N. Secretary-General" -> IGOUNO) plus the sector of the title
+   (President -> GOV, General -> MIL, Judge -> JUD);
+5. anyone else -> their country, or the code of the body they are placed in ("a UN
+   official"), plus the sector their words name ("Turkish police" -> TURCOP; a
+   government body -> GOV; a newspaper -> JRN). Sectors follow PLOVER: MED is health,
+   JRN the media (CAMEO's MED was the media).
+
+No code when no country or organisation is known: a sector alone is not an actor.
+The coder finds countries in words through ``place``, a function the caller gives
+(the pipeline passes graphkit's gazetteer; this package reads no gazetteer itself).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+
+from graphkit.events.dictionary import forms
+from graphkit.types import Argument, Assertion, Entity, Role
+
+Place = Callable[[str], "str | None"]  # a word -> the ISO alpha-3 code it names or qualifies
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
+# sector -> words that name it; the first sector in this order whose word appears wins
+# ("rebel leaders" are REB, "opposition leaders" OPP, "government officials" GOV)
+SECTOR_WORDS: dict[str, frozenset[str]] = {
+    sector: frozenset(words.split())
+    for sector, words in (
+        ("REB", "rebel insurgent guerrilla guerilla militant separatist jihadist terrorist"),
+        ("OPP", "opposition dissident activist"),
+        ("SPY", "intelligence spy"),
+        ("MIL", "army military troop soldier navy naval marine militia militiaman militiamen "
+                "aircraft warplane jet helicopter gunship tank peacekeeper peacekeeping "
+                "battalion brigade general commander colonel admiral forces force"),
+        ("COP", "police policeman policemen gendarme gendarmerie"),
+        ("JUD", "court judge judiciary prosecutor tribunal"),
+        ("LEG", "parliament parliamentarian lawmaker legislator legislature congress "
+                "congressman senate senator duma knesset bundestag mp deputy"),
+        ("JRN", "newspaper journalist reporter media news television tv radio broadcaster "
+                "daily weekly"),
+        ("MED", "doctor physician nurse hospital medical health clinic medic"),
+        ("BUS", "business businessman businessmen businesswoman company firm corporation "
+                "bank investor executive industry trader merchant"),
+        ("EDU", "student university school teacher professor academic"),
+        ("LAB", "union worker labor labour"),
+        ("AGR", "farmer peasant"),
+        ("REL", "church clergy priest bishop imam cleric missionary monk"),
+        ("REF", "refugee displaced"),
+        ("GOV", "government administration cabinet ministry minister president premier "
+                "chancellor official authority authorities regime presidency king queen emir "
+                "sultan monarch leader leadership spokesman spokeswoman spokesperson "
+                "ambassador embassy envoy diplomat delegation negotiator consulate mayor "
+                "governor secretary kremlin"),
+        ("CVL", "civilian people resident villager citizen youth demonstrator protester "
+                "crowd inhabitant population"),
+    )
+}  # fmt: skip
+_BY_TYPE = {"GovernmentBody": "GOV", "MediaOrganization": "JRN", "PoliticalParty": "PTY"}
+_PLACES = frozenset({"City", "Region", "Place"})
+# sectors whose words name an office a person holds
+_OFFICES = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "REB", "OPP"})
+_NOT_NAMES = frozenset({"Concept", "Proposition", "AnonymousSource"})
+_PRONOUNS = frozenset("it they he she we i".split())
+# pronouns the resolver adds to an entity's aliases: never a name to find in a text
+_NOT_A_NAME = _PRONOUNS | frozenset("its their them him his her hers us our me my you".split())
+# qualifier roles (prepositions, or "place") that may name an event's recipient
+_TOWARDS = frozenset("to with against on at toward towards into from for over place".split())
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def name_tokens(text: str) -> list[str]:
+    """Words of a name or phrase, dots and possessives dropped.
+
+    >>> name_tokens("the U.N.'s envoy")
+    ['the', 'UN', 'envoy']
+    """
+    words = _WORD.findall(text.replace(".", ""))
+    return [re.sub(r"['’]s?$", "", w) for w in words]
+
+
+def _key(name: str) -> str:
+    """Lower case, single spaces, no leading "the", as alias files are keyed."""
+    lowered = " ".join(name.split()).lower()
+    return lowered[4:] if lowered.startswith("the ") else lowered
+
+
+def sector_of(words: Iterable[str]) -> str | None:
+    """The sector the words name, by :data:`SECTOR_WORDS`' order.
+
+    >>> sector_of("Afghan rebel leaders".split()), sector_of(["Turkish", "police"])
+    ('REB', 'COP')
+    """
+    found = {f for w in words for part in w.lower().split("-") for f in forms(part)}
+    return next((s for s, names in SECTOR_WORDS.items() if found & names), None)
+
+
+@dataclass(frozen=True)
+class NameTable:
+    """Names of organisations and groups -> codes, found as whole words in a text."""
+
+    entries: tuple[tuple[tuple[str, ...], str, bool], ...] = ()  # words, code, exact case
+
+    @classmethod
+    def parse(cls, text: str) -> NameTable:
+        rows = []
+        for line in text.splitlines():
+            if line.strip() and not line.startswith("#"):
+                name, code = line.split("\t")[:2]
+                words = name_tokens(name)
+                exact = all(w.isupper() for w in words)
+                rows.append((tuple(words if exact else [w.lower() for w in words]), code, exact))
+        return cls(tuple(sorted(rows, key=lambda r: -len(r[0]))))
+
+    def find(self, words: list[str]) -> tuple[int, int, str] | None:
+        """(first word, end word, code) of the leftmost, then longest, name in ``words``."""
+        lowered = [w.lower() for w in words]
+        for start in range(len(words)):
+            for names, code, exact in self.entries:
+                if tuple((words if exact else lowered)[start : start + len(names)]) == names:
+                    return start, start + len(names), code
+        return None
+
+
+def builtin_names() -> NameTable:
+    text = (resources.files("graphkit.events") / "actors.tsv").read_text(encoding="utf-8")
+    return NameTable.parse(text)
+
+
+@dataclass
+class ActorCoder:
+    """Codes the entities of one corpus. ``codes``: an alias file's name -> code
+    (:meth:`graphkit.aliases.AliasBook.codes`); ``titles``: entity id -> the phrases
+    the text calls a person ("the U.N. Secretary-General"); ``place``: see module."""
+
+    entities: Mapping[str, Entity]
+    roles: Mapping[str, tuple[Role, ...]] = field(default_factory=dict)
+    codes: Mapping[str, str] = field(default_factory=dict)
+    titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    place: Place | None = None
+    names: NameTable = field(default_factory=builtin_names)
+    _cache: dict[str, str | None] = field(default_factory=dict)
+    _index: dict[str, list[tuple[list[str], Entity]]] | None = None
+
+    @classmethod
+    def of(
+        cls,
+        entities: Iterable[Entity] | Mapping[str, Entity],
+        roles: Iterable[Role] = (),
+        codes: Mapping[str, str] | None = None,
+        titles: Mapping[str, Iterable[str]] | None = None,
+        place: Place | None = None,
+    ) -> ActorCoder:
+        by_id = dict(entities) if isinstance(entities, Mapping) else {e.id: e for e in entities}
+        held: dict[str, list[Role]] = {}
+        for role in roles:
+            held.setdefault(role.holder, []).append(role)
+        keyed = {_key(name): code for name, code in (codes or {}).items()}
+        named = {k: tuple(v) for k, v in (titles or {}).items()}
+        return cls(by_id, {k: tuple(v) for k, v in held.items()}, keyed, named, place)
+
+    def code(self, entity: Entity) -> str | None:
+        """The actor code of ``entity`` (see the module's rules), or None."""
+        if entity.id not in self._cache:
+            self._cache[entity.id] = None  # guards a cycle of affiliations
+            self._cache[entity.id] = self._code(entity)
+        return self._cache[entity.id]
+
+    def _code(self, entity: Entity) -> str | None:
+        for name in (entity.label, *entity.aliases):
+            if _key(name) in self.codes:
+                return self.codes[_key(name)]
+        words = name_tokens(entity.label)
+        if entity.type == "Person":
+            return self._person(entity)
+        named = self.names.find(words)
+        if named is not None:
+            start, end, code = named
+            return _with_sector(code, sector_of(words[:start] + words[end:]))
+        if entity.type == "Country":
+            return entity.country
+        base = entity.country
+        placed = self.entities.get(entity.affiliation or "")
+        if base is None and placed is not None:
+            base = _base(self.code(placed))
+        base = base or self._place_in(words)
+        if base is None or entity.type in _PLACES:
+            return base
+        return _with_sector(base, _BY_TYPE.get(entity.type) or sector_of(words))
+
+    def _person(self, entity: Entity) -> str | None:
+        for role in self.roles.get(entity.id, ()):
+            office = self.entities.get(role.of or "")
+            code = self.code(office) if office is not None else None
+            if code is not None:
+                return _with_sector(_base(code) or code, _title_sector(role.title))
+        for title in self.titles.get(entity.id, ()):
+            if sector_of(name_tokens(title)) not in _OFFICES:
+                continue  # "the most favourable candidate for Russia" is no office
+            code = self.named_in(title, own_sector=False)
+            if code is not None:
+                return _with_sector(code, _title_sector(title))
+        if entity.country is None or not entity.roles:
+            return entity.country
+        return _with_sector(entity.country, _title_sector(" ".join(entity.roles)))
+
+    def argument(self, argument: Argument, assertion: Assertion | None = None) -> str | None:
+        """The code of a subject or object: its entity's; for a pronoun the resolver left
+        open, the speaker's ("Syria says it will ..."); else the actor its words name
+        ("relations with Russia", "Demonstrators in Baghdad")."""
+        entity = self.entities.get(argument.entity or "")
+        code = self.code(entity) if entity is not None else None
+        if code is not None:
+            return code
+        speaker = assertion.attribution if assertion is not None else None
+        pronoun = entity is None and argument.text.lower() in _PRONOUNS
+        if pronoun and speaker is not None and assertion and argument is assertion.subject:
+            spoken = self.entities.get(speaker.entity or "")
+            return (self.code(spoken) if spoken else None) or self.named_in(speaker.text)
+        person = entity is not None and entity.type == "Person"
+        code = self.named_in(argument.text, own_sector=not person)
+        if code is not None and person:  # "Zimbabwean Prime Minister Robert Mugabe"
+            sector = sector_of(name_tokens(argument.text))
+            return _with_sector(code, sector if sector in _OFFICES else None)
+        return code
+
+    def recipient(self, assertion: Assertion) -> str | None:
+        """Who an event is directed at: the object's actor, else an actor a qualifier
+        names ("sent arms *to Pakistan*", "held talks *with Jordan*")."""
+        if assertion.object is not None:
+            code = assertion.object.code or self.argument(assertion.object, assertion)
+            if code is not None:
+                return code
+        for qualifier in assertion.qualifiers:
+            if qualifier.role in _TOWARDS:
+                code = self.named_in(qualifier.text)
+                if code is not None:
+                    return code
+        return None
+
+    def named_in(self, text: str, own_sector: bool = True) -> str | None:
+        """The code of the first actor ``text`` names (an entity's name, a known
+        organisation, a country word), with the sector of the text's other words."""
+        words = name_tokens(text)
+        best: tuple[int, int, str | None] | None = self.names.find(words)
+        for start in range(len(words) if best is None else best[0]):
+            hit = self._entity_at(words, start) or self._place_at(words, start)
+            if hit is not None:
+                best = hit
+                break
+        if best is None or best[2] is None:
+            return None  # the first actor named has no code: not a later one's
+        start, end, code = best[0], best[1], best[2]
+        sector = sector_of(words[:start] + words[end:]) if own_sector else None
+        return _with_sector(_base(code) or code, sector) if sector else code
+
+    def _entity_at(self, words: list[str], start: int) -> tuple[int, int, str | None] | None:
+        if self._index is None:
+            self._index = {}
+            for entity in self.entities.values():
+                if entity.type in _NOT_NAMES:
+                    continue
+                for name in {entity.label, *entity.aliases}:
+                    if name.lower() in _NOT_A_NAME:
+                        continue
+                    tokens = name_tokens(name)
+                    tokens = tokens[1:] if tokens[:1] in (["the"], ["The"]) else tokens
+                    if tokens and tokens[0][:1].isupper():
+                        self._index.setdefault(tokens[0], []).append((tokens, entity))
+        for tokens, entity in sorted(self._index.get(words[start], []), key=lambda t: -len(t[0])):
+            if words[start : start + len(tokens)] == tokens:
+                code = self.code(entity)
+                if code is not None or entity.type == "Person":
+                    return start, start + len(tokens), code  # an uncoded person: unknown
+        return None
+
+    def _place_at(self, words: list[str], start: int) -> tuple[int, int, str] | None:
+        code = self._place_in(words[start : start + 1])
+        return (start, start + 1, code) if code is not None else None
+
+    def _place_in(self, words: list[str]) -> str | None:
+        """The first country a capitalised word names ("Iraqi", "Palestinians",
+        "Vietnamese-led"), through ``place``."""
+        if self.place is None:
+            return None
+        for word in words:
+            for part in word.split("-"):
+                if part[:1].isupper():
+                    singular = part[:-1] if part.endswith("s") and len(part) > 4 else part
+                    code = self.place(part) or self.place(singular)
+                    if code is not None:
+                        return code
+        return None
+
+
+def _base(code: str | None) -> str | None:
+    """The actor part of a code: RUS of RUSGOV, IGOUNO of IGOUNOMIL."""
+    if code is None:
+        return None
+    return code[:6] if code[:3] in NON_STATE else code[:3]
+
+
+def _with_sector(code: str, sector: str | None) -> str:
+    """Add ``sector`` to a code that has none yet (RUS, IGOUNO); keep a full one."""
+    bare = len(code) == 3 or (code[:3] in NON_STATE and len(code) == 6)
+    return code + sector if sector and bare else code
+
+
+def _title_sector(title: str) -> str:
+    """Sector of an office title: "General" -> MIL, "Judge" -> JUD, else GOV."""
+    sector = sector_of(title.split())
+    return sector if sector in _OFFICES else "GOV"
+
+
+def actor_code(
+    entity: Entity,
+    entities_by_id: Mapping[str, Entity],
+    roles: Iterable[Role] = (),
+    codes: Mapping[str, str] | None = None,
+) -> str | None:
+    """The actor code of one entity; for a whole corpus, build one :class:`ActorCoder`."""
+    return ActorCoder.of(entities_by_id, roles, codes).code(entity)
