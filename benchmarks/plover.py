@@ -39,12 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import graphkit  # noqa: E402
-from graphkit.classify import country_of_words  # noqa: E402
 from graphkit.events import ActorCoder, code_corpus, coder_for, load_event_dictionary  # noqa: E402
 from graphkit.events.actors import name_tokens  # noqa: E402
 from graphkit.events.categories import CATEGORIES  # noqa: E402
 from graphkit.events.dictionary import forms  # noqa: E402
-from graphkit.ingest import content_hash  # noqa: E402
+from graphkit.ids import content_hash  # noqa: E402
+from graphkit.resolve.classify import country_of_words  # noqa: E402
 from graphkit.types import Article, Assertion  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "plover" / "dev.jsonl"

@@ -67,6 +67,10 @@ Aliases = Annotated[
     Path | None,
     typer.Option("--aliases", help="Alias file (JSON, see README) to force or forbid merges."),
 ]
+Events = Annotated[
+    Path | None,
+    typer.Option("--events", help="Event dictionary (TSV, see README) added to the built-in one."),
+]
 Metonymy = Annotated[
     bool,
     typer.Option(
@@ -101,6 +105,7 @@ _ANALYSIS_PARAMETERS = (
     ("date", PubDate, "date"),
     ("aliases", Aliases, "aliases"),
     ("metonymy", Metonymy, "metonymy"),
+    ("events", Events, "events"),
 )
 Command = TypeVar("Command", bound=Callable[..., None])
 

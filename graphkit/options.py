@@ -25,7 +25,8 @@ class AnalysisOptions:
     - ``chunk_chars``: an article longer than this is parsed in pieces;
     - ``date``: ISO 8601 publication date of articles that give none;
     - ``aliases``: an alias file added to the built-in actor dictionary;
-    - ``metonymy``: read an acting capital as its country's government.
+    - ``metonymy``: read an acting capital as its country's government;
+    - ``events``: an event dictionary added to the built-in one (:mod:`graphkit.events`).
     """
 
     model: str = DEFAULT_MODEL
@@ -35,6 +36,7 @@ class AnalysisOptions:
     date: str | None = None
     aliases: str | Path | None = None
     metonymy: bool = True
+    events: str | Path | None = None
 
     @classmethod
     def of(cls, options: AnalysisOptions | None = None, **settings: Any) -> AnalysisOptions:
@@ -45,7 +47,7 @@ class AnalysisOptions:
         8
         >>> AnalysisOptions.of(batch=8)
         Traceback (most recent call last):
-        TypeError: unknown analysis option 'batch'; known: model, batch_size, n_process, chunk_chars, date, aliases, metonymy
+        TypeError: unknown analysis option 'batch'; known: model, batch_size, n_process, chunk_chars, date, aliases, metonymy, events
         """  # noqa: E501
         known = [f.name for f in fields(cls)]
         for name in settings:

@@ -19,6 +19,7 @@ from rdflib import Graph
 
 from graphkit.corpus.merge import merge_corpora
 from graphkit.corpus.records import read_corpus
+from graphkit.events import code_corpus, load_event_dictionary
 from graphkit.export.formats import DEFAULT_FORMATS, Export, parse_formats, write_exports
 from graphkit.files import ExportSet, locked, recover
 from graphkit.ids import article_id
@@ -31,6 +32,7 @@ from graphkit.nlp.pieces import long_article_notes
 from graphkit.options import AnalysisOptions
 from graphkit.rdf.build import build_graph
 from graphkit.resolve.aliases import load_aliases
+from graphkit.resolve.classify import country_of_words
 from graphkit.resolve.resolver import resolve_entities
 from graphkit.types import Article, Assertion, Corpus, InputProblem
 
@@ -98,7 +100,9 @@ def analyze(
     ``aliases=``, ``metonymy=``) say how; ``progress(done, total)`` is called as
     articles are parsed."""
     options = AnalysisOptions.of(options, **settings)
-    book = load_aliases(options.aliases)  # a bad alias file fails before the parsing starts
+    # a bad alias or event file fails before the parsing starts
+    book = load_aliases(options.aliases)
+    events = load_event_dictionary(options.events)
     articles, problems = collect_articles(inputs, texts, options.date)
     problems += long_article_notes(articles, options.chunk_chars)
     analyses = []
@@ -107,6 +111,9 @@ def analyze(
         if progress is not None:
             progress(done, len(articles))
     corpus = resolve_entities(analyses, book, options.metonymy)
+    corpus = code_corpus(
+        corpus, events, codes=book.codes(), place=lambda word: country_of_words([word])
+    )
     return _resolve_dates(replace(corpus, problems=tuple(problems)))
 
 

@@ -207,6 +207,9 @@ class Entity:
     # for a group or unnamed source: the organisation or country it is placed in
     # ("a source close to the Foreign Ministry"), an entity id
     affiliation: str | None = None
+    # CAMEO-style actor code: ISO 3166 alpha-3 country and a sector ("RUSGOV"), or an
+    # international organisation's ("IGOUNO"); see graphkit.events.actors
+    code: str | None = None
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 
 import graphkit
-from graphkit.aliases import parse_aliases
-from graphkit.classify import country_of_words
 from graphkit.errors import InputError
 from graphkit.events import (
     CATEGORIES,
@@ -27,6 +25,8 @@ from graphkit.events import (
     load_event_dictionary,
 )
 from graphkit.pipeline import BuildResult
+from graphkit.resolve.aliases import parse_aliases
+from graphkit.resolve.classify import country_of_words
 from graphkit.types import Argument, Assertion, Corpus, Entity, Event, Relation, Role
 
 

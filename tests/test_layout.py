@@ -21,6 +21,7 @@ LAYERS: list[set[str]] = [
     {"graphkit.export"},
     {"graphkit.corpus"},
     {"graphkit.rdf"},
+    {"graphkit.events"},
     {"graphkit.resolve"},
     {"graphkit.nlp"},
     {"graphkit.ingest"},

@@ -9,7 +9,7 @@ from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from graphkit.export.html.data import TYPE_STYLE
 from graphkit.rdf.vocab import GK, ontology_path
-from graphkit.types import ENTITY_TYPES, NOT_ACTORS
+from graphkit.types import ENTITY_TYPES, NOT_ACTORS, STATUSES
 
 from .conftest import ROOT
 
@@ -55,3 +55,9 @@ def test_every_entity_type_is_an_ontology_class_with_a_view_style() -> None:
         assert (GK[kind], RDF.type, OWL.Class) in ontology, kind
     assert set(TYPE_STYLE) == set(ENTITY_TYPES)
     assert set(ENTITY_TYPES) > NOT_ACTORS
+
+
+def test_the_shapes_know_every_entity_type_and_status() -> None:
+    shapes = (ROOT / "ontologies" / "shapes.ttl").read_text(encoding="utf-8")
+    for word in (*ENTITY_TYPES, *STATUSES):
+        assert f'"{word}"' in shapes, word

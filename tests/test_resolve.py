@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from graphkit.errors import InputError
 from graphkit.ingest import article_from_text
 from graphkit.nlp import analyze_articles
 from graphkit.pipeline import BuildResult
@@ -190,3 +191,10 @@ def test_groups_and_sources_are_placed_in_what_their_phrase_names() -> None:
     assert placed["Kremlin officials"] == ("Kremlin", "RUS")
     assert placed["sources"] == (None, "RUS")
     assert placed["Officials"][0] is None  # quoted by a news agency, not part of it
+
+
+def test_an_alias_file_country_without_its_iso_code_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "actors.json"
+    bad.write_text(json.dumps({"actors": [{"label": "Freedonia", "type": "Country"}]}))
+    with pytest.raises(InputError, match=r"actor 1: a Country needs its \"country\""):
+        load_aliases(bad)

@@ -24,11 +24,10 @@ from graphkit.events.dictionary import (
     EventDictionaryError,
     load_event_dictionary,
 )
-from graphkit.types import Assertion, Corpus
+from graphkit.types import NOT_ACTORS, Assertion, Corpus
 
 # verbs whose clausal object is not a fact: what is denied did not happen (as told)
 _DENIALS = frozenset({"deny", "refute", "dismiss"})
-_NOT_ACTORS = frozenset({"Concept", "Proposition"})
 _PRONOUNS = frozenset("it they he she we i you".split())
 
 __all__ = [
@@ -56,12 +55,14 @@ def code_corpus(
     """``corpus`` with every assertion's event and its subject's and object's codes.
 
     ``dictionary`` defaults to the built-in one; ``codes`` are an alias file's actor
-    codes by name (:meth:`graphkit.aliases.AliasBook.codes`); ``place`` maps a word to
+    codes by name (:meth:`graphkit.resolve.aliases.AliasBook.codes`); ``place`` maps a word to
     the country it names or qualifies ("Iraqi" -> IRQ; the pipeline passes the
     gazetteer's), for actors the resolver left without a country."""
+    coder = coder_for(corpus, codes, place)
     return replace(
         corpus,
-        assertions=code_assertions(corpus.assertions, coder_for(corpus, codes, place), dictionary),
+        assertions=code_assertions(corpus.assertions, coder, dictionary),
+        entities=tuple(replace(e, code=coder.code(e)) for e in corpus.entities),
     )
 
 
@@ -123,6 +124,6 @@ def _acts(assertion: Assertion, code: str | None) -> bool:
         return True
     if subject.entity is None and subject.text.lower() in _PRONOUNS:
         return assertion.attribution is not None and assertion.attribution.entity is not None
-    if subject.type not in _NOT_ACTORS and subject.entity is not None:
+    if subject.type not in NOT_ACTORS and subject.entity is not None:
         return True
     return sector_of(name_tokens(subject.text)) is not None

@@ -143,7 +143,7 @@ def builtin_names() -> NameTable:
 @dataclass
 class ActorCoder:
     """Codes the entities of one corpus. ``codes``: an alias file's name -> code
-    (:meth:`graphkit.aliases.AliasBook.codes`); ``titles``: entity id -> the phrases
+    (:meth:`graphkit.resolve.aliases.AliasBook.codes`); ``titles``: entity id -> the phrases
     the text calls a person ("the U.N. Secretary-General"); ``place``: see module."""
 
     entities: Mapping[str, Entity]

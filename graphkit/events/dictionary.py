@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from graphkit.errors import InputError
 from graphkit.events.categories import CATEGORIES
 
 ROLES = ("INTENT", "PREPARE", "LIGHT", "COPULA", "SAY", "NONE")
@@ -40,7 +41,7 @@ _WORD = re.compile(r"[a-z][a-z'-]*\*?")
 _TOKEN = re.compile(r"[a-z]+")
 
 
-class EventDictionaryError(ValueError):
+class EventDictionaryError(InputError, ValueError):
     """A bad dictionary line; the message names the file and the line."""
 
 

@@ -39,8 +39,17 @@ from graphkit.rdf.iri import (
     role_iri,
     statement_iri,
 )
-from graphkit.rdf.vocab import GK
-from graphkit.types import ENTITY_TYPES, Article, Assertion, Corpus, Entity, Role, Status
+from graphkit.rdf.vocab import GK, PLOVER
+from graphkit.types import (
+    ENTITY_TYPES,
+    Article,
+    Assertion,
+    Corpus,
+    Entity,
+    Event,
+    Role,
+    Status,
+)
 
 SCHEMA_URL = URIRef("https://schema.org/url")
 PREFIXES = {
@@ -56,6 +65,7 @@ PREFIXES = {
     "skos": str(SKOS),
     "schema": "https://schema.org/",
     "owl": str(OWL),
+    "plover": str(PLOVER),
 }
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _DATE_TYPES = (
@@ -202,6 +212,8 @@ def add_entity(graph: Graph, entity: Entity, countries: Mapping[str, Entity]) ->
             graph.add((node, GK.country, entity_iri(countries[entity.country].id)))
     if entity.affiliation:
         graph.add((node, GK.affiliatedWith, entity_iri(entity.affiliation)))
+    if entity.code:
+        graph.add((node, GK.actorCode, text(entity.code)))
 
 
 def _ends(assertion: Assertion) -> tuple[str, str] | None:
@@ -249,6 +261,9 @@ def add_assertion(graph: Graph, assertion: Assertion) -> URIRef | None:
         graph.add((node, *triple))
     if assertion.relation.modality:
         graph.add((node, GK.modality, text(assertion.relation.modality)))
+    if assertion.event is not None:
+        add_event(graph, node, assertion.event)
+        graph.add((node, GK.eventCue, text(assertion.event.cue)))
     _add_attribution(graph, node, assertion)
     _add_qualifiers(graph, node, assertion)
     if assertion.is_fact:
@@ -296,6 +311,14 @@ def group_claims(assertions: Iterable[Assertion]) -> list[Claim]:
     return [Claim(*key, tuple(found.values())) for key, found in groups.items()]
 
 
+def add_event(graph: Graph, node: URIRef, event: Event) -> None:
+    """An event's category, quad class and intensity on an assertion or claim node."""
+    graph.add((node, GK.eventCategory, PLOVER[event.category]))
+    quad = "".join(word.capitalize() for word in event.quad_class.split())
+    graph.add((node, GK.quadClass, PLOVER[quad]))  # "verbal cooperation" -> VerbalCooperation
+    graph.add((node, GK.intensity, decimal(event.intensity)))
+
+
 def add_claim(graph: Graph, claim: Claim) -> URIRef:
     """The claim node: its edge and status, how often it is stated, and by what."""
     node = claim.iri
@@ -312,6 +335,8 @@ def add_claim(graph: Graph, claim: Claim) -> URIRef:
     ):
         graph.add((node, *triple))
     for assertion in claim.assertions:
+        if assertion.event is not None:
+            add_event(graph, node, assertion.event)
         graph.add((node, GK.evidence, statement_iri(assertion.id)))
         graph.add((node, PROV.wasDerivedFrom, article_iri(assertion.doc)))
     return node

@@ -28,6 +28,7 @@ from graphkit.ids import content_id, short_hash, slugify
 
 BASE = "https://w3id.org/graphkit/"
 ONTOLOGY = BASE + "ontology#"
+PLOVER_SCHEME = BASE + "plover#"
 DATA = BASE + "id/"
 RELATIONS = BASE + "rel/"
 ENTITIES = DATA + "entity/"

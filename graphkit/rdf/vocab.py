@@ -9,7 +9,9 @@ from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
 from graphkit.errors import OntologyError
-from graphkit.rdf.iri import ONTOLOGY
+from graphkit.rdf.iri import ONTOLOGY, PLOVER_SCHEME
+
+PLOVER = Namespace(PLOVER_SCHEME)  # the concepts of ontologies/plover.ttl
 
 
 class GK(DefinedNamespace):
@@ -82,6 +84,11 @@ class GK(DefinedNamespace):
     evidence: URIRef
     sourceCount: URIRef
     articleCount: URIRef
+    eventCategory: URIRef
+    quadClass: URIRef
+    intensity: URIRef
+    eventCue: URIRef
+    actorCode: URIRef
 
 
 def ontology_path() -> Path:

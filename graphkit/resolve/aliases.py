@@ -97,6 +97,8 @@ def _entry(actor: Any, where: str) -> AliasEntry:
     code = country_code(country) if country else None
     if country and code is None:
         raise InputError(f"{where}: unknown country {country!r}")
+    if kind == "Country" and code is None:  # the graph's shapes require its ISO code
+        raise InputError(f'{where}: a Country needs its "country" (an ISO 3166 code or name)')
     actor_code = actor.get("code")
     if actor_code is not None and not (isinstance(actor_code, str) and _CODE.fullmatch(actor_code)):
         raise InputError(
