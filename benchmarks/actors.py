@@ -13,8 +13,10 @@ with the real model and prints:
 - concept nodes shared across articles;
 - gold assertions found (recall);
 - strict precision of a fixed sample of assertions labelled by hand
-  (``benchmarks/actors/labels.json``; ``--label`` adds the sampled assertions that
-  have no label yet, with ``"ok": null``, for a person to fill in).
+  (``benchmarks/actors/labels.json``): an assertion is in the sample when a seeded
+  hash of its article, sentence and reading falls under ``SAMPLE_RATE``; ``--label``
+  adds the sampled assertions that have no label yet, with ``"ok": null``, for a
+  person to fill in.
 
 The gold format is described in ``benchmarks/README.md``.
 """
@@ -309,31 +311,42 @@ def gold_found(golds: list[Gold], corpus: Corpus, actors: Actors) -> tuple[int, 
     return found, sum(len(g.assertions) for g in golds), missing
 
 
+def _key(a: Assertion) -> str:
+    """What a label judges: the article, the sentence and the assertion as read."""
+    return f"{a.doc}|{a.sentence}|{_row(a)}"
+
+
 def in_sample(assertion: Assertion) -> bool:
-    digest = hashlib.sha256(f"{SAMPLE_SEED}|{assertion.id}".encode()).digest()
+    """Seeded by content, not by position: an assertion that does not change stays in
+    (or out of) the sample from one version of graphkit to the next."""
+    digest = hashlib.sha256(f"{SAMPLE_SEED}|{_key(assertion)}".encode()).digest()
     return int.from_bytes(digest[:8], "big") / 2**64 < SAMPLE_RATE
 
 
 def precision(corpus: Corpus, label: bool) -> tuple[int, int, list[dict[str, Any]]]:
     """Right and labelled members of the sample; the unlabelled ones."""
     labels = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else []
-    known = {(x["id"], x["judged"]): x["ok"] for x in labels if x.get("ok") is not None}
+    known = {_label_key(x): x["ok"] for x in labels if x.get("ok") is not None}
     right = labelled = 0
     todo = []
-    for a in sorted(corpus.assertions, key=lambda a: (a.doc, a.sentence_index, a.id)):
+    for a in sorted(corpus.assertions, key=lambda a: (a.doc, a.sentence_start, _row(a))):
         if not in_sample(a):
             continue
-        ok = known.get((a.id, _row(a)))
+        ok = known.get(_key(a))
         if ok is None:
-            todo.append({"id": a.id, "doc": a.doc, "sentence": a.sentence, "judged": _row(a)})
+            todo.append({"doc": a.doc, "sentence": a.sentence, "judged": _row(a)})
             continue
         labelled += 1
         right += ok
     if label and todo:
-        pending = {(x["id"], x["judged"]) for x in labels}
-        labels += [{**x, "ok": None} for x in todo if (x["id"], x["judged"]) not in pending]
+        pending = {_label_key(x) for x in labels}
+        labels += [{**x, "ok": None} for x in todo if _label_key(x) not in pending]
         LABELS.write_text(json.dumps(labels, indent=1, ensure_ascii=False) + "\n", "utf-8")
     return right, labelled, todo
+
+
+def _label_key(label: dict[str, Any]) -> str:
+    return f"{label['doc']}|{label['sentence']}|{label['judged']}"
 
 
 def _section(title: str, items: list[str], verbose: bool) -> None:
