@@ -9,9 +9,11 @@ Rules, in order:
 3. a one-word name joins the one person in the corpus whose longer name ends with it
    ("Trump" -> Donald Trump); with two candidates, or a ``never_merge`` pair, it
    joins neither;
-4. pronouns take the nearest earlier compatible mention in their article; "we"/"I"
-   in a quotation take the quote's speaker; "these officials" takes the last group
-   of officials named before;
+4. "he"/"she" take a person of their gender that the nearest sentences name, never
+   one named inside a quotation they are outside of (:mod:`graphkit.antecedents`),
+   else stay unresolved; other pronouns take the nearest earlier compatible mention
+   in their article; "we"/"I" in a quotation take the quote's speaker; "these
+   officials" takes the last group of officials named before;
 5. metonymy (switchable): a national capital as the subject of a verb stands for its
    country's government ("Moscow will be watching"); the Kremlin and the White House
    are government bodies of their countries (alias dictionary).
@@ -24,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from graphkit.aliases import AliasBook, load_aliases
+from graphkit.antecedents import Antecedents, Candidate, gender_evidence, person_gender
 from graphkit.classify import Typing, classify, country_of_words, strip_name
 from graphkit.gazetteer import country_name
 from graphkit.naming import content_id
@@ -78,8 +81,9 @@ def resolve_entities(
                 keys[_at(mention)] = _add(drafts, mention, classify(mention, book))
     redirect = _merge_short_names(drafts, book)
     keys = {at: redirect.get(key, key) for at, key in keys.items()}
+    genders = _genders(analyses, keys, drafts)
     for analysis in analyses:
-        _resolve_references(analysis, keys, drafts)
+        _resolve_references(analysis, keys, drafts, genders)
         if metonymy:
             _capitals_as_governments(analysis, keys, drafts)
     for analysis in analyses:
@@ -183,15 +187,37 @@ def _merge_short_names(drafts: dict[str, _Draft], book: AliasBook) -> dict[str, 
     return redirect
 
 
+def _genders(
+    analyses: list[DocumentAnalysis], keys: dict[At, str], drafts: dict[str, _Draft]
+) -> dict[str, str | None]:
+    """Each person's gender, from the first name and the words around every mention."""
+    evidence: dict[str, list[str | None]] = {}
+    for analysis in analyses:
+        for mention in _mentions(analysis):
+            key = keys.get(_at(mention))
+            if key is not None and drafts[key].type == "Person":
+                found = gender_evidence(analysis.article.text, mention)
+                evidence.setdefault(key, []).extend(found)
+    return {key: person_gender(drafts[key].label, found) for key, found in evidence.items()}
+
+
 def _resolve_references(
-    analysis: DocumentAnalysis, keys: dict[At, str], drafts: dict[str, _Draft]
+    analysis: DocumentAnalysis,
+    keys: dict[At, str],
+    drafts: dict[str, _Draft],
+    genders: dict[str, str | None],
 ) -> None:
-    """Pronouns and bare role nouns ("these officials") -> the nearest earlier match."""
+    """Pronouns and bare role nouns ("these officials") -> the nearest earlier match;
+    "he" and "she" -> the person :class:`~graphkit.antecedents.Antecedents` chooses."""
     last: dict[str, str] = {}
+    people: list[Candidate] = []
+    antecedents = Antecedents(analysis)
     for mention in _mentions(analysis):
         if mention.kind != "PRON":
             key = keys[_at(mention)]
             draft = drafts[key]
+            if draft.type == "Person":
+                people.append(Candidate(mention, key, genders.get(key)))
             head = _bare_group_head(draft)
             if head is not None and f"group:{head}" in last:
                 key = keys[_at(mention)] = last[f"group:{head}"]  # "these officials"
@@ -201,7 +227,13 @@ def _resolve_references(
                 last[slot] = key
             continue
         wanted = _PRONOUN_KINDS.get(mention.text.lower())
-        if wanted in last:
+        if wanted == "Person":  # he, she: unresolved unless the text supports one person
+            person = antecedents.choose(mention, people)
+            if person is not None:
+                keys[_at(mention)] = person
+                drafts[person].aliases.add(mention.text)
+                people.append(Candidate(mention, person, genders.get(person)))
+        elif wanted in last:
             keys[_at(mention)] = last[wanted]
             drafts[last[wanted]].aliases.add(mention.text)
 
