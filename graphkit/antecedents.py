@@ -131,6 +131,7 @@ class Antecedents:
     def __init__(self, analysis: DocumentAnalysis) -> None:
         self.starts = sorted({a.sentence_start for a in analysis.assertions})
         self.quotes = quotations(analysis.article.text)
+        self.quote_starts = [start for start, _ in self.quotes]
         self.prominent: set[tuple[int, int]] = set()
         first: dict[int, tuple[int, int]] = {}
         for a in analysis.assertions:
@@ -151,20 +152,26 @@ class Antecedents:
         return bisect_right(self.starts, offset) - 1
 
     def quote(self, offset: int) -> tuple[int, int] | None:
-        return next((q for q in self.quotes if q[0] <= offset < q[1]), None)
+        """The quotation ``offset`` is in (quotations never overlap)."""
+        index = bisect_right(self.quote_starts, offset) - 1
+        if index >= 0 and self.quotes[index][0] <= offset < self.quotes[index][1]:
+            return self.quotes[index]
+        return None
 
     def choose(self, pronoun: Mention, seen: list[Candidate]) -> str | None:
         """The key of the person ``pronoun`` stands for, or None."""
         gender = PRONOUN_GENDER.get(pronoun.text.lower())
         here, quote = self.sentence(pronoun.start), self.quote(pronoun.start)
         ranked = []
-        for c in seen:
-            if c.mention.start >= pronoun.start or (gender and c.gender not in {gender, None}):
-                continue
-            if self.quote(c.mention.start) != quote:  # inside vs outside, or another quote
+        for c in reversed(seen):  # in text order: the nearest first
+            if c.mention.start >= pronoun.start:
                 continue
             distance = here - self.sentence(c.mention.start)
             if distance > MAX_SENTENCES:
+                break
+            if gender and c.gender not in {gender, None}:
+                continue
+            if self.quote(c.mention.start) != quote:  # inside vs outside, or another quote
                 continue
             prominent = (c.mention.start, c.mention.end) in self.prominent
             ranked.append((distance, c.gender is None, not prominent, -c.mention.start, c.key))
