@@ -39,6 +39,8 @@ class Article:
     source: str | None = None
     path: str | None = None
     content_hash: str = ""
+    # where the report was filed: the first place of its dateline ("KYIV, Ukraine (AP) —")
+    place: str | None = None
 
 
 @dataclass(frozen=True)

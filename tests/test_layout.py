@@ -25,6 +25,7 @@ LAYERS: list[set[str]] = [
     {"graphkit.resolve"},
     {"graphkit.nlp"},
     {"graphkit.ingest"},
+    {"graphkit.geo"},
     {"graphkit.options", "graphkit.types", "graphkit.ids", "graphkit.errors", "graphkit.files",
      "graphkit._moved"},
 ]  # fmt: skip
@@ -97,7 +98,8 @@ def test_every_module_is_in_a_layer_and_small() -> None:
 @pytest.mark.parametrize(
     ("old", "new"),
     [("graphkit.stats", "graphkit.analysis.stats"), ("graphkit.graph", "graphkit.rdf.build"),
-     ("graphkit.export.views", "graphkit.export.html.views")],
+     ("graphkit.export.views", "graphkit.export.html.views"),
+     ("graphkit.places", "graphkit.geo.cities")],
 )  # fmt: skip
 def test_old_import_paths_give_the_moved_modules(old: str, new: str) -> None:
     import importlib

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from graphkit.errors import ModelError
+from graphkit.ingest.datelines import dateline_place, without_datelines
 from graphkit.nlp.pieces import batch_for, merge_analyses, split_text
 from graphkit.options import DEFAULT_MODEL, AnalysisOptions
 from graphkit.types import Article, DocumentAnalysis
@@ -80,9 +81,17 @@ def _pieces(
     articles: Iterable[Article], limit: int, pending: dict[int, Article]
 ) -> Iterator[tuple[str, tuple[int, int, bool]]]:
     """(text, (article number, offset, last piece?)) for each piece of each article;
-    only small tuples cross to the parser processes, never a whole long text."""
+    only small tuples cross to the parser processes, never a whole long text.
+    Datelines and bylines are left out: the text around them is parsed in pieces at
+    their offsets, and the dateline's place is recorded on the article."""
     for index, article in enumerate(articles):
-        pending[index] = article
-        split = split_text(article.text, limit)
+        place = article.place or dateline_place(article.text)
+        pending[index] = replace(article, place=place) if place != article.place else article
+        # datelines are not parsed: "KYIV, Ukraine (AP) —" would be read as a subject
+        split = [
+            (start + offset, piece)
+            for start, part in without_datelines(article.text)
+            for offset, piece in split_text(part, limit)
+        ]
         for number, (offset, text) in enumerate(split, start=1):
             yield text, (index, offset, number == len(split))

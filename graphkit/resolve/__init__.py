@@ -3,8 +3,8 @@
 :func:`resolve_entities` (:mod:`graphkit.resolve.resolver`) runs the rules; mentions
 are typed by :mod:`~graphkit.resolve.classify` from the alias dictionary
 (:mod:`~graphkit.resolve.aliases`), ISO 3166 countries
-(:mod:`~graphkit.resolve.countries`) and GeoNames cities
-(:mod:`~graphkit.resolve.cities`); :mod:`~graphkit.resolve.roles` reads who holds
+(:mod:`~graphkit.geo.countries`) and GeoNames cities
+(:mod:`~graphkit.geo.cities`); :mod:`~graphkit.resolve.roles` reads who holds
 which office.
 """
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from graphkit.errors import InputError
-from graphkit.resolve.countries import country_code
+from graphkit.geo.countries import country_code
 from graphkit.types import ENTITY_TYPES
 
 # an alias may give any ontology class but Proposition (a clause, never a name)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graphkit.geo.cities import find_city
+from graphkit.geo.countries import country_code, country_name, demonym_country
 from graphkit.ids import draft_key
 from graphkit.nlp.words import (
     ACTOR_NOUNS,
@@ -22,8 +24,6 @@ from graphkit.nlp.words import (
     TITLES,
 )
 from graphkit.resolve.aliases import AliasBook
-from graphkit.resolve.cities import find_city
-from graphkit.resolve.countries import country_code, country_name, demonym_country
 from graphkit.types import Mention
 
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")

@@ -9,9 +9,12 @@ Rules, in order:
 3. a one-word name joins the one person in the corpus whose longer name ends with it
    ("Trump" -> Donald Trump); with two candidates, or a ``never_merge`` pair, it
    joins neither;
-4. pronouns take the nearest earlier compatible mention in their article; "we"/"I"
-   in a quotation take the quote's speaker; "these officials" takes the last group
-   of officials named before;
+4. "he"/"she" take a person of their gender that the nearest sentences name, never
+   one named inside a quotation they are outside of
+   (:mod:`graphkit.resolve.antecedents`), else stay unresolved; other pronouns take
+   the nearest earlier compatible mention in their article; "we"/"I" in a quotation
+   take the quote's speaker; "these officials" takes the last group of officials
+   named before;
 5. metonymy (switchable): a national capital as the subject of a verb stands for its
    country's government ("Moscow will be watching"); the Kremlin and the White House
    are government bodies of their countries (alias dictionary);
@@ -27,11 +30,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from graphkit.geo.cities import find_city
+from graphkit.geo.countries import country_name
 from graphkit.ids import content_id, draft_key
 from graphkit.resolve.aliases import AliasBook, load_aliases
-from graphkit.resolve.cities import find_city
+from graphkit.resolve.antecedents import Antecedents, Candidate, gender_evidence, person_gender
 from graphkit.resolve.classify import Typing, classify, country_of_words, strip_name
-from graphkit.resolve.countries import country_name
 from graphkit.resolve.roles import role_facts
 from graphkit.types import Argument, Assertion, Corpus, DocumentAnalysis, Entity, Mention
 
@@ -86,12 +90,14 @@ class Resolver:
         self.metonymy = metonymy
         self.drafts: dict[str, _Draft] = {}
         self.keys: dict[At, str] = {}
+        self.genders: dict[str, str | None] = {}
 
     def resolve(self, analyses: Iterable[DocumentAnalysis]) -> Corpus:
         analyses = list(analyses)
         for analysis in analyses:
             self.type_mentions(analysis)
         self.merge_short_names()
+        self.read_genders(analyses)
         for analysis in analyses:
             self.resolve_references(analysis)
             if self.metonymy:
@@ -139,14 +145,33 @@ class Resolver:
             del drafts[key]
         self.keys = {at: redirect.get(key, key) for at, key in self.keys.items()}
 
+    def read_genders(self, analyses: list[DocumentAnalysis]) -> None:
+        """Each person's gender, from the first name and the words around every mention
+        (titles, "his", "her"): what rule 4 needs for "he" and "she"."""
+        evidence: dict[str, list[str | None]] = {}
+        for analysis in analyses:
+            for mention in _mentions(analysis):
+                key = self.keys.get(_at(mention))
+                if key is not None and self.drafts[key].type == "Person":
+                    found = gender_evidence(analysis.article.text, mention)
+                    evidence.setdefault(key, []).extend(found)
+        self.genders = {
+            key: person_gender(self.drafts[key].label, found) for key, found in evidence.items()
+        }
+
     def resolve_references(self, analysis: DocumentAnalysis) -> None:
         """Rule 4: pronouns and bare role nouns ("these officials") take the nearest
-        earlier match in their article."""
+        earlier match in their article; "he" and "she" the person
+        :class:`~graphkit.resolve.antecedents.Antecedents` chooses, or none."""
         last: dict[str, str] = {}
+        people: list[Candidate] = []
+        antecedents = Antecedents(analysis)
         for mention in _mentions(analysis):
             if mention.kind != "PRON":
                 key = self.keys[_at(mention)]
                 draft = self.drafts[key]
+                if draft.type == "Person":
+                    people.append(Candidate(mention, key, self.genders.get(key)))
                 head = _bare_group_head(draft)
                 if head is not None and f"group:{head}" in last:
                     key = self.keys[_at(mention)] = last[f"group:{head}"]  # "these officials"
@@ -156,7 +181,13 @@ class Resolver:
                     last[slot] = key
                 continue
             wanted = _PRONOUN_KINDS.get(mention.text.lower())
-            if wanted in last:
+            if wanted == "Person":  # he, she: unresolved unless the text supports one person
+                person = antecedents.choose(mention, people)
+                if person is not None:
+                    self.keys[_at(mention)] = person
+                    self.drafts[person].aliases.add(mention.text)
+                    people.append(Candidate(mention, person, self.genders.get(person)))
+            elif wanted in last:
                 self.keys[_at(mention)] = last[wanted]
                 self.drafts[last[wanted]].aliases.add(mention.text)
 
