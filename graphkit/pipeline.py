@@ -179,7 +179,7 @@ def build(
         if into is None:
             notes = _lock(held, folder)
             corpus = replace(corpus, problems=(*notes, *corpus.problems))
-        outputs = _write(corpus, graph, folder, formats)
+        outputs = _write(corpus, graph, folder, formats, Path(into) if into else None)
     return BuildResult(corpus, graph, outputs, time.perf_counter() - started)
 
 
@@ -193,12 +193,15 @@ def _lock(held: contextlib.ExitStack, folder: Path) -> list[InputProblem]:
     return [InputProblem(str(folder), note, warning=True) for note in recover(folder)]
 
 
-def _write(corpus: Corpus, graph: Graph, folder: Path, formats: Iterable[str]) -> dict[str, Path]:
+def _write(
+    corpus: Corpus, graph: Graph, folder: Path, formats: Iterable[str], previous: Path | None
+) -> dict[str, Path]:
     """The export set of ``corpus``, written beside the old one and put in place in
-    one step (:class:`graphkit.files.ExportSet`)."""
+    one step (:class:`graphkit.files.ExportSet`); ``previous`` is the folder grown."""
     exports = ExportSet(folder)
     try:
-        outputs = write_exports(Export(corpus, graph, _title(corpus)), exports, formats)
+        export = Export(corpus, graph, _title(corpus), previous)
+        outputs = write_exports(export, exports, formats)
         outputs["report"] = exports.write(REPORT_NAME, report_json(corpus, exit_code_for(corpus)))
         exports.commit()
     except BaseException:

@@ -7,7 +7,9 @@ pyvis. :func:`register` adds a format (a plug-in's, say) to :data:`FORMATS`.
 A build always writes ``articles.jsonl`` and ``entities.jsonl`` beside the chosen
 formats: with ``assertions.jsonl`` they hold the corpus, so that a later
 ``graphkit build --into`` can add to the graph. The ``html`` format brings the
-analyst's views with it: ``views/`` of the most-connected actors and ``index.html``.
+analyst's views with it: ``views/`` of the most-connected actors, ``index.html``, and
+``graph.layout.json``, the positions of the view's nodes, which a build that grows the
+graph (``--into``) keeps for the actors it already had.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ class Export:
     corpus: Corpus
     graph: Graph
     title: str = "graphkit"
+    # the export folder this build grows (``--into``): its view keeps its actors' places
+    previous: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -126,17 +130,18 @@ def write_exports(
     ``view:<actor>`` with the ``html`` format). Nothing is in place before
     :meth:`ExportSet.commit`."""
     outputs: dict[str, Path] = {}
-    for name in parse_formats(formats):
-        fmt = FORMATS[name]
-        outputs[name] = exports.write(fmt.filename, fmt.generate(export))
+    chosen = parse_formats(formats)
+    for name in chosen:
+        if name != "html":  # written below, with its views and layout
+            outputs[name] = exports.write(FORMATS[name].filename, FORMATS[name].generate(export))
     if "assertions" not in outputs:  # the records need it to give back the corpus
         outputs["assertions"] = exports.write(
             ASSERTIONS_FILE, generate_jsonl(export.corpus.assertions)
         )
     outputs["articles"] = exports.write(ARTICLES_FILE, articles_jsonl(export.corpus.articles))
     outputs["entities"] = exports.write(ENTITIES_FILE, entities_jsonl(export.corpus.entities))
-    if "html" in outputs:
+    if "html" in chosen:
         from graphkit.export.html.views import write_views
 
-        outputs.update(write_views(export.graph, exports, export.title))
+        outputs.update(write_views(export.graph, exports, export.title, previous=export.previous))
     return outputs

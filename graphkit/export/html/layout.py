@@ -10,7 +10,8 @@ Both are seeded, so the same graph always gets the same positions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -24,35 +25,179 @@ GAP = 60.0  # pixels between components
 ASPECT = 1.5  # width / height of the packed components, about that of the page's canvas
 
 Position = tuple[float, float]
+CELL = (180.0, 64.0)  # pixels: the grid cell of an actor linked to no other, label included
+RING = 55.0  # pixels: the first ring of the nodes placed around an actor
+SPACING = 85.0  # pixels: nodes of a component closer than this are pushed apart
+GOLDEN = math.pi * (3 - math.sqrt(5))  # radians between successive nodes of a sunflower
 
 
 def layout(
-    nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int = SEED
+    nodes: Sequence[str],
+    edges: Sequence[tuple[str, str]],
+    seed: int = SEED,
+    fixed: Mapping[str, Position] | None = None,
+    origin: Position | None = None,
 ) -> dict[str, Position]:
     """Positions in vis-network pixels, rounded to 0.1 so the output is byte-stable.
 
     Each connected component is laid out on its own, in a disc whose area grows with
     its size, and the discs are packed in rows, largest first: news graphs are many
-    small islands, and one spring layout of all of them leaves most of the screen empty.
+    small islands, and one spring layout of all of them leaves most of the screen
+    empty. Nodes linked to no other fill a grid below them. ``fixed`` positions (of
+    the actors of an earlier build) are kept: the new nodes of their components are
+    put beside their neighbours, and new components are packed below (or from
+    ``origin``, the top left corner, when given).
     """
-    positions: dict[str, Position] = {}
+    kept = {n: fixed[n] for n in nodes if fixed and n in fixed}
     parts = components(nodes, edges)
     home = {node: i for i, part in enumerate(parts) for node in part}
     inner: list[list[tuple[str, str]]] = [[] for _ in parts]
     for a, b in edges:
         if a != b:
             inner[home[a]].append((a, b))
-    discs = [_disc(part, links, seed) for part, links in zip(parts, inner, strict=True)]
-    row_width = (ASPECT * sum((2 * r + GAP) ** 2 for _, r in discs)) ** 0.5
-    x = y = row_height = 0.0
+    positions = dict(kept)
+    fresh = []
+    for part, links in zip(parts, inner, strict=True):
+        if any(node in kept for node in part):
+            positions.update(_grow(part, links, positions, seed))
+        else:
+            fresh.append((part, links))
+    below = max((y for _, y in kept.values()), default=None)
+    left = min((x for x, _ in kept.values()), default=0.0)
+    if origin is None:
+        origin = (left, 0.0 if below is None else below + GAP + CELL[1])
+    positions.update(_pack(fresh, seed, origin))
+    return {node: (round(x, 1), round(y, 1)) for node, (x, y) in positions.items()}
+
+
+def _pack(
+    parts: list[tuple[list[str], list[tuple[str, str]]]], seed: int, origin: Position
+) -> dict[str, Position]:
+    """Components as discs packed in rows from ``origin``, single nodes in a grid below."""
+    positions: dict[str, Position] = {}
+    discs = [_disc(part, links, seed) for part, links in parts if len(part) > 1]
+    singles = [part[0] for part, _ in parts if len(part) == 1]
+    area = sum((2 * r + GAP) ** 2 for _, r in discs) + len(singles) * CELL[0] * CELL[1]
+    widest = max([2 * r for _, r in discs] + [CELL[0]])
+    tries = [widest + (ASPECT * area) ** 0.5 * k / 8 for k in range(0, 25)]
+    row_width = min(tries, key=lambda w: _packed(discs, singles, w)[1])
+    x0, y0 = origin
+    for node, (x, y) in _packed(discs, singles, row_width)[0].items():
+        positions[node] = (x0 + x, y0 + y)
+    return positions
+
+
+def _packed(
+    discs: list[tuple[dict[str, Position], float]], singles: list[str], width: float
+) -> tuple[dict[str, Position], float]:
+    """Discs in rows of ``width``, then ``singles`` in a grid below; and how far that
+    picture must be zoomed out to fill a canvas of :data:`ASPECT`: the larger of its
+    width over the aspect and its height."""
+    positions: dict[str, Position] = {}
+    x = y = row_height = right = 0.0
     for coords, radius in discs:
-        if x > 0 and x + 2 * radius > row_width:
+        if x > 0 and x + 2 * radius > width:
             x, y, row_height = 0.0, y + row_height + GAP, 0.0
         for node, (cx, cy) in coords.items():
-            positions[node] = (round(x + radius + cx, 1), round(y + radius + cy, 1))
+            positions[node] = (x + radius + cx, y + radius + cy)
         x += 2 * radius + GAP
-        row_height = max(row_height, 2 * radius)
-    return positions
+        right, row_height = max(right, x - GAP), max(row_height, 2 * radius)
+    y += row_height + (GAP if discs else 0.0)
+    columns = max(1, int(max(width, right) // CELL[0]))
+    for i, node in enumerate(singles):
+        row, column = divmod(i, columns)
+        positions[node] = ((column + 0.5) * CELL[0], y + (row + 0.5) * CELL[1])
+    rows = -(-len(singles) // columns)
+    size = max(max(right, min(len(singles), columns) * CELL[0]) / ASPECT, y + rows * CELL[1])
+    return positions, size
+
+
+def _grow(
+    part: list[str], edges: list[tuple[str, str]], placed: Mapping[str, Position], seed: int
+) -> dict[str, Position]:
+    """Positions for the nodes of ``part`` not yet ``placed``, beside their placed
+    neighbours (nearest first), then pushed a little apart from every node."""
+    adjacent: dict[str, list[str]] = {node: [] for node in part}
+    for a, b in edges:
+        adjacent[a].append(b)
+        adjacent[b].append(a)
+    positions = {n: placed[n] for n in part if n in placed}
+    new: list[str] = []
+    around: dict[str, int] = {}
+    frontier = sorted(positions)
+    while frontier:
+        following = []
+        for anchor in frontier:
+            for node in sorted(set(adjacent[anchor])):
+                if node in positions:
+                    continue
+                k = around[anchor] = around.get(anchor, 0) + 1
+                ax, ay = positions[anchor]
+                r, angle = RING * math.sqrt(k + 1), k * GOLDEN + seed
+                positions[node] = (ax + r * math.cos(angle), ay + r * math.sin(angle))
+                new.append(node)
+                following.append(node)
+        frontier = following
+    if new:
+        _relax(positions, new)
+    return {node: positions[node] for node in new}
+
+
+def _relax(positions: dict[str, Position], moving: list[str], rounds: int = 20) -> None:
+    """Push the ``moving`` nodes off any node closer than :data:`RING` pixels."""
+    names = sorted(positions)
+    index = {n: i for i, n in enumerate(names)}
+    pos = np.array([positions[n] for n in names], dtype=float)
+    rows = np.array([index[n] for n in moving])
+    for _ in range(rounds):
+        delta = pos[rows][:, None, :] - pos[None, :, :]
+        dist = np.sqrt((delta**2).sum(axis=2))
+        dist[np.arange(len(rows)), rows] = np.inf
+        push = np.clip(RING - dist, 0, None) / np.maximum(dist, 1e-6)
+        pos[rows] += (delta * push[:, :, None]).sum(axis=1) * 0.5
+    for n in moving:
+        positions[n] = (float(pos[index[n]][0]), float(pos[index[n]][1]))
+
+
+def place_around(
+    placed: Mapping[str, Position],
+    others: Sequence[str],
+    edges: Sequence[tuple[str, str]],
+    seed: int = SEED,
+    fixed: Mapping[str, Position] | None = None,
+) -> dict[str, Position]:
+    """Positions for ``others`` (concepts, places, quotations) in a sunflower around the
+    placed nodes they are linked to; ``fixed`` ones keep theirs, and those linked to no
+    placed node are laid out on their own, below everything."""
+    wanted = set(others)
+    positions = {n: fixed[n] for n in others if fixed and n in fixed}
+    known = {**placed, **positions}
+    todo = sorted(wanted - set(positions))
+    adjacent: dict[str, set[str]] = {node: set() for node in todo}
+    for a, b in edges:
+        for one, other in ((a, b), (b, a)):
+            if one in adjacent and other != one:
+                adjacent[one].add(other)
+    around: dict[tuple[float, float], int] = {}
+    while todo:
+        ready = [n for n in todo if any(m in known for m in adjacent[n])]
+        if not ready:
+            break
+        for node in ready:
+            anchors = sorted(m for m in adjacent[node] if m in known)
+            cx = sum(known[m][0] for m in anchors) / len(anchors)
+            cy = sum(known[m][1] for m in anchors) / len(anchors)
+            k = around[(cx, cy)] = around.get((cx, cy), 0) + 1
+            r, angle = RING * math.sqrt(k), k * GOLDEN + seed
+            positions[node] = known[node] = (cx + r * math.cos(angle), cy + r * math.sin(angle))
+        todo = [n for n in todo if n not in known]
+    if todo:
+        rest = set(todo)
+        links = [(a, b) for a, b in edges if a in rest and b in rest]
+        below = max((y for _, y in known.values()), default=-GAP) + GAP + CELL[1]
+        left = min((x for x, _ in known.values()), default=0.0)
+        positions.update(layout(todo, links, seed, fixed=None, origin=(left, below)))
+    return {node: (round(x, 1), round(y, 1)) for node, (x, y) in positions.items()}
 
 
 def components(nodes: Sequence[str], edges: Sequence[tuple[str, str]]) -> list[list[str]]:
@@ -75,8 +220,31 @@ def _disc(
         coords = _spring(part, edges, seed)
     else:
         coords = _sampled_force_layout(part, edges, seed)
-    coords = _rescale(coords, radius)
-    return {node: (float(x), float(y)) for node, (x, y) in zip(part, coords, strict=True)}, radius
+    coords = _separate(_rescale(coords, radius), SPACING)
+    extent = float(np.sqrt((coords**2).sum(axis=1)).max())
+    return {node: (float(x), float(y)) for node, (x, y) in zip(part, coords, strict=True)}, max(
+        radius, extent
+    )
+
+
+def _separate(coords: np.ndarray, spacing: float, rounds: int = 12) -> np.ndarray:
+    """Push apart the nodes closer than ``spacing`` pixels (a spring layout crowds the
+    leaves of a hub), a block of rows at a time so that memory stays small."""
+    pos = coords.copy()
+    n = len(pos)
+    block = max(1, 1_000_000 // max(n, 1))
+    for _ in range(rounds):
+        push = np.zeros_like(pos)
+        for start in range(0, n, block):
+            delta = pos[start : start + block, None, :] - pos[None, :, :]
+            dist = np.sqrt((delta**2).sum(axis=2))
+            dist[np.arange(len(delta)), np.arange(len(delta)) + start] = np.inf
+            overlap = np.clip(spacing - dist, 0, None) / np.maximum(dist, 1e-6)
+            push[start : start + block] = (delta * overlap[:, :, None]).sum(axis=1) / 2
+        if not push.any():
+            break
+        pos += push
+    return pos
 
 
 def _spring(nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int) -> np.ndarray:

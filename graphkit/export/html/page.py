@@ -22,6 +22,9 @@ from graphkit.errors import ExportError
 from graphkit.export.html.data import generate_view_data
 
 VIS_VERSION = "vis-9.1.2"
+# The page's own script, in this order: state and filters, labels, panels, time,
+# take-away, then the controls, which start the page.
+SCRIPTS = ("view.js", "labels.js", "panel.js", "time.js", "export.js", "controls.js")
 Links = Sequence[tuple[str, str]]  # (text, relative href) shown under the page title
 
 
@@ -48,14 +51,18 @@ def templates() -> Environment:
 
 @lru_cache(maxsize=1)
 def _view_js() -> str:
-    """The page's own script, read as plain text (not a template: braces are JS)."""
+    """The page's own script, its files read as plain text (not templates: braces are
+    JS) and joined."""
     env = templates()
-    source = env.loader.get_source(env, "view.js")[0] if env.loader else ""
-    if not source or "</script" in source.lower():
-        raise ExportError(
-            "graphkit/export/html/templates/view.js is missing or closes its <script>"
-        )
-    return source
+    parts = []
+    for name in SCRIPTS:
+        source = env.loader.get_source(env, name)[0] if env.loader else ""
+        if not source or "</script" in source.lower():
+            raise ExportError(
+                f"graphkit/export/html/templates/{name} is missing or closes its <script>"
+            )
+        parts.append(source if source.endswith("\n") else source + "\n")
+    return "".join(parts)
 
 
 def script_safe_json(data: Any) -> str:
@@ -83,8 +90,8 @@ def render_html(data: dict[str, Any], title: str = "graphkit", links: Links = ()
             vis_js=js,
             vis_css=css,
             view_js=_view_js(),
-            node_count=len(data["nodes"]),
-            edge_count=len(data["edges"]),
+            node_count=sum(1 for n in data["nodes"] if n["actor"]),
+            edge_count=sum(1 for e in data["edges"] if e["actors"]),
         )
     )
 
@@ -98,6 +105,8 @@ def generate_html(
     min_confidence: float = 0.0,
     links: Links = (),
 ) -> str:
-    """The view of ``graph``, or of ``actor``'s (an entity IRI) ``hops``-neighbourhood."""
+    """The view of ``graph``, or of ``actor``'s (an entity IRI) ``hops``-neighbourhood
+    (laid out afresh: a build keeps earlier places, see
+    :func:`graphkit.export.html.views.write_views`)."""
     data = generate_view_data(graph, actor=actor, hops=hops, min_confidence=min_confidence)
     return render_html(data, title, links)

@@ -1,12 +1,14 @@
 """Analyst views on files: one actor's neighbourhood from an exported graph
-(``graphkit view``), and the views a build writes beside ``graph.html``:
-``views/<actor>.html`` for the most-connected actors and an ``index.html`` linking
-them and the whole graph.
+(``graphkit view``), and what a build writes with the ``html`` format: ``graph.html``,
+``views/<actor>.html`` for the most-connected actors (drawn at their places in the
+whole graph), an ``index.html`` linking them, and ``graph.layout.json``, the places
+of the nodes, which a build that grows the graph (``--into``) keeps.
 """
 
 from __future__ import annotations
 
 import difflib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,15 +18,18 @@ from rdflib import RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from graphkit.errors import InputError
-from graphkit.export.html.data import Statements, generate_view_data
+from graphkit.export.html.data import Positions, Statements, generate_view_data
 from graphkit.export.html.page import Links, render_html, templates
-from graphkit.files import ExportSet, atomic_write
+from graphkit.files import ExportSet, atomic_write, check_set
 from graphkit.rdf.io import load_graph
 from graphkit.rdf.vocab import GK
 from graphkit.types import NOT_ACTORS
 
 TOP_ACTORS = 5
 VIEWS_FOLDER = "views"
+HTML_FILE = "graph.html"
+LAYOUT_FILE = "graph.layout.json"
+_LAYOUT_FORMAT = "graphkit layout 1"
 
 
 @dataclass(frozen=True)
@@ -152,27 +157,44 @@ def _write(
     links: Links = (),
     read: Statements | None = None,
     write: Callable[[Path, str], Path] = atomic_write,
+    positions: Positions | None = None,
 ) -> WrittenView:
     data = generate_view_data(
-        graph, actor.iri if actor else None, hops, min_confidence=min_confidence, read=read
+        graph,
+        actor.iri if actor else None,
+        hops,
+        min_confidence=min_confidence,
+        read=read,
+        positions=positions,
     )
     write(out, render_html(data, title, links))
     return WrittenView(out, title, len(data["nodes"]), len(data["edges"]), actor)
 
 
 def write_views(
-    graph: Graph, exports: ExportSet, title: str, limit: int = TOP_ACTORS, hops: int = 1
+    graph: Graph,
+    exports: ExportSet,
+    title: str,
+    limit: int = TOP_ACTORS,
+    hops: int = 1,
+    previous: Path | None = None,
 ) -> dict[str, Path]:
-    """``views/<actor>.html`` for the ``limit`` most-connected actors, and
-    ``index.html`` linking them and ``graph.html`` (written with the other formats),
-    into the export set. The views of actors no longer among the top ones leave with
-    the old set (:mod:`graphkit.files`): a page of the user's in ``views/`` stays."""
+    """``graph.html``, ``graph.layout.json``, ``views/<actor>.html`` for the ``limit``
+    most-connected actors and ``index.html`` linking them, into the export set. The
+    nodes of ``previous``'s layout keep their places. The views of actors no longer
+    among the top ones leave with the old set (:mod:`graphkit.files`): a page of the
+    user's in ``views/`` stays."""
     folder = exports.folder
 
     def write(path: Path, text: str) -> Path:
         return exports.write(path.relative_to(folder).as_posix(), text)
 
     read = Statements.read(graph)
+    kept = read_layout(previous) if previous is not None else None
+    data = generate_view_data(graph, read=read, positions=kept)
+    html = write(folder / HTML_FILE, render_html(data, title))
+    places = {n["id"]: (n["x"], n["y"]) for n in data["nodes"]}
+    layout = write(folder / LAYOUT_FILE, layout_json(places))
     views = [
         _write(
             graph,
@@ -183,20 +205,42 @@ def write_views(
             links=[("index", "../index.html"), ("whole graph", "../graph.html")],
             read=read,
             write=write,
+            positions=places,
         )
         for actor in top_actors(graph, limit, read)
     ]
-    nodes, edges = _counts(read)
-    whole = WrittenView(folder / "graph.html", title, nodes, edges)
+    whole = WrittenView(html, title, len(data["nodes"]), len(data["edges"]))
     index = write(folder / "index.html", render_index(title, whole, views, folder))
-    outputs = {"index": index}
+    outputs = {"html": html, "layout": layout, "index": index}
     outputs.update({f"view:{v.actor.slug}": v.path for v in views if v.actor})
     return outputs
 
 
-def _counts(read: Statements) -> tuple[int, int]:
-    """Nodes and edges of the whole graph's view (as generate_view_data groups them)."""
-    return len({end for key, _ in read.claims for end in (key[0], key[2])}), len(read.claims)
+def layout_json(positions: Positions) -> str:
+    """The places of the nodes by id, sorted, one a line."""
+    rows = [f"    {json.dumps(k)}: [{x!r}, {y!r}]" for k, (x, y) in sorted(positions.items())]
+    body = ",\n".join(rows)
+    return f'{{"format": "{_LAYOUT_FORMAT}", "positions": {{\n{body}\n}}}}\n'
+
+
+def read_layout(folder: Path) -> dict[str, tuple[float, float]] | None:
+    """The places of ``folder``'s layout file, or None when it has none, or one that
+    is not the file its build wrote, or not a layout."""
+    path = folder / LAYOUT_FILE
+    if not path.is_file() or check_set(folder, [LAYOUT_FILE]):
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != _LAYOUT_FORMAT:
+        return None
+    found = {}
+    for key, value in (data.get("positions") or {}).items():
+        numbers = isinstance(value, list) and len(value) == 2
+        if numbers and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+            found[str(key)] = (float(value[0]), float(value[1]))
+    return found
 
 
 def render_index(title: str, whole: WrittenView, views: list[WrittenView], folder: Path) -> str:

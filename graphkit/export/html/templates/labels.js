@@ -1,0 +1,135 @@
+// --- labels: drawn on the canvas after each drawing, at a fixed size on screen ---------
+// The most connected actors are labelled first and always; then every other actor in
+// the order of its rank, and the relations, wherever a label fits: no label ever
+// covers another, and zooming in makes room for more.
+var LABEL_FONT = "12px system-ui, sans-serif";
+var TOP_FONT = "bold 14px system-ui, sans-serif";
+var EDGE_FONT = "11px system-ui, sans-serif";
+var TOP_LABELS = Math.max(3, Math.min(12, Math.round(DATA.nodes.filter(function (n) { return n.actor; }).length / 6)));
+var MAX_LABEL = 48;  // characters on the canvas; the panel shows all
+var byRank = DATA.nodes.slice().sort(function (a, b) { return a.rank - b.rank; });
+var widths = new Map();
+var drawnLabels = [];  // the last drawing's labels: {id, node, box: [x0, y0, x1, y1]} in CSS pixels
+window.graphkitLabels = drawnLabels;
+
+function shortLabel(label) {
+  return label.length > MAX_LABEL ? label.slice(0, MAX_LABEL - 1).trimEnd() + "…" : label;
+}
+function textWidth(ctx, font, text) {
+  var key = font + "\u0000" + text;
+  if (!widths.has(key)) { ctx.font = font; widths.set(key, ctx.measureText(text).width); }
+  return widths.get(key);
+}
+function Boxes(cell) { this.cell = cell; this.cells = new Map(); }
+Boxes.prototype.keys = function (box, visit) {
+  var c = this.cell;
+  for (var x = Math.floor(box[0] / c); x <= Math.floor(box[2] / c); x++) {
+    for (var y = Math.floor(box[1] / c); y <= Math.floor(box[3] / c); y++) {
+      if (visit(x + "," + y) === true) { return true; }
+    }
+  }
+  return false;
+};
+Boxes.prototype.hits = function (box, except) {
+  var cells = this.cells;
+  return this.keys(box, function (key) {
+    return (cells.get(key) || []).some(function (other) {
+      return other.owner !== except && box[0] < other.box[2] && other.box[0] < box[2] &&
+        box[1] < other.box[3] && other.box[1] < box[3];
+    });
+  });
+};
+Boxes.prototype.add = function (box, owner) {
+  var cells = this.cells, item = {box: box, owner: owner};
+  this.keys(box, function (key) {
+    if (!cells.has(key)) { cells.set(key, []); }
+    cells.get(key).push(item);
+  });
+};
+function candidates(x, y, r, w, h, many) {
+  var spots = [[x - w / 2, y + r + 2], [x + r + 3, y - h / 2], [x - w / 2, y - r - 2 - h], [x - r - 3 - w, y - h / 2]];
+  if (many) {
+    [1, 2].forEach(function (k) {
+      spots.push([x - w / 2, y + r + 2 + k * h], [x - w / 2, y - r - 2 - (k + 1) * h],
+        [x + r + 3, y + r - h / 2 + k * h / 2], [x - r - 3 - w, y + r - h / 2 + k * h / 2],
+        [x + r + 3, y - r - h / 2 - k * h / 2], [x - r - 3 - w, y - r - h / 2 - k * h / 2]);
+    });
+  }
+  return spots.map(function (s) { return [s[0], s[1], s[0] + w, s[1] + h]; });
+}
+function labelAt(point) {
+  for (var i = drawnLabels.length - 1; i >= 0; i--) {
+    var b = drawnLabels[i].box;
+    if (point.x >= b[0] && point.x <= b[2] && point.y >= b[1] && point.y <= b[3]) { return drawnLabels[i]; }
+  }
+  return null;
+}
+function paintLabel(ctx, text, box, font, color) {
+  ctx.fillStyle = "rgba(255, 255, 255, 0.82)";
+  ctx.fillRect(box[0] - 1, box[1], box[2] - box[0] + 2, box[3] - box[1]);
+  ctx.font = font;
+  ctx.fillStyle = color;
+  ctx.textBaseline = "middle";
+  ctx.fillText(text, box[0] + 2, (box[1] + box[3]) / 2 + 0.5);
+}
+function drawLabels(ctx) {
+  var canvas = ctx.canvas, ratio = canvas.width / Math.max(1, canvas.clientWidth);
+  var width = canvas.clientWidth, height = canvas.clientHeight, scale = network.getScale();
+  var bodyNodes = network.body.nodes, labels = new Boxes(48), discs = new Boxes(48);
+  var selected = new Set(network.getSelectedNodes()), shown = [];
+  drawnLabels.length = 0;
+  ctx.save();
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  byRank.forEach(function (n) {
+    var body = bodyNodes[n.id];
+    if (!visible.nodes.has(n.id) || !body) { return; }
+    var p = network.canvasToDOM({x: body.x, y: body.y}), r = (body.options.size || 8) * scale;
+    discs.add([p.x - r, p.y - r, p.x + r, p.y + r], n.id);
+    shown.push({node: n, x: p.x, y: p.y, r: r});
+  });
+  var top = 0;
+  shown.sort(function (a, b) { return selected.has(b.node.id) - selected.has(a.node.id); });
+  shown.forEach(function (item) {
+    var n = item.node, first = top < TOP_LABELS || selected.has(n.id);
+    top += 1;
+    if (item.x < -200 || item.y < -50 || item.x > width + 200 || item.y > height + 50) { return; }
+    var text = shortLabel(n.label), font = first ? TOP_FONT : LABEL_FONT, h = first ? 18 : 15;
+    var spots = candidates(item.x, item.y, item.r, textWidth(ctx, font, text) + 4, h, first);
+    var free = function (b) { return !labels.hits(b) && !discs.hits(b, n.id); };
+    // the first labels may cover a node when nothing else is free; never a label
+    var box = spots.find(free) || (first ? spots.find(function (b) { return !labels.hits(b); }) : null);
+    if (!box) { return; }
+    labels.add(box, n.id);
+    drawnLabels.push({id: n.id, node: true, box: box});
+    paintLabel(ctx, text, box, font, first ? "#111" : "#333");
+  });
+  drawEdgeLabels(ctx, labels, discs, selected, scale, width, height);
+  ctx.restore();
+}
+function drawEdgeLabels(ctx, labels, discs, selected, scale, width, height) {
+  var edges = [];
+  visible.edges.forEach(function (id) {
+    var e = edgeById.get(id), body = network.body.edges[id];
+    if (!body || !body.from || !body.to) { return; }
+    var length = Math.hypot(body.to.x - body.from.x, body.to.y - body.from.y) * scale;
+    var near = selected.has(e.from) || selected.has(e.to);
+    if (e.kind !== "mention" && (length > 40 || near)) { edges.push({e: e, body: body, length: length, near: near}); }
+  });
+  edges.sort(function (a, b) {
+    return (b.near - a.near) || (shownSources(b.e).length - shownSources(a.e).length) || (b.length - a.length);
+  });
+  edges.forEach(function (item) {
+    var e = item.e, text = shortLabel(e.label), w = textWidth(ctx, EDGE_FONT, text) + 4;
+    if (w > item.length + 60 && !item.near) { return; }
+    var box = [0.5, 0.38, 0.62, 0.28, 0.72].map(function (t) {
+      var p = network.canvasToDOM(item.body.edgeType.getPoint(t));
+      return [p.x - w / 2, p.y - 7, p.x + w / 2, p.y + 7];
+    }).find(function (b) {
+      return b[0] >= 0 && b[1] >= 0 && b[2] <= width && b[3] <= height && !labels.hits(b) && !discs.hits(b);
+    });
+    if (!box) { return; }
+    labels.add(box, e.id);
+    drawnLabels.push({id: e.id, node: false, box: box});
+    paintLabel(ctx, text, box, EDGE_FONT, e.kind === "mention" ? "#777" : "#444");
+  });
+}
