@@ -3,14 +3,12 @@ hostile names shown as text, search and filters, the views a build writes."""
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 from rdflib import RDF, Graph
 
 import graphkit
@@ -19,7 +17,7 @@ from graphkit.pipeline import BuildResult
 from graphkit.rdf.vocab import GK
 from graphkit.types import Article
 
-from .browser import ARGS, CHROMIUM, View, ensure_chromium, open_page
+from .browser import View
 from .conftest import ROOT
 
 SCREENSHOT = ROOT / "docs" / "seed-view.png"
@@ -30,42 +28,6 @@ HOSTILE_TEXT = (
     'Vladimir Putin did not congratulate "O\'Brien </script><b>bold</b>" after the vote. '
     "Officials said that Mr. <svg onload=alert(1)> reportedly visited Kyiv."
 )
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Path:
-    """Debian's chromium; when it cannot be had, fail on CI and skip elsewhere."""
-    path = ensure_chromium()
-    if path is None:
-        reason = f"no Chromium at {CHROMIUM}, and apt-get could not install it (not root?)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return path
-
-
-@pytest.fixture(scope="session")
-def browser(chromium: Path) -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(chromium), headless=True, args=ARGS
-        )
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def open_view(browser: Browser) -> Iterator[Callable[..., View]]:
-    """``open_view(path)``: the view at ``path``, drawn, watched; closed after the test."""
-    views: list[View] = []
-
-    def open_(path: Path, drawn: bool = True) -> View:
-        views.append(open_page(browser, path, drawn))
-        return views[-1]
-
-    yield open_
-    for view in views:
-        view.page.close()
 
 
 def _expected(graph: Graph) -> tuple[set[str], int, int]:
@@ -87,15 +49,26 @@ def _assert_clean(view: View) -> None:
     assert view.log.dialogs == []
 
 
-def test_seed_view_loads_offline_and_draws_the_whole_graph(
+def test_seed_view_loads_offline_and_draws_the_actors_first(
     seed_build: BuildResult, open_view: Callable[..., View]
 ) -> None:
     view = open_view(seed_build.outputs["html"])
     nodes, edges, statements = _expected(seed_build.graph)
-    assert view.shown() == (len(nodes), edges)
-    assert set(view.drawn_ids()[0]) == nodes
-    assert view.js("DATA.edges.reduce((n, e) => n + e.sources.length, 0)") == statements
+    claims = "DATA.edges.filter(e => e.claim)"
+    assert view.js(f"{claims}.length") == edges
+    assert view.js(f"{claims}.reduce((n, e) => n + e.sources.length, 0)") == statements
+    assert {n for n in view.js("DATA.nodes.map(n => n.id)")} == nodes
+    drawn_types = set(_drawn_nodes(view, "type"))
+    assert drawn_types and not drawn_types & {"Concept", "Proposition", "Place", "City", "Region"}
+    assert all(_drawn_edges(view, "actors"))
     assert view.js("network.getSelectedNodes().length") == 0
+    actors_shown = view.shown()
+    view.page.locator("#all-nodes").check()  # concepts, places and quotations come back
+    assert set(view.drawn_ids()[0]) == nodes
+    assert view.shown()[1] == view.js("DATA.edges.length") > actors_shown[1]
+    assert "Concept" in _drawn_nodes(view, "type")
+    view.page.locator("#all-nodes").uncheck()
+    assert view.shown() == actors_shown
     _assert_clean(view)
 
 
@@ -131,7 +104,7 @@ def test_clicking_the_putin_trump_edge_shows_its_sentence(
     marks = view.js("[...document.querySelectorAll('#panel mark')].map(m => m.textContent)")
     assert "Trump" in marks and any("Putin" in m for m in marks)
     assert "negated" in view.panel()
-    view.js("network.fit()")
+    view.js("fitView()")
     view.page.wait_for_timeout(200)
     SCREENSHOT.parent.mkdir(exist_ok=True)
     view.page.screenshot(path=str(SCREENSHOT))
@@ -185,7 +158,8 @@ def test_hostile_names_are_shown_as_text_and_never_run(
 
 
 def _neighbours(view: View, node: str) -> set[str]:
-    ends = view.js("DATA.edges.map(e => [e.from, e.to])")
+    """``node`` and the nodes its drawable edges link it to."""
+    ends = view.js("DATA.edges.filter(edgeShown).map(e => [e.from, e.to])")
     return {node} | {b if a == node else a for a, b in ends if node in (a, b)}
 
 
@@ -215,19 +189,26 @@ def test_search_neighbourhood_and_filters_change_what_is_drawn(
     view.page.click("#reset")
     assert view.shown() == total
 
+    view.page.locator("#all-nodes").check()
+    everything = view.shown()
     view.page.locator('#types input[value="Concept"]').uncheck()
-    assert "Concept" not in _drawn_nodes(view, "type") and view.shown()[0] < total[0]
+    assert "Concept" not in _drawn_nodes(view, "type") and view.shown()[0] < everything[0]
     view.page.click("#reset")
+    assert view.shown() == total
 
-    negated = view.js("DATA.edges.filter(e => e.kind === 'negated').length")
+    negated = len([k for k in _drawn_edges(view, "kind") if k == "negated"])
     view.page.locator('#kinds input[value="negated"]').uncheck()
     assert negated > 0 and view.shown()[1] == total[1] - negated
     assert "negated" not in _drawn_edges(view, "kind")
     view.page.click("#reset")
 
     view.page.locator("#confidence").fill("0.8")
-    assert min(_drawn_edges(view, "confidence")) >= 0.8
-    assert view.shown()[1] == view.js("DATA.edges.filter(e => e.confidence >= 0.8).length")
+    sure = view.js(
+        "DATA.edges.filter(e => edgeShown(e) && e.sources.some(i => SOURCES[i].confidence >= 0.8))"
+        ".map(e => e.id).sort()"
+    )
+    assert sorted(view.drawn_ids()[1]) == sure and 0 < len(sure) < total[1]
+    assert view.js("[...visible.sources.values()].flat().every(i => SOURCES[i].confidence >= 0.8)")
     view.page.click("#reset")
 
     view.page.select_option("#relation", "congratulate")
@@ -255,7 +236,10 @@ def test_build_writes_an_index_of_actor_views(
         view = open_view(index.parent / link)
         focus = view.js("DATA.focus.id")
         assert view.js("network.getSelectedNodes()") == [focus]
-        assert view.shown() == tuple(view.js("[DATA.nodes.length, DATA.edges.length]"))
+        assert set(_drawn_nodes(view, "actor")) == {True}
+        actors = "DATA.nodes.filter(n => n.actor && visible.active.has(n.id)).length"
+        relations = "DATA.edges.filter(e => e.actors).length"
+        assert view.shown() == tuple(view.js(f"[{actors}, {relations}]"))
         assert view.js("byId.get(DATA.focus.id).label") in view.panel()
         _assert_clean(view)
 

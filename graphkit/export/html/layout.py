@@ -20,14 +20,15 @@ SEED = 7
 SPRING_LIMIT = 400  # networkx's dense solver below this; it needs scipy from 500 nodes
 SAMPLE = 100  # nodes that push each node apart in one iteration of the sampled layout
 ITERATIONS = 60
-RADIUS = 90.0  # pixels; a component of n nodes fills a disc of radius RADIUS·√n
+RADIUS = 110.0  # pixels; a component of n nodes fills a disc of radius RADIUS·√n
 GAP = 60.0  # pixels between components
 ASPECT = 1.5  # width / height of the packed components, about that of the page's canvas
 
 Position = tuple[float, float]
 CELL = (180.0, 64.0)  # pixels: the grid cell of an actor linked to no other, label included
 RING = 55.0  # pixels: the first ring of the nodes placed around an actor
-SPACING = 85.0  # pixels: nodes of a component closer than this are pushed apart
+LINK = 170.0  # pixels: the median length of a component's links, at least
+SPACING = 110.0  # pixels: nodes of a component closer than this are pushed apart
 GOLDEN = math.pi * (3 - math.sqrt(5))  # radians between successive nodes of a sunflower
 
 
@@ -220,11 +221,12 @@ def _disc(
         coords = _spring(part, edges, seed)
     else:
         coords = _sampled_force_layout(part, edges, seed)
-    coords = _separate(_rescale(coords, radius), SPACING)
+    index = {node: i for i, node in enumerate(part)}
+    pairs = np.array([(index[a], index[b]) for a, b in edges if a != b], dtype=int)
+    coords = _separate(_rescale(coords, radius, pairs), SPACING)
     extent = float(np.sqrt((coords**2).sum(axis=1)).max())
-    return {node: (float(x), float(y)) for node, (x, y) in zip(part, coords, strict=True)}, max(
-        radius, extent
-    )
+    places = {node: (float(x), float(y)) for node, (x, y) in zip(part, coords, strict=True)}
+    return places, max(radius, extent)
 
 
 def _separate(coords: np.ndarray, spacing: float, rounds: int = 12) -> np.ndarray:
@@ -289,8 +291,16 @@ def _sampled_force_layout(
     return pos
 
 
-def _rescale(coords: np.ndarray, radius: float) -> np.ndarray:
-    """Centre on the origin and stretch so the farthest node is ``radius`` away."""
+def _rescale(coords: np.ndarray, radius: float, pairs: np.ndarray) -> np.ndarray:
+    """Centre on the origin and stretch so the farthest node is ``radius`` away, or
+    more, until the median link is :data:`LINK` pixels long (room for its label)."""
     coords = coords - (coords.max(axis=0) + coords.min(axis=0)) / 2
     extent = float(np.sqrt((coords**2).sum(axis=1)).max())
-    return coords * (radius / extent) if extent > 0 else coords
+    if extent <= 0:
+        return coords
+    scale = radius / extent
+    if len(pairs):
+        lengths = np.sqrt(((coords[pairs[:, 0]] - coords[pairs[:, 1]]) ** 2).sum(axis=1))
+        median = float(np.median(lengths))
+        scale = max(scale, LINK / median) if median > 0 else scale
+    return coords * scale

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
@@ -168,7 +169,7 @@ def _write(
         positions=positions,
     )
     write(out, render_html(data, title, links))
-    return WrittenView(out, title, len(data["nodes"]), len(data["edges"]), actor)
+    return WrittenView(out, title, len(data["nodes"]), _claims(data), actor)
 
 
 def write_views(
@@ -209,11 +210,16 @@ def write_views(
         )
         for actor in top_actors(graph, limit, read)
     ]
-    whole = WrittenView(html, title, len(data["nodes"]), len(data["edges"]))
+    whole = WrittenView(html, title, len(data["nodes"]), _claims(data))
     index = write(folder / "index.html", render_index(title, whole, views, folder))
     outputs = {"html": html, "layout": layout, "index": index}
     outputs.update({f"view:{v.actor.slug}": v.path for v in views if v.actor})
     return outputs
+
+
+def _claims(data: dict[str, Any]) -> int:
+    """The relations of a view that are claims (not its "speaks of" lines)."""
+    return sum(1 for edge in data["edges"] if edge["claim"])
 
 
 def layout_json(positions: Positions) -> str:

@@ -4,8 +4,10 @@ function selectEdge(id) {
   showEdge(id);
 }
 function selectActor(id, move) {
+  var wanted = byId.get(id), shows = !wanted.actor && !state.allNodes;
   state.focus = id;
-  if (state.hops > 0) { applyFilters(); } else { showFocus(); }  // the neighbourhood moves
+  if (shows) { state.allNodes = true; $("all-nodes").checked = true; }  // a concept asked for
+  if (state.hops > 0 || shows) { applyFilters(); } else { showFocus(); }  // the neighbourhood moves
   if (visible.nodes.has(id)) {
     network.selectNodes([id]);
     if (move) { network.focus(id, {scale: Math.max(network.getScale(), 1.2), animation: {duration: 300}}); }

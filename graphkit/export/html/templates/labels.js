@@ -57,6 +57,27 @@ function candidates(x, y, r, w, h, many) {
   }
   return spots.map(function (s) { return [s[0], s[1], s[0] + w, s[1] + h]; });
 }
+function crosses(box, a, b) {
+  // whether the segment a-b passes through the box (Liang-Barsky clipping)
+  var t0 = 0, t1 = 1, dx = b.x - a.x, dy = b.y - a.y;
+  var checks = [[-dx, a.x - box[0]], [dx, box[2] - a.x], [-dy, a.y - box[1]], [dy, box[3] - a.y]];
+  for (var i = 0; i < 4; i++) {
+    var p = checks[i][0], q = checks[i][1];
+    if (p === 0) { if (q < 0) { return false; } continue; }
+    var t = q / p;
+    if (p < 0) { t0 = Math.max(t0, t); } else { t1 = Math.min(t1, t); }
+    if (t0 > t1) { return false; }
+  }
+  return true;
+}
+function ownLines(id, from) {
+  // the node's drawn links as segments from its centre, in CSS pixels
+  return edgesOf.get(id).filter(function (e) { return visible.edges.has(e.id) && e.from !== e.to; })
+    .map(function (e) {
+      var other = network.body.nodes[e.from === id ? e.to : e.from];
+      return other ? [from, network.canvasToDOM({x: other.x, y: other.y})] : null;
+    }).filter(Boolean);
+}
 function labelAt(point) {
   for (var i = drawnLabels.length - 1; i >= 0; i--) {
     var b = drawnLabels[i].box;
@@ -84,7 +105,8 @@ function drawLabels(ctx) {
     var body = bodyNodes[n.id];
     if (!visible.nodes.has(n.id) || !body) { return; }
     var p = network.canvasToDOM({x: body.x, y: body.y}), r = (body.options.size || 8) * scale;
-    discs.add([p.x - r, p.y - r, p.x + r, p.y + r], n.id);
+    var inner = r * 0.85;  // a node's box, less its empty corners
+    discs.add([p.x - inner, p.y - inner, p.x + inner, p.y + inner], n.id);
     shown.push({node: n, x: p.x, y: p.y, r: r});
   });
   var top = 0;
@@ -95,9 +117,13 @@ function drawLabels(ctx) {
     if (item.x < -200 || item.y < -50 || item.x > width + 200 || item.y > height + 50) { return; }
     var text = shortLabel(n.label), font = first ? TOP_FONT : LABEL_FONT, h = first ? 18 : 15;
     var spots = candidates(item.x, item.y, item.r, textWidth(ctx, font, text) + 4, h, first);
+    var lines = ownLines(n.id, {x: item.x, y: item.y});
     var free = function (b) { return !labels.hits(b) && !discs.hits(b, n.id); };
-    // the first labels may cover a node when nothing else is free; never a label
-    var box = spots.find(free) || (first ? spots.find(function (b) { return !labels.hits(b); }) : null);
+    var clear = function (b) { return free(b) && !lines.some(function (l) { return crosses(b, l[0], l[1]); }); };
+    // best off its own links; the first labels may cover a node when nothing else is
+    // free; none ever covers a label
+    var box = spots.find(clear) || spots.find(free) ||
+      (first ? spots.find(function (b) { return !labels.hits(b); }) : null);
     if (!box) { return; }
     labels.add(box, n.id);
     drawnLabels.push({id: n.id, node: true, box: box});
@@ -121,15 +147,24 @@ function drawEdgeLabels(ctx, labels, discs, selected, scale, width, height) {
   edges.forEach(function (item) {
     var e = item.e, text = shortLabel(e.label), w = textWidth(ctx, EDGE_FONT, text) + 4;
     if (w > item.length + 60 && !item.near) { return; }
-    var box = [0.5, 0.38, 0.62, 0.28, 0.72].map(function (t) {
+    var a = network.canvasToDOM(item.body.from), b = network.canvasToDOM(item.body.to);
+    var norm = Math.max(1, Math.hypot(b.x - a.x, b.y - a.y));
+    var side = {x: -(b.y - a.y) / norm * 10, y: (b.x - a.x) / norm * 10};  // beside the line
+    var spots = [];
+    var r0 = (item.body.from.options.size || 8) * scale, r1 = (item.body.to.options.size || 8) * scale;
+    var middle = Math.min(0.8, Math.max(0.2, (r0 + norm - r1) / 2 / norm));  // of the line between the nodes
+    [middle, 0.5, 0.38, 0.62, 0.28, 0.72].forEach(function (t) {
       var p = network.canvasToDOM(item.body.edgeType.getPoint(t));
-      return [p.x - w / 2, p.y - 7, p.x + w / 2, p.y + 7];
+      [0, 1, -1].forEach(function (k) { spots.push([p.x + k * side.x, p.y + k * side.y]); });
+    });
+    var box = spots.map(function (p) {
+      return [p[0] - w / 2, p[1] - 7, p[0] + w / 2, p[1] + 7];
     }).find(function (b) {
       return b[0] >= 0 && b[1] >= 0 && b[2] <= width && b[3] <= height && !labels.hits(b) && !discs.hits(b);
     });
     if (!box) { return; }
     labels.add(box, e.id);
     drawnLabels.push({id: e.id, node: false, box: box});
-    paintLabel(ctx, text, box, EDGE_FONT, e.kind === "mention" ? "#777" : "#444");
+    paintLabel(ctx, text, box, EDGE_FONT, e.kind === "mention" ? "#777" : edgeColor(e));
   });
 }

@@ -89,6 +89,7 @@ function buildTimeline(first) {
   var undated = SOURCES.filter(function (s) { return !s[state.dateBy]; }).length;
   $("undated-count").textContent = "(" + undated + ")";
   if (!DATA.time) {
+    $("time-bars").style.display = "none";
     $("time-status").textContent = "No statement in this graph has a date.";
     ["time-from", "time-to", "time-unit", "time-prev", "time-next", "time-play", "time-cumulative", "date-by"]
       .forEach(function (id) { $(id).disabled = true; });
