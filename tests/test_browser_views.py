@@ -12,16 +12,24 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+import graphkit
 from graphkit.errors import InputError
 from graphkit.export.html.data import generate_view_data, neighbourhood
 from graphkit.export.html.layout import SPRING_LIMIT, layout
 from graphkit.export.html.page import generate_html
-from graphkit.export.html.views import find_actor, top_actors, write_view, write_views
+from graphkit.export.html.views import (
+    find_actor,
+    read_layout,
+    top_actors,
+    write_view,
+    write_views,
+)
 from graphkit.files import ExportSet
 from graphkit.pipeline import BuildResult
 
 from .conftest import ROOT
 
+CORPUS = ROOT / "tests" / "data" / "analyst-news.jsonl"
 DATA = re.compile(r'<script type="application/json" id="graph-data">(.*?)</script>', re.S)
 
 
@@ -136,3 +144,35 @@ def test_big_components_get_the_sampled_layout_and_stay_apart() -> None:
     assert positions["x"][0] > max(ring_x) or positions["x"][1] > max(
         positions[n][1] for n in ring
     )  # the small component is packed beside or below the big one, not on it
+
+
+def test_fixed_places_are_kept_and_new_nodes_go_beside_their_neighbours() -> None:
+    fixed = {"a": (0.0, 0.0), "b": (200.0, 0.0)}
+    positions = layout(["a", "b", "c", "x", "y"], [("a", "b"), ("a", "c"), ("x", "y")], fixed=fixed)
+    assert positions["a"] == (0.0, 0.0) and positions["b"] == (200.0, 0.0)
+    assert 0 < sum(v**2 for v in positions["c"]) ** 0.5 < 200  # beside a, not on it
+    assert min(positions["x"][1], positions["y"][1]) > 0  # a new component goes below
+
+
+def test_a_grown_graph_keeps_the_places_of_its_actors(tmp_path: Path) -> None:
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+    (tmp_path / "first.jsonl").write_text("\n".join(lines[:5]) + "\n", encoding="utf-8")
+    (tmp_path / "later.jsonl").write_text("\n".join(lines[5:]) + "\n", encoding="utf-8")
+    out = tmp_path / "exports"
+    graphkit.build([tmp_path / "first.jsonl"], out=out)
+    before = read_layout(out)
+    assert before and _places(out / "graph.html") == before
+    graphkit.build([tmp_path / "later.jsonl"], into=out)
+    after = read_layout(out)
+    assert after and _places(out / "graph.html") == after
+    assert set(after) > set(before)
+    assert {k: after[k] for k in before if k in after} == {
+        k: before[k] for k in after if k in before
+    }
+    assert len(set(before) & set(after)) > 0.9 * len(before)
+    fresh = graphkit.build([CORPUS], out=tmp_path / "fresh")
+    assert read_layout(fresh.outputs["html"].parent) != after  # a fresh build lays out anew
+
+
+def _places(path: Path) -> dict[str, tuple[float, float]]:
+    return {n["id"]: (n["x"], n["y"]) for n in _data(path)["nodes"]}
