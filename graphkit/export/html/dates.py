@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 EPOCH = date(1970, 1, 1).toordinal()
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?")
@@ -28,6 +29,7 @@ def day_number(day: date) -> int:
     return day.toordinal() - EPOCH
 
 
+@lru_cache(maxsize=8192)
 def span(value: str | None) -> Span | None:
     """The first and last day ``value`` covers, or None.
 

@@ -231,22 +231,47 @@ def _disc(
 
 def _separate(coords: np.ndarray, spacing: float, rounds: int = 12) -> np.ndarray:
     """Push apart the nodes closer than ``spacing`` pixels (a spring layout crowds the
-    leaves of a hub), a block of rows at a time so that memory stays small."""
+    leaves of a hub). Only nodes in neighbouring cells of a ``spacing`` grid are
+    compared, so a round costs about O(n)."""
     pos = coords.copy()
     n = len(pos)
-    block = max(1, 1_000_000 // max(n, 1))
     for _ in range(rounds):
-        push = np.zeros_like(pos)
-        for start in range(0, n, block):
-            delta = pos[start : start + block, None, :] - pos[None, :, :]
-            dist = np.sqrt((delta**2).sum(axis=2))
-            dist[np.arange(len(delta)), np.arange(len(delta)) + start] = np.inf
-            overlap = np.clip(spacing - dist, 0, None) / np.maximum(dist, 1e-6)
-            push[start : start + block] = (delta * overlap[:, :, None]).sum(axis=1) / 2
+        first, second = _close_pairs(pos, spacing)
+        if not len(first):
+            break
+        delta = pos[first] - pos[second]
+        dist = np.sqrt((delta**2).sum(axis=1))
+        tied = dist < 1e-6  # the same place: apart along x, the lower index leftwards
+        delta[tied] = [[-1.0, 0.0]]
+        dist[tied] = 1.0
+        push = delta * (np.clip(spacing - dist, 0, None) / dist / 2)[:, None]
         if not push.any():
             break
-        pos += push
+        for axis in (0, 1):
+            pos[:, axis] += np.bincount(first, push[:, axis], n) - np.bincount(
+                second, push[:, axis], n
+            )
     return pos
+
+
+def _close_pairs(pos: np.ndarray, spacing: float) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (i < j, or across cells) of nodes in the same or a neighbouring cell."""
+    buckets: dict[tuple[int, int], list[int]] = {}
+    for i, cell in enumerate(np.floor(pos / spacing).astype(np.int64).tolist()):
+        buckets.setdefault((cell[0], cell[1]), []).append(i)
+    first: list[int] = []
+    second: list[int] = []
+    for (cx, cy), members in buckets.items():
+        for i, a in enumerate(members):
+            first.extend([a] * (len(members) - i - 1))
+            second.extend(members[i + 1 :])
+        for dx, dy in ((1, 0), (0, 1), (1, 1), (1, -1)):
+            other = buckets.get((cx + dx, cy + dy))
+            if other:
+                for a in members:
+                    first.extend([a] * len(other))
+                    second.extend(other)
+    return np.array(first, dtype=int), np.array(second, dtype=int)
 
 
 def _spring(nodes: Sequence[str], edges: Sequence[tuple[str, str]], seed: int) -> np.ndarray:

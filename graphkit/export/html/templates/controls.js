@@ -161,10 +161,13 @@ function reset() {
 }
 
 if (DATA.focus) { state.focus = DATA.focus.id; state.hops = DATA.focus.hops; }
+TIMES.data = performance.now();
 buildControls();
 buildTimeline(true);
 bindControls();
 computeVisible();
+TIMES.controls = performance.now();
 createNetwork();
+TIMES.network = performance.now();
 applyFilters();
 if (state.focus) { network.selectNodes([state.focus]); showNode(state.focus); }

@@ -132,18 +132,22 @@ function drawLabels(ctx) {
   drawEdgeLabels(ctx, labels, discs, selected, scale, width, height);
   ctx.restore();
 }
+var EDGE_LABELS = 400;  // relations tried for a label in one drawing, the first first
 function drawEdgeLabels(ctx, labels, discs, selected, scale, width, height) {
   var edges = [];
   visible.edges.forEach(function (id) {
     var e = edgeById.get(id), body = network.body.edges[id];
-    if (!body || !body.from || !body.to) { return; }
+    if (e.kind === "mention" || !body || !body.from || !body.to) { return; }
     var length = Math.hypot(body.to.x - body.from.x, body.to.y - body.from.y) * scale;
     var near = selected.has(e.from) || selected.has(e.to);
-    if (e.kind !== "mention" && (length > 40 || near)) { edges.push({e: e, body: body, length: length, near: near}); }
+    if (length > 40 || near) {
+      edges.push({e: e, body: body, length: length, near: near, weight: shownSources(e).length});
+    }
   });
   edges.sort(function (a, b) {
-    return (b.near - a.near) || (shownSources(b.e).length - shownSources(a.e).length) || (b.length - a.length);
+    return (b.near - a.near) || (b.weight - a.weight) || (b.length - a.length);
   });
+  edges = edges.slice(0, EDGE_LABELS);
   edges.forEach(function (item) {
     var e = item.e, text = shortLabel(e.label), w = textWidth(ctx, EDGE_FONT, text) + 4;
     if (w > item.length + 60 && !item.near) { return; }
