@@ -118,7 +118,8 @@ def test_query_command_finds_the_negated_claim(seed_build: BuildResult) -> None:
 
 
 def test_committed_exports_are_up_to_date(seed_build: BuildResult) -> None:
-    for name in ("graph.ttl", "assertions.jsonl", "graph.html", "articles.jsonl", "entities.jsonl"):
+    names = ("graph.ttl", "assertions.jsonl", "graph.html", "graph.layout.json", "articles.jsonl")
+    for name in (*names, "entities.jsonl"):
         committed = ROOT / "exports" / name
         fresh = Path(seed_build.outputs[_key(name)])
         assert committed.read_bytes() == fresh.read_bytes(), (
@@ -131,6 +132,7 @@ def _key(name: str) -> str:
         "graph.ttl": "turtle",
         "assertions.jsonl": "assertions",
         "graph.html": "html",
+        "graph.layout.json": "layout",
         "articles.jsonl": "articles",
         "entities.jsonl": "entities",
     }[name]

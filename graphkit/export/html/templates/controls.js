@@ -102,8 +102,10 @@ function buildControls() {
   });
   DATA.kinds.forEach(function (item) {
     if (!item.count) { return; }
+    var sample = dashSample(item);
+    sample.setAttribute("data-kind", item.kind);
     checkbox($("kinds"), toggles(state.hiddenKinds, item.kind), item.kind,
-      [dashSample(item), document.createTextNode(" " + item.meaning + " "), el("span", item.count, "count")]);
+      [sample, document.createTextNode(" " + item.meaning + " "), el("span", item.count, "count")]);
   });
   buildQuads();
   var relations = new Map();
@@ -116,12 +118,21 @@ function buildControls() {
   if (state.hops > 3) { options($("hops"), [[String(state.hops), state.hops + " hops around"]]); }
   $("hops").value = String(state.hops);
   $("color-by").value = state.colorBy;
+  recolour();
 }
 function recolour() {
-  edgeSet.update(DATA.edges.map(function (e) {
-    var color = edgeColor(e);
-    return {id: e.id, color: {color: color, highlight: color, hover: color}};
-  }));
+  if (edgeSet) {
+    edgeSet.update(DATA.edges.map(function (e) {
+      var color = edgeColor(e);
+      return {id: e.id, color: {color: color, highlight: color, hover: color}};
+    }));
+  }
+  // the status legend shows its colours only when they are the relations' colours
+  DATA.kinds.forEach(function (item) {
+    var line = document.querySelector('#kinds svg[data-kind="' + item.kind + '"] line');
+    var own = state.colorBy === "status" || item.kind === "mention";
+    if (line) { line.setAttribute("stroke", own ? item.color : "#666"); }
+  });
 }
 function bindControls() {
   $("search").addEventListener("change", search);  // Enter, leaving the box, or a pick from the list
