@@ -56,7 +56,7 @@ function svgSample(width, tag, attributes) {
   return svg;
 }
 function shapeSample(item) {
-  var shape = SHAPES[item.shape] || SHAPES.dot;
+  var shape = SHAPES[VIS_SHAPE[item.shape] || item.shape] || SHAPES.dot;
   return svgSample(12, shape[0], Object.assign({fill: item.color}, shape[1]));
 }
 function dashSample(item, color) {

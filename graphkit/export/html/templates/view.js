@@ -12,7 +12,7 @@ var SHAPES = {  // legend swatches: SVG element and attributes in a 12 x 12 box
   square: ["rect", {x: 1, y: 1, width: 10, height: 10}],
   triangle: ["polygon", {points: "6,0 12,11 0,11"}], triangleDown: ["polygon", {points: "0,1 12,1 6,12"}],
   star: ["polygon", {points: "6,0 7.8,4 12,4.4 8.8,7.2 9.7,11.5 6,9.3 2.3,11.5 3.2,7.2 0,4.4 4.2,4"}],
-  ellipse: ["ellipse", {cx: 6, cy: 6, rx: 6, ry: 4}], box: ["rect", {x: 0, y: 3, width: 12, height: 6}]
+  hexagon: ["polygon", {points: "3,0.8 9,0.8 12,6 9,11.2 3,11.2 0,6"}]
 };
 var VIS_SHAPE = {ellipse: "hexagon", box: "square"};  // shapes vis-network sizes by a label
 var BIG = DATA.nodes.length > 800 || DATA.edges.length > 1500;
