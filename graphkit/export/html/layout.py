@@ -1,11 +1,15 @@
 """Node positions for the HTML view, computed once in Python so the page never runs physics.
 
-Each connected component is laid out on its own and the components are packed in
-rows. Components get networkx's spring layout. From :data:`SPRING_LIMIT` nodes on,
-networkx would need scipy and costs O(n²) per iteration (about three seconds for
-2,000 nodes), so big graphs get the same force model with the repulsion estimated
-from a seeded sample of nodes: O(n·k) per iteration, a few tenths of a second.
-Both are seeded, so the same graph always gets the same positions.
+Each connected component is laid out on its own: networkx's spring layout, or, from
+:data:`SPRING_LIMIT` nodes on (networkx would need scipy and cost O(n²) per
+iteration, about three seconds for 2,000 nodes), the same force model with the
+repulsion estimated from a seeded sample of nodes: O(n·k) per iteration. A component
+is stretched until its median link is :data:`LINK` pixels long (room for the link's
+label) and its nodes are pushed :data:`SPACING` pixels apart; the components are
+packed in rows whose width best fills a window of :data:`ASPECT`, and the nodes linked
+to no other fill a grid below. Positions given as ``fixed`` (an earlier build's) are
+kept, new nodes are put beside their neighbours, new components below. Everything is
+seeded, so the same graph always gets the same positions.
 """
 
 from __future__ import annotations
@@ -223,7 +227,8 @@ def _disc(
         coords = _sampled_force_layout(part, edges, seed)
     index = {node: i for i, node in enumerate(part)}
     pairs = np.array([(index[a], index[b]) for a, b in edges if a != b], dtype=int)
-    coords = _separate(_rescale(coords, radius, pairs), SPACING)
+    rounds = 12 if len(part) < SPRING_LIMIT else 4  # the sampled model spaces big ones
+    coords = _separate(_rescale(coords, radius, pairs), SPACING, rounds)
     extent = float(np.sqrt((coords**2).sum(axis=1)).max())
     places = {node: (float(x), float(y)) for node, (x, y) in zip(part, coords, strict=True)}
     return places, max(radius, extent)
