@@ -48,7 +48,8 @@ class Statement:
 
 @dataclass(frozen=True)
 class Entity:
-    """An entity node: its names, type, places and codes (labels, not IRIs)."""
+    """An entity node: its names, type (one the view can draw; ``declared`` is the
+    graph's own), places and codes (labels, not IRIs)."""
 
     iri: str
     label: str
@@ -60,6 +61,7 @@ class Entity:
     country: str | None
     affiliation: str | None
     code: str | None
+    declared: str
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,7 @@ def read_entities(graph: Graph) -> dict[str, Entity]:
             _text(graph, graph.value(node, GK.country), RDFS.label),
             _text(graph, graph.value(node, GK.affiliatedWith), RDFS.label),
             _text(graph, node, GK.actorCode),
+            str(kind),
         )
     return found
 

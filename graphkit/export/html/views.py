@@ -15,15 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDFS, Graph, URIRef
-from rdflib.namespace import SKOS
+from rdflib import Graph
 
 from graphkit.errors import InputError
 from graphkit.export.html.data import Positions, Statements, generate_view_data
 from graphkit.export.html.page import Links, render_html, templates
 from graphkit.files import ExportSet, atomic_write, check_set
 from graphkit.rdf.io import load_graph
-from graphkit.rdf.vocab import GK
 from graphkit.types import NOT_ACTORS
 
 TOP_ACTORS = 5
@@ -64,22 +62,17 @@ def actors(graph: Graph, read: Statements | None = None) -> list[Actor]:
     """Every entity, the most-connected first, ranked as the shipped ``most-connected``
     query ranks them: by linked entities, then statements, then label (and IRI, so
     ties always come out in one order)."""
+    read = read if read is not None else Statements.read(graph)
     statements: Counter[str] = Counter()
     neighbours: dict[str, set[str]] = defaultdict(set)
-    for st in (read if read is not None else Statements.read(graph)).statements:
+    for st in read.statements:
         statements.update({st.subject, st.object})
         if st.subject != st.object:
             neighbours[st.subject].add(st.object)
             neighbours[st.object].add(st.subject)
     found = [
-        Actor(
-            str(e),
-            str(graph.value(e, RDFS.label) or e),
-            str(kind),
-            len(neighbours[str(e)]),
-            statements[str(e)],
-        )
-        for e, kind in graph.subject_objects(GK.entityType)
+        Actor(iri, e.label, e.declared, len(neighbours[iri]), statements[iri])
+        for iri, e in read.entities.items()
     ]
     return sorted(found, key=lambda a: (-a.neighbours, -a.statements, a.label, a.iri))
 
@@ -95,10 +88,16 @@ def top_actors(
 def find_actor(graph: Graph, name: str, read: Statements | None = None) -> Actor:
     """The entity called ``name``: by id, label, alias or else part of its label,
     case-insensitively; the most-connected one when several share the name."""
+    read = read if read is not None else Statements.read(graph)
     wanted = name.strip().casefold()
     everyone = actors(graph, read)
-    for names in (_ids, _labels, _aliases):
-        hits = [a for a in everyone if wanted in names(graph, a)]
+    aliases = {iri: {alias.casefold() for alias in e.aliases} for iri, e in read.entities.items()}
+    for names in (
+        lambda a: {a.slug.casefold(), a.iri.casefold()},
+        lambda a: {a.label.casefold()},
+        lambda a: aliases.get(a.iri, set()),
+    ):
+        hits = [a for a in everyone if wanted in names(a)]
         if hits:
             return hits[0]
     hits = [a for a in everyone if wanted and wanted in a.label.casefold()]
@@ -107,18 +106,6 @@ def find_actor(graph: Graph, name: str, read: Statements | None = None) -> Actor
     close = difflib.get_close_matches(name, sorted({a.label for a in everyone}), n=5)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     raise InputError(f"no actor called {name!r} in the graph{hint}")
-
-
-def _ids(graph: Graph, actor: Actor) -> set[str]:
-    return {actor.slug.casefold(), actor.iri.casefold()}
-
-
-def _labels(graph: Graph, actor: Actor) -> set[str]:
-    return {actor.label.casefold()}
-
-
-def _aliases(graph: Graph, actor: Actor) -> set[str]:
-    return {str(a).casefold() for a in graph.objects(URIRef(actor.iri), SKOS.altLabel)}
 
 
 def view_title(actor: Actor | None, hops: int, fallback: str) -> str:

@@ -127,7 +127,8 @@ function recolour() {
       return {id: e.id, color: {color: color, highlight: color, hover: color}};
     }));
   }
-  // the status legend shows its colours only when they are the relations' colours
+  // each legend shows its colours only when they are the relations' colours
+  $("quads").style.opacity = state.colorBy === "event" ? "" : "0.55";
   DATA.kinds.forEach(function (item) {
     var line = document.querySelector('#kinds svg[data-kind="' + item.kind + '"] line');
     var own = state.colorBy === "status" || item.kind === "mention";
