@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from graphkit.extractor import rules as r
 from graphkit.extractor.clauses import find_subjects
@@ -120,7 +120,7 @@ def quote_speakers(doc: Doc) -> Iterator[tuple[tuple[int, int], Source]]:
     for region in quote_regions(doc):
         source = _speaker_near(doc, region)
         if source is None and previous is not None:
-            last_sentence = doc[previous[0][1]].sent
+            last_sentence = _closing_sentence(doc, previous[0])
             if doc[region[0]].sent.start <= last_sentence.end + 1:
                 source = previous[1]
         if source is not None:
@@ -131,10 +131,21 @@ def quote_speakers(doc: Doc) -> Iterator[tuple[tuple[int, int], Source]]:
 def _speaker_near(doc: Doc, region: tuple[int, int]) -> Source | None:
     """The reporting verb nearest the quote, after its end or before its start."""
     start, end = region
-    after = [(t.i - end, t) for t in doc[end].sent if t.i > end and _is_reporting(t)]
+    closing = _closing_sentence(doc, region)
+    after = [(t.i - end, t) for t in closing if t.i > end and _is_reporting(t)]
     before = [(start - t.i, t) for t in doc[start].sent if t.i < start and _is_reporting(t)]
     for _, verb in sorted(after + before, key=lambda pair: pair[0]):
         source = source_of(verb)
         if source is not None and not (start <= source.head.i < end):
             return source
     return None
+
+
+def _closing_sentence(doc: Doc, region: tuple[int, int]) -> Span:
+    """The sentence where a quote ends: its closing mark's, or for a quote never
+    closed (which runs to the end of its sentence, maybe the end of the text) the
+    sentence of its last token."""
+    end = region[1]
+    if end < len(doc) and doc[end].text in r.QUOTE_MARKS:
+        return doc[end].sent
+    return doc[end - 1].sent
