@@ -28,6 +28,9 @@ from graphkit.types import (
 )
 
 CHUNK_CHARS = 100_000
+# A longer sentence is skipped by the extraction, with a warning: it is almost
+# always a list, a table or junk, and no rule reads it well.
+MAX_SENTENCE_TOKENS = 200
 BATCH_CHARS = 200_000
 _Span = TypeVar("_Span", Argument, Qualifier, Mention, Attribution)
 # Where a piece may end, best first: after a blank line, a line end, a sentence
