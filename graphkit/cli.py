@@ -27,6 +27,7 @@ from graphkit.export.views import write_view
 from graphkit.ingest_report import exit_code_for
 from graphkit.nlp import DEFAULT_MODEL
 from graphkit.query import format_csv, format_json, parse_params, run_query
+from graphkit.query_safety import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from graphkit.stats import generate_stats, load_graph, stats_json, stats_tables
 from graphkit.types import InputProblem
 from graphkit.validate import validate_file
@@ -224,13 +225,28 @@ def query(
         list[str] | None,
         typer.Option("--param", help="name=value: binds ?name to the string value (repeatable)."),
     ] = None,
+    allow_service: Annotated[
+        bool,
+        typer.Option(
+            "--allow-service", help="Allow SERVICE, which queries other endpoints over the network."
+        ),
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconds to wait for the query; 0: no limit.")
+    ] = DEFAULT_TIMEOUT,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, help="Rows to read at most; the rest is cut.")
+    ] = DEFAULT_LIMIT,
 ) -> None:
-    """Run a SPARQL SELECT or ASK query (graphkit prefixes are predeclared)."""
+    """Run a read-only SPARQL SELECT or ASK query (graphkit prefixes are predeclared)."""
     if fmt not in {"table", "csv", "json"}:
         raise GraphkitError(f"--format must be table, csv or json, not {fmt!r}")
     if not graph.is_file():
         raise GraphkitError(f"{graph}: no such graph file")
-    result = run_query(graph, sparql, parse_params(param or []))
+    result = run_query(
+        graph, sparql, parse_params(param or []),
+        allow_service=allow_service, timeout=timeout or None, limit=limit,
+    )  # fmt: skip
     if fmt == "csv":
         sys.stdout.write(format_csv(result))
     elif fmt == "json":
@@ -241,6 +257,10 @@ def query(
             table.add_row(*("" if v is None else escape(v) for v in row))  # text is not markup
         out.print(table)
         err.print(f"{len(result.rows)} rows")
+    if result.truncated:
+        err.print(
+            f"[yellow]warning:[/] the result was cut at {limit:,} rows (--limit N to read more)"
+        )
 
 
 @app.command(
