@@ -7,6 +7,7 @@ failed but the rest was built; 2 nothing could be done (bad input, model, query)
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -82,12 +83,32 @@ PubDate = Annotated[
 ]
 
 
+def printable(text: str) -> str:
+    r"""``text`` safe for a terminal: control and format characters (escape sequences,
+    line breaks, bidirectional overrides) in untrusted names are shown escaped.
+
+    >>> printable("evil\x1b[2J\u202ename.txt\n")
+    'evil\\x1b[2J\\u202ename.txt\\n'
+    >>> printable("Zoë/новости.txt")
+    'Zoë/новости.txt'
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"}
+        else ch
+        for ch in text
+    )
+
+
 def _report_problems(problems: tuple[InputProblem, ...] | list[InputProblem]) -> None:
     for problem in problems:
         # a warning says so itself ("file: warning: ..."); an error gets the prefix
         prefix = "" if problem.warning else "[red]error:[/] "
         # soft_wrap: one line per problem, whatever the width, so it can be grepped
-        err.print(f"{prefix}{escape(str(problem))}", highlight=False, soft_wrap=True)
+        text = escape(printable(str(problem)))
+        err.print(f"{prefix}{text}", highlight=False, soft_wrap=True)
 
 
 @contextmanager
@@ -254,7 +275,8 @@ def query(
     else:
         table = Table(*result.variables, show_lines=False)
         for row in result.rows:
-            table.add_row(*("" if v is None else escape(v) for v in row))  # text is not markup
+            # text is neither markup nor terminal control
+            table.add_row(*("" if v is None else escape(printable(v)) for v in row))
         out.print(table)
         err.print(f"{len(result.rows)} rows")
     if result.truncated:
@@ -344,5 +366,5 @@ def main() -> None:
     try:
         app()
     except GraphkitError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        err.print(f"[red]error:[/] {escape(printable(str(exc)))}", highlight=False)
         sys.exit(exc.exit_code)
