@@ -6,12 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 import graphkit
 from graphkit.cli import app
-from graphkit.types import Article, DocumentAnalysis
+from graphkit.ingest_chunks import MAX_SENTENCE_TOKENS
+from graphkit.types import Article, Assertion, DocumentAnalysis
 
 
 @pytest.mark.parametrize(("opening", "closing"), [('"', ""), ("“", ""), ("«", "")])
@@ -75,3 +78,49 @@ def test_a_failing_article_is_left_out_and_the_rest_is_built(
 def test_the_unclosed_quote_among_good_articles_builds_them_all() -> None:
     corpus = graphkit.analyze(texts=[GOOD_ONE, DOOMED, GOOD_TWO])
     assert len(corpus.articles) == 3 and not corpus.problems
+
+
+UNITS = [
+    "word ", "a, ", "Putin said ", '"a" ', "the big red ", "Putin met Biden. ", "« ", "“",
+    "President Vladimir Putin, the leader, ", "( ", "and ", "\n", "according to TASS ",
+]  # fmt: skip
+
+
+def _well_formed(text: str, assertions: list[Assertion]) -> None:
+    for a in assertions:
+        spans = [a.subject, *([a.object] if a.object else []), *a.qualifiers]
+        if a.attribution is not None and a.attribution.start >= 0:
+            spans.append(a.attribution)  # type: ignore[arg-type]
+        for span in spans:
+            assert 0 <= span.start < span.end <= len(text)
+            assert text[span.start : span.end] == span.text
+        assert text[a.sentence_start :].startswith(a.sentence)
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(
+    unit=st.lists(st.sampled_from(UNITS), min_size=1, max_size=3).map("".join),
+    times=st.integers(min_value=1, max_value=500),
+)
+def test_long_and_repetitive_inputs_finish_with_well_formed_assertions(
+    unit: str, times: int
+) -> None:
+    text = (unit * times)[:8_000]
+    corpus = graphkit.analyze(texts=[text])
+    assert all(p.warning for p in corpus.problems), corpus.problems
+    if text.strip():
+        assert len(corpus.articles) == 1
+        _well_formed(corpus.articles[0].text, list(corpus.assertions))
+
+
+def test_a_sentence_past_the_token_limit_is_skipped_with_a_warning() -> None:
+    long = "Putin said " * 150  # one sentence of 300 tokens
+    text = f"Biden met Macron in Paris. {long.strip()}. Putin met Xi in Beijing."
+    corpus = graphkit.analyze(texts=[text])
+    [warning] = corpus.problems
+    assert warning.warning
+    assert f"sentence 2 has 301 tokens, more than {MAX_SENTENCE_TOKENS}" in warning.problem
+    assert f"article {corpus.articles[0].id!r}" in warning.problem
+    lemmas = {(a.subject.text, a.relation.lemma) for a in corpus.assertions}
+    assert {("Biden", "meet"), ("Putin", "meet")} <= lemmas
+    assert all(a.sentence_index != 1 for a in corpus.assertions)
