@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
@@ -27,11 +27,14 @@ from graphkit.types import (
     Qualifier,
 )
 
-CHUNK_CHARS = 100_000
+# spaCy needs about 3 kB a character while it parses a text (the small English
+# model: 100,000 characters take 320 MB), so pieces and batches are kept small:
+# a batch holds at most BATCH_CHARS characters, about 160 MB over the model's 190 MB.
+CHUNK_CHARS = 50_000
 # A longer sentence is skipped by the extraction, with a warning: it is almost
 # always a list, a table or junk, and no rule reads it well.
 MAX_SENTENCE_TOKENS = 200
-BATCH_CHARS = 200_000
+BATCH_CHARS = 50_000
 _Span = TypeVar("_Span", Argument, Qualifier, Mention, Attribution)
 # Where a piece may end, best first: after a blank line, a line end, a sentence
 # end, any space. A piece ends after the break, so the break stays with it.
@@ -49,14 +52,18 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     >>> split_text("short", 100)
     [(0, 'short')]
     """
-    pieces = []
+    return list(iter_pieces(text, limit))
+
+
+def iter_pieces(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """The pieces of :func:`split_text` one at a time, so that only one piece of a
+    long text is copied at a time."""
     start = 0
     while len(text) - start > limit:
         end = _cut(text, start, start + limit)
-        pieces.append((start, text[start:end]))
+        yield start, text[start:end]
         start = end
-    pieces.append((start, text[start:]))
-    return pieces
+    yield start, text[start:]
 
 
 def _cut(text: str, start: int, stop: int) -> int:
@@ -73,12 +80,14 @@ def _cut(text: str, start: int, stop: int) -> int:
 def batch_for(articles: Sequence[Article], limit: int, batch_size: int) -> int:
     """How many texts to parse at once: ``batch_size``, or fewer when long articles
     would put more than ``BATCH_CHARS`` characters in one batch (spaCy holds a whole
-    batch in memory, about 2.5 kB a character). Parsing speed hardly depends on it.
+    batch in memory, about 3 kB a character). Parsing speed hardly depends on it.
 
-    >>> batch_for([Article("a", "x" * 5_000)], CHUNK_CHARS, 32)
+    >>> batch_for([Article("a", "x" * 1_000)], CHUNK_CHARS, 32)
     32
+    >>> batch_for([Article("a", "x" * 5_000)], CHUNK_CHARS, 32)
+    10
     >>> batch_for([Article("a", "x" * 5_000), Article("b", "x" * 900_000)], CHUNK_CHARS, 32)
-    2
+    1
     """
     longest = min(limit, max((len(a.text) for a in articles), default=1))
     return max(1, min(batch_size, BATCH_CHARS // max(1, longest)))
@@ -90,7 +99,8 @@ def long_article_notes(articles: Iterable[Article], limit: int = CHUNK_CHARS) ->
         InputProblem(
             article.path or article.id,
             f"long article {article.id!r} ({len(article.text):,} characters) parsed in "
-            f"{len(split_text(article.text, limit))} pieces of at most {limit:,} characters",
+            f"{sum(1 for _ in iter_pieces(article.text, limit))} pieces of at most "
+            f"{limit:,} characters",
             warning=True,
         )
         for article in articles
@@ -102,19 +112,53 @@ def merge_analyses(
     article: Article, pieces: Sequence[tuple[int, DocumentAnalysis]]
 ) -> DocumentAnalysis:
     """One analysis of ``article`` from the analyses of its pieces at their offsets."""
-    if len(pieces) == 1 and pieces[0][0] == 0:
-        return replace(pieces[0][1], article=article)
-    sentences: list[str] = []
-    assertions: list[Assertion] = []
-    mentions: list[Mention] = []
-    heads: dict[tuple[int, int], Mention] = {}
+    merged = Merged()
     for offset, analysis in pieces:
-        assertions += [_shift_assertion(a, offset, len(sentences)) for a in analysis.assertions]
-        mentions += [_moved(m, offset) for m in analysis.mentions]
-        for (start, end), mention in analysis.heads.items():
-            heads[(start + offset, end + offset)] = _moved(mention, offset)
-        sentences += analysis.sentences
-    return DocumentAnalysis(article, tuple(sentences), tuple(assertions), tuple(mentions), heads)
+        merged.add(offset, analysis)
+    return merged.analysis(article)
+
+
+class Merged:
+    """The analyses of an article's pieces, moved to whole-text offsets as each comes,
+    so that a piece's own analysis can be dropped at once (one copy, not two)."""
+
+    def __init__(self) -> None:
+        self.sentences: list[str] = []
+        self.assertions: list[Assertion] = []
+        self.mentions: list[Mention] = []
+        self.heads: dict[tuple[int, int], Mention] = {}
+        self.whole: DocumentAnalysis | None = None  # the one piece at offset 0 so far
+
+    def add(self, offset: int, analysis: DocumentAnalysis) -> None:
+        """The analysis of the piece at ``offset``; pieces come in text order."""
+        if offset == 0 and self.whole is None and not self.sentences:
+            self.whole = analysis  # the first piece: nothing to move
+            return
+        if self.whole is not None:
+            first, self.whole = self.whole, None
+            self._extend(0, first)
+        self._extend(offset, analysis)
+
+    def _extend(self, offset: int, analysis: DocumentAnalysis) -> None:
+        if offset == 0:
+            self.assertions += analysis.assertions
+            self.mentions += analysis.mentions
+            self.heads.update(analysis.heads)
+        else:
+            before = len(self.sentences)
+            self.assertions += [_shift_assertion(a, offset, before) for a in analysis.assertions]
+            self.mentions += [_moved(m, offset) for m in analysis.mentions]
+            for (start, end), mention in analysis.heads.items():
+                self.heads[(start + offset, end + offset)] = _moved(mention, offset)
+        self.sentences += analysis.sentences
+
+    def analysis(self, article: Article) -> DocumentAnalysis:
+        if self.whole is not None:
+            return replace(self.whole, article=article)
+        return DocumentAnalysis(
+            article, tuple(self.sentences), tuple(self.assertions), tuple(self.mentions),
+            self.heads,
+        )  # fmt: skip
 
 
 def _moved(span: _Span, offset: int) -> _Span:

@@ -16,9 +16,9 @@ from graphkit.errors import ModelError
 from graphkit.ingest_chunks import (
     CHUNK_CHARS,
     MAX_SENTENCE_TOKENS,
+    Merged,
     batch_for,
-    merge_analyses,
-    split_text,
+    iter_pieces,
 )
 from graphkit.types import Article, DocumentAnalysis, InputProblem
 
@@ -77,7 +77,7 @@ def analyze_articles(
     articles = list(articles)
     limit = min(chunk_chars, nlp.max_length)
     pending: dict[int, Article] = {}  # read but not yet merged; pipe keeps the order
-    pieces: list[tuple[int, DocumentAnalysis]] = []
+    merged = Merged()  # the analyses of the current article's pieces so far
     failure: InputProblem | None = None
     sentences_before = 0  # in the earlier pieces of the article
     parsed = nlp.pipe(
@@ -94,17 +94,18 @@ def analyze_articles(
                         article, sentences_before + number, length, max_sentence_tokens
                     )
                 analysis = analyze_doc(doc, piece, max_sentence_tokens)
-                pieces.append((offset, analysis))
+                merged.add(offset, analysis)
                 sentences_before += len(analysis.sentences)
+                del analysis
                 if last:
-                    yield merge_analyses(article, pieces)
+                    yield merged.analysis(article)
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the rest
                 failure = _failed(article, exc)
         if last:
             if failure is not None:
                 yield failure
             del pending[index]
-            pieces, failure, sentences_before = [], None, 0
+            merged, failure, sentences_before = Merged(), None, 0
 
 
 def _long_sentence(article: Article, index: int, tokens: int, limit: int) -> InputProblem:
@@ -133,6 +134,9 @@ def _pieces(
     only small tuples cross to the parser processes, never a whole long text."""
     for index, article in enumerate(articles):
         pending[index] = article
-        split = split_text(article.text, limit)
-        for number, (offset, text) in enumerate(split, start=1):
-            yield text, (index, offset, number == len(split))
+        pieces = iter_pieces(article.text, limit)  # one piece copied at a time
+        current = next(pieces)
+        for following in pieces:
+            yield current[1], (index, current[0], False)
+            current = following
+        yield current[1], (index, current[0], True)
