@@ -27,10 +27,16 @@ from graphkit.types import (
     Qualifier,
 )
 
-# spaCy needs about 3 kB a character while it parses a text (the small English
-# model: 100,000 characters take 320 MB), so pieces and batches are kept small:
-# a batch holds at most BATCH_CHARS characters, about 160 MB over the model's 190 MB.
+# spaCy needs about 15 kB a token while it parses a text (the small English model's
+# tok2vec: 3 kB a character of news text, 10,000 tokens take 150 MB), so pieces and
+# batches are kept small: a piece holds at most CHUNK_CHARS characters and about
+# CHUNK_TOKENS tokens ("a, a, a, ..." has a token every 1.5 characters, "!!!" one
+# every character), a batch at most BATCH_CHARS characters.
 CHUNK_CHARS = 50_000
+CHUNK_TOKENS = 12_000
+# spaCy's tokenizer takes time quadratic in the length of a run of characters
+# without white space ("!!!...": 4,000 take 5 s), so a longer run is cut into pieces.
+MAX_RUN = 200
 # A longer sentence is skipped by the extraction, with a warning: it is almost
 # always a list, a table or junk, and no rule reads it well.
 MAX_SENTENCE_TOKENS = 200
@@ -40,10 +46,16 @@ _Span = TypeVar("_Span", Argument, Qualifier, Mention, Attribution)
 # end, any space. A piece ends after the break, so the break stays with it.
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]*\s"))
 _SPACE = re.compile(r"\s")
+# about what spaCy's tokenizer makes a token: words, signs, runs of white space
+_TOKENISH = re.compile(r"\w+|[^\w\s]|\s{2,}|\n")
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 
-def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """``text`` cut into pieces of at most ``limit`` characters, each with its offset.
+def split_text(
+    text: str, limit: int = CHUNK_CHARS, max_tokens: int = CHUNK_TOKENS
+) -> list[tuple[int, str]]:
+    """``text`` cut into pieces of at most ``limit`` characters and about
+    ``max_tokens`` tokens, each with its offset.
 
     The pieces put together are the text, character for character.
 
@@ -51,19 +63,41 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     [(0, 'One. Two.\\n\\n'), (11, 'Three four '), (22, 'five.')]
     >>> split_text("short", 100)
     [(0, 'short')]
+    >>> split_text("a, a, a, a, a, a", 100, max_tokens=5)
+    [(0, 'a, a, '), (6, 'a, a, '), (12, 'a, a')]
+    >>> [len(piece) for _, piece in split_text("Look: " + "!" * 450, 1_000)]
+    [6, 200, 200, 50]
     """
-    return list(iter_pieces(text, limit))
+    return list(iter_pieces(text, limit, max_tokens))
 
 
-def iter_pieces(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+def iter_pieces(
+    text: str, limit: int = CHUNK_CHARS, max_tokens: int = CHUNK_TOKENS
+) -> Iterator[tuple[int, str]]:
     """The pieces of :func:`split_text` one at a time, so that only one piece of a
     long text is copied at a time."""
     start = 0
-    while len(text) - start > limit:
-        end = _cut(text, start, start + limit)
+    while True:
+        stop = _token_stop(text, start, min(start + limit, len(text)), max_tokens)
+        run = _LONG_RUN.search(text, start, stop)
+        if run is not None:  # end before the run, or cut it
+            stop = run.start() if run.start() > start else start + MAX_RUN
+        if stop >= len(text):
+            break
+        end = _cut(text, start, stop)
         yield start, text[start:end]
         start = end
     yield start, text[start:]
+
+
+def _token_stop(text: str, start: int, stop: int, max_tokens: int) -> int:
+    """``stop``, or where the piece from ``start`` would pass ``max_tokens`` tokens."""
+    if stop - start <= max_tokens:  # cannot hold more tokens than characters
+        return stop
+    for count, match in enumerate(_TOKENISH.finditer(text, start, stop), start=1):
+        if count > max_tokens:
+            return match.start()
+    return stop
 
 
 def _cut(text: str, start: int, stop: int) -> int:
@@ -95,17 +129,20 @@ def batch_for(articles: Sequence[Article], limit: int, batch_size: int) -> int:
 
 def long_article_notes(articles: Iterable[Article], limit: int = CHUNK_CHARS) -> list[InputProblem]:
     """A warning for each article that will be parsed in pieces."""
-    return [
-        InputProblem(
-            article.path or article.id,
-            f"long article {article.id!r} ({len(article.text):,} characters) parsed in "
-            f"{sum(1 for _ in iter_pieces(article.text, limit))} pieces of at most "
-            f"{limit:,} characters",
-            warning=True,
-        )
-        for article in articles
-        if len(article.text) > limit
-    ]
+    notes = []
+    for article in articles:
+        pieces = sum(1 for _ in iter_pieces(article.text, limit))
+        if pieces > 1:
+            notes.append(
+                InputProblem(
+                    article.path or article.id,
+                    f"long article {article.id!r} ({len(article.text):,} characters) parsed "
+                    f"in {pieces} pieces of at most {limit:,} characters and about "
+                    f"{CHUNK_TOKENS:,} tokens",
+                    warning=True,
+                )
+            )
+    return notes
 
 
 def merge_analyses(

@@ -13,7 +13,14 @@ from typer.testing import CliRunner
 
 import graphkit
 from graphkit.cli import app
-from graphkit.ingest_chunks import MAX_SENTENCE_TOKENS
+from graphkit.ingest_chunks import (
+    CHUNK_CHARS,
+    CHUNK_TOKENS,
+    MAX_RUN,
+    MAX_SENTENCE_TOKENS,
+    split_text,
+)
+from graphkit.nlp import load_pipeline
 from graphkit.types import Article, Assertion, DocumentAnalysis
 
 
@@ -124,3 +131,18 @@ def test_a_sentence_past_the_token_limit_is_skipped_with_a_warning() -> None:
     lemmas = {(a.subject.text, a.relation.lemma) for a in corpus.assertions}
     assert {("Biden", "meet"), ("Putin", "meet")} <= lemmas
     assert all(a.sentence_index != 1 for a in corpus.assertions)
+
+
+@pytest.mark.parametrize("unit", ["a, ", "!", "word ", "\n\n \n", "U.S.-led ", "don't ", "😀"])
+def test_pieces_are_bounded_in_tokens_as_well_as_characters(unit: str) -> None:
+    """spaCy's memory grows with tokens (about 15 kB each), so a piece of a text made
+    of short tokens is cut sooner than one of words; and its tokenizer's time with the
+    square of a run without white space, so a long run is cut too."""
+    text = unit * ((20_000 if unit == "😀" else 60_000) // len(unit))
+    pieces = split_text(text)
+    assert "".join(piece for _, piece in pieces) == text
+    make_doc = load_pipeline().make_doc
+    for _, piece in pieces:
+        assert len(piece) <= CHUNK_CHARS
+        assert max(map(len, piece.split()), default=0) <= MAX_RUN
+        assert len(make_doc(piece)) <= 1.5 * CHUNK_TOKENS
