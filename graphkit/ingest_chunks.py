@@ -37,6 +37,9 @@ CHUNK_TOKENS = 12_000
 # spaCy's tokenizer takes time quadratic in the length of a run of characters
 # without white space ("!!!...": 4,000 take 5 s), so a longer run is cut into pieces.
 MAX_RUN = 200
+# The size budget of one article: the extraction reads no further (with a warning),
+# so one huge "article" (a dump, a book) cannot take hours and gigabytes.
+MAX_ARTICLE_CHARS = 2_000_000
 # A longer sentence is skipped by the extraction, with a warning: it is almost
 # always a list, a table or junk, and no rule reads it well.
 MAX_SENTENCE_TOKENS = 200
@@ -90,6 +93,21 @@ def iter_pieces(
     yield start, text[start:]
 
 
+def read_pieces(
+    text: str, limit: int = CHUNK_CHARS, max_chars: int = MAX_ARTICLE_CHARS
+) -> Iterator[tuple[int, str]]:
+    """The pieces of ``text`` that the extraction reads: those that start within its
+    first ``max_chars`` characters.
+
+    >>> [offset for offset, _ in read_pieces("One. Two. Three. Four.", 5, max_chars=10)]
+    [0, 5]
+    """
+    for offset, piece in iter_pieces(text, limit):
+        if offset >= max_chars:
+            return
+        yield offset, piece
+
+
 def _token_stop(text: str, start: int, stop: int, max_tokens: int) -> int:
     """``stop``, or where the piece from ``start`` would pass ``max_tokens`` tokens."""
     if stop - start <= max_tokens:  # cannot hold more tokens than characters
@@ -131,7 +149,7 @@ def long_article_notes(articles: Iterable[Article], limit: int = CHUNK_CHARS) ->
     """A warning for each article that will be parsed in pieces."""
     notes = []
     for article in articles:
-        pieces = sum(1 for _ in iter_pieces(article.text, limit))
+        pieces = sum(1 for _ in read_pieces(article.text, limit))
         if pieces > 1:
             notes.append(
                 InputProblem(

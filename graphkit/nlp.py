@@ -15,10 +15,11 @@ from typing import Any
 from graphkit.errors import ModelError
 from graphkit.ingest_chunks import (
     CHUNK_CHARS,
+    MAX_ARTICLE_CHARS,
     MAX_SENTENCE_TOKENS,
     Merged,
     batch_for,
-    iter_pieces,
+    read_pieces,
 )
 from graphkit.types import Article, DocumentAnalysis, InputProblem
 
@@ -56,11 +57,13 @@ def analyze_articles(
     n_process: int = 1,
     chunk_chars: int = CHUNK_CHARS,
     max_sentence_tokens: int = MAX_SENTENCE_TOKENS,
+    max_article_chars: int = MAX_ARTICLE_CHARS,
 ) -> Iterator[DocumentAnalysis | InputProblem]:
     """Parse ``articles`` with ``nlp.pipe`` and extract each one's assertions.
 
     Yields, for each article in order, its warnings (a sentence longer than
-    ``max_sentence_tokens`` tokens is skipped by the extraction and named), then
+    ``max_sentence_tokens`` tokens is skipped by the extraction and named; the text
+    past the first ``max_article_chars`` characters is not read, and said so), then
     either its :class:`DocumentAnalysis` or, when its extraction failed, one
     :class:`InputProblem` (not a warning) naming the article and the error, with the
     traceback as ``detail``: that article is left out and the others go on.
@@ -81,7 +84,7 @@ def analyze_articles(
     failure: InputProblem | None = None
     sentences_before = 0  # in the earlier pieces of the article
     parsed = nlp.pipe(
-        _pieces(articles, limit, pending),
+        _pieces(articles, limit, max_article_chars, pending),
         as_tuples=True, batch_size=batch_for(articles, limit, batch_size), n_process=n_process,
     )  # fmt: skip
     for doc, (index, offset, last) in parsed:
@@ -98,6 +101,9 @@ def analyze_articles(
                 sentences_before += len(analysis.sentences)
                 del analysis
                 if last:
+                    read = offset + len(doc.text)
+                    if read < len(article.text):
+                        yield _over_budget(article, read, max_article_chars)
                     yield merged.analysis(article)
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the rest
                 failure = _failed(article, exc)
@@ -118,6 +124,16 @@ def _long_sentence(article: Article, index: int, tokens: int, limit: int) -> Inp
     )
 
 
+def _over_budget(article: Article, read: int, budget: int) -> InputProblem:
+    return InputProblem(
+        article.path or article.id,
+        f"article {article.id!r} has {len(article.text):,} characters, more than the "
+        f"{budget:,} read from one article: assertions were extracted from its first "
+        f"{read:,} characters only",
+        warning=True,
+    )
+
+
 def _failed(article: Article, exc: Exception) -> InputProblem:
     """The problem of an article whose extraction raised ``exc``."""
     return InputProblem(
@@ -128,13 +144,14 @@ def _failed(article: Article, exc: Exception) -> InputProblem:
 
 
 def _pieces(
-    articles: Iterable[Article], limit: int, pending: dict[int, Article]
+    articles: Iterable[Article], limit: int, max_chars: int, pending: dict[int, Article]
 ) -> Iterator[tuple[str, tuple[int, int, bool]]]:
-    """(text, (article number, offset, last piece?)) for each piece of each article;
-    only small tuples cross to the parser processes, never a whole long text."""
+    """(text, (article number, offset, last piece?)) for each piece of each article
+    within its size budget; only small tuples cross to the parser processes, never a
+    whole long text."""
     for index, article in enumerate(articles):
         pending[index] = article
-        pieces = iter_pieces(article.text, limit)  # one piece copied at a time
+        pieces = read_pieces(article.text, limit, max_chars)  # one piece copied at a time
         current = next(pieces)
         for following in pieces:
             yield current[1], (index, current[0], False)

@@ -20,8 +20,8 @@ from graphkit.ingest_chunks import (
     MAX_SENTENCE_TOKENS,
     split_text,
 )
-from graphkit.nlp import load_pipeline
-from graphkit.types import Article, Assertion, DocumentAnalysis
+from graphkit.nlp import analyze_articles, load_pipeline
+from graphkit.types import Article, Assertion, DocumentAnalysis, InputProblem
 
 
 @pytest.mark.parametrize(("opening", "closing"), [('"', ""), ("“", ""), ("«", "")])
@@ -146,3 +146,20 @@ def test_pieces_are_bounded_in_tokens_as_well_as_characters(unit: str) -> None:
         assert len(piece) <= CHUNK_CHARS
         assert max(map(len, piece.split()), default=0) <= MAX_RUN
         assert len(make_doc(piece)) <= 1.5 * CHUNK_TOKENS
+
+
+def test_text_past_the_article_size_budget_is_not_read_and_said_so() -> None:
+    text = "Biden met Macron in Paris.\n\n" * 3 + "Putin met Xi in Beijing.\n\n"
+    article = Article("big", text, path="big.txt")
+    found = list(analyze_articles([article], chunk_chars=30, max_article_chars=60))
+    [warning, analysis] = found
+    assert isinstance(warning, InputProblem) and warning.warning
+    assert warning.input == "big.txt"
+    assert f"'big' has {len(text)} characters, more than the 60 read" in warning.problem
+    assert "from its first 84 characters only" in warning.problem
+    assert isinstance(analysis, DocumentAnalysis)
+    subjects = {a.subject.text for a in analysis.assertions}
+    assert "Biden" in subjects and "Putin" not in subjects
+    assert max(a.subject.end for a in analysis.assertions) <= 84
+    whole = list(analyze_articles([article], chunk_chars=30))
+    assert len(whole) == 1 and "Putin" in {a.subject.text for a in whole[0].assertions}
