@@ -1,0 +1,143 @@
+"""Names kept whole, and acronyms read against their long forms.
+
+The small recognizer cuts names at particles and hyphens: "Ursula von der" (a person)
+and "Leyen" (a place), "Mohammed bin Abdulrahman" and "Al Thani", "Kim Jong" and
+"-un". :func:`whole_names` gives each such piece the whole name it belongs to, read
+from the article text, so that every piece is typed and keyed as that one person:
+
+- a person's name that ends in a particle (von, der, bin, al, de, van ...) takes the
+  capitalised word after it;
+- a person's name followed, after one space, by another name that starts with a
+  particle ("Al Thani", "al-Sudani") is one name with it;
+- a person's name followed at once by a hyphen and lower-case letters ("-un") takes
+  them.
+
+:func:`acronym_of` gives the initials of a long name ("International Atomic Energy
+Agency" -> IAEA), and :func:`defined_acronyms` the acronyms an article defines in
+brackets: "the North Atlantic Treaty Organization (NATO)".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from graphkit.types import Mention
+
+PARTICLES = frozenset(
+    "von van der den de del della di da du le la al el ul bin ibn bint ben abu abd ould "
+    "dos das ter".split()
+)
+_NAMED = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "PROPN", "FAC"})
+_NEXT_WORD = re.compile(r"\s([A-Z][\w’'-]*)")
+_HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
+_FUNCTION_WORDS = frozenset("of the and for on in to at de".split())
+_ACRONYM = re.compile(r"[A-Z]{2,7}")
+
+
+def _first_word(text: str) -> str:
+    return re.split(r"[\s-]", text.strip(), maxsplit=1)[0].lower()
+
+
+def _last_word(text: str) -> str:
+    return re.split(r"[\s-]", text.strip())[-1].lower()
+
+
+def whole_names(mentions: Iterable[Mention], text: str) -> dict[tuple[int, int], str]:
+    """(start, end) of each piece of a cut person name -> the whole name as written.
+
+    >>> from graphkit.types import Mention
+    >>> text = "President Ursula von der Leyen spoke."
+    >>> pieces = [Mention("d", "Ursula von der", 10, 24, "PERSON"),
+    ...           Mention("d", "Leyen", 25, 30, "GPE")]
+    >>> sorted(whole_names(pieces, text).values())
+    ['Ursula von der Leyen', 'Ursula von der Leyen']
+    """
+    named = sorted(
+        (m for m in mentions if m.kind in _NAMED), key=lambda m: (m.start, -m.end, m.kind)
+    )
+    starts: dict[int, Mention] = {}
+    for mention in named:
+        starts.setdefault(mention.start, mention)
+    whole: dict[tuple[int, int], str] = {}
+    for mention in named:
+        if mention.kind != "PERSON" or (mention.start, mention.end) in whole:
+            continue
+        end, parts = mention.end, [mention]
+        while True:
+            after = starts.get(end + 1) if text[end : end + 1] == " " else None
+            if (
+                after is not None
+                and after.kind in _NAMED
+                and (
+                    _last_word(text[mention.start : end]) in PARTICLES
+                    or _first_word(after.text) in PARTICLES
+                )
+            ):
+                parts.append(after)
+                end = after.end
+                continue
+            if _last_word(text[mention.start : end]) in PARTICLES:
+                word = _NEXT_WORD.match(text, end)
+                if word is not None:
+                    end = word.end()
+                    continue
+            tail = _HYPHEN_TAIL.match(text, end)
+            if tail is not None:
+                end = tail.end()
+                continue
+            break
+        if end != mention.end:
+            name = text[mention.start : end]
+            for part in parts:
+                whole[(part.start, part.end)] = name
+    return whole
+
+
+def acronym_of(name: str) -> str | None:
+    """The initials of a name of three or more words, function words left out.
+
+    >>> acronym_of("International Atomic Energy Agency"), acronym_of("Council of Europe")
+    ('IAEA', None)
+    >>> acronym_of("North Atlantic Treaty Organization")
+    'NATO'
+    """
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _FUNCTION_WORDS]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def plain_acronym(text: str) -> str | None:
+    """The acronym ``text`` is, dots and a leading "the" left out, or None.
+
+    >>> plain_acronym("the U.N."), plain_acronym("IAEA"), plain_acronym("Kyiv")
+    ('UN', 'IAEA', None)
+    """
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    bare = "".join(words).replace(".", "")
+    return bare if len(words) == 1 and _ACRONYM.fullmatch(bare) else None
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronym -> long form, for each "Long Form Name (LFN)" of ``text`` whose
+    initials the acronym is.
+
+    >>> defined_acronyms("the North Atlantic Treaty Organization (NATO) met.")
+    {'NATO': 'North Atlantic Treaty Organization'}
+    """
+    found = {}
+    for match in re.finditer(r"\(([A-Z]{2,7})\)", text):
+        acronym = match.group(1)
+        before = text[: match.start()].rstrip().split()
+        for size in range(len(acronym), len(acronym) * 2 + 1):
+            words = before[-size:]
+            if len(words) < size:
+                break
+            name = " ".join(words)
+            if words[0][:1].isupper() and acronym_of(name) == acronym:
+                found[acronym] = name
+                break
+    return found
