@@ -1,21 +1,27 @@
 """Typing one mention: which ontology class, which canonical name, which country.
 
 Gazetteers before the statistical recognizer's labels. Checked in order, first match
-wins: the alias dictionary (built-in plus the user's; "U.S. State Department" is
-also looked up without its country, "State Department"); a country name or code
-(ISO 3166 through pycountry), even where the recognizer said person, unless the name
-is a word of a person's name in the same article ("Israel" of "Israel Katz"); a
-media or region hint from the surrounding words; a contested region of :mod:`graphkit.geo.regions` (Kherson,
-Crimea, Gaza); a city (GeoNames), which overrides a PERSON tag for a one-word name
-that is no part of a person's name in the same article ("Kherson", not the "Kim" of
-"Kim Jong-un"); a first-level ISO 3166-2 subdivision ("Texas", "Punjab") for a place
-or an unlabelled proper name; then the entity recognizer's label and the words of
-the name.
+wins:
+
+1. the alias dictionary (built-in plus the user's); "U.S. State Department" is also
+   looked up without its country, as "State Department";
+2. a country name or code (ISO 3166 through pycountry), even where the recognizer
+   said person, unless the name is a word of a person's name in the same article
+   ("Israel" of "Israel Katz");
+3. a media or region hint from the surrounding words;
+4. a contested region of :mod:`graphkit.geo.regions` (Kherson, Crimea, Gaza);
+5. a city (GeoNames), which overrides a PERSON tag for a one-word name that is no
+   part of a person's name in the same article ("Kherson", not the "Kim" of "Kim
+   Jong-un");
+6. a first-level ISO 3166-2 subdivision ("Texas", "Punjab") for a place or an
+   unlabelled proper name;
+7. the entity recognizer's label and the words of the name.
 
 Keys: a named actor's key is its type and name, so it is shared by every article
 that names it; a concept's (a common noun phrase, a proper name nothing explains)
-and a group's that no country qualifies ("diplomats", "the government") include the
-article, so that a generic noun never joins two stories.
+and a group's that no country qualifies, or that names one person ("diplomats", "the
+Israeli prime minister"), include the article, so that a generic noun never joins
+two stories.
 """
 
 from __future__ import annotations

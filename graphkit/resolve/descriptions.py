@@ -25,8 +25,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graphkit.nlp.words import ROLE_NOUNS
+from graphkit.resolve.aliases import AliasBook
 from graphkit.resolve.classify import country_of_words, strip_name
-from graphkit.types import Assertion
+from graphkit.resolve.drafts import Drafts, at, mentions_of
+from graphkit.types import Assertion, DocumentAnalysis
 
 LEADER_WORDS = frozenset(
     "president premier chancellor king queen emir sultan leader taoiseach".split()
@@ -37,6 +39,9 @@ PERSON_HEADS = frozenset(
     "pope secretary secretary-general senator governor mayor general ambassador envoy "
     "spokesman spokeswoman spokesperson chairman chairwoman chief director leader "
     "commander emir sheikh sultan ayatollah head speaker prosecutor admiral".split()
+)
+_NAMED_ORGANISATIONS = frozenset(
+    {"Organization", "GovernmentBody", "PoliticalParty", "MediaOrganization", "Group"}
 )
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 _OFFICE_WORD = re.compile(r"[A-Z][\w-]*|[a-z-]+")
@@ -144,3 +149,46 @@ def organisation_nouns(label: str, nouns: Iterable[str] = ()) -> frozenset[str]:
 
 def is_person_description(words: list[str]) -> bool:
     return words[-1].lower() in PERSON_HEADS
+
+
+def link_descriptions(analysis: DocumentAnalysis, drafts: Drafts, book: AliasBook) -> None:
+    """Each definite description of the article joins the one actor named before it
+    that it fits (see the module docstring), else stays as it is."""
+    text, keys = analysis.article.text, drafts.keys
+    mentions = [m for m in mentions_of(analysis) if m.kind != "PRON"]
+    named = [m for m in mentions if m.kind != "NOUN"]
+    people = [(m.start, m.end, m.text, keys[at(m)]) for m in named if drafts.of(m).type == "Person"]  # type: ignore[union-attr]
+    subjects = []
+    for assertion in analysis.assertions:
+        head = analysis.heads.get((assertion.subject.start, assertion.subject.end))
+        subjects.append((assertion, keys.get(at(head)) if head is not None else None))
+    offices = offices_in(text, people, subjects)
+    organisations = [
+        (m.start, keys[at(m)]) for m in named if drafts[keys[at(m)]].type in _NAMED_ORGANISATIONS
+    ]
+    for mention in mentions:
+        words = description_words(text, mention.start, mention.text)
+        common = mention.kind == "NOUN" or mention.text.islower()  # "bloc" tagged PROPN
+        if not common or mention.number != "singular" or words is None:
+            continue
+        if is_person_description(words):
+            fits = {o.key for o in offices if o.start < mention.start and fits_office(words, o)}
+        elif len(words) == 1:
+            noun = words[0].lower()
+            fits = {
+                k for s, k in organisations if s < mention.start and noun in _nouns(drafts, book, k)
+            }
+        else:
+            continue
+        if len(fits) == 1:
+            [key] = fits
+            label = drafts[key].label
+            drafts.relink(
+                mention, key, f"{mention.text!r} is {label!r}, named before in its article"
+            )
+
+
+def _nouns(drafts: Drafts, book: AliasBook, key: str) -> frozenset[str]:
+    label = drafts[key].label
+    entry = book.lookup(label)
+    return organisation_nouns(label, entry.nouns if entry else ())

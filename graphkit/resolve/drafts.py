@@ -15,13 +15,22 @@ from dataclasses import dataclass, field
 
 from graphkit.ids import content_id
 from graphkit.resolve.classify import Typing, strip_name
-from graphkit.types import Entity, Mention
+from graphkit.types import DocumentAnalysis, Entity, Mention
 
 At = tuple[str, int, int]  # article id, start, end
 
 
 def at(mention: Mention) -> At:
     return (mention.doc, mention.start, mention.end)
+
+
+def mentions_of(analysis: DocumentAnalysis) -> list[Mention]:
+    """Every mention of an article (named or heading an argument), in text order."""
+    return sorted({*analysis.mentions, *analysis.heads.values()}, key=order)
+
+
+def order(mention: Mention) -> tuple[int, int, str]:
+    return (mention.start, mention.end, mention.kind)
 
 
 @dataclass

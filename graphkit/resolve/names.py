@@ -22,7 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from graphkit.types import Mention
+from graphkit.resolve.aliases import AliasBook
+from graphkit.resolve.drafts import Draft, Drafts, mentions_of
+from graphkit.resolve.variants import name_words, word_key
+from graphkit.types import DocumentAnalysis, Mention
 
 PARTICLES = frozenset(
     "von van der den de del della di da du le la al el ul bin ibn bint ben abu abd ould "
@@ -33,6 +36,12 @@ _NEXT_WORD = re.compile(r"\s([A-Z][\w’'-]*)")
 _HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
 _FUNCTION_WORDS = frozenset("of the and for on in to at de".split())
 _ACRONYM = re.compile(r"[A-Z]{2,7}")
+_ORGANISATIONS = frozenset(
+    {"Organization", "GovernmentBody", "MediaOrganization", "PoliticalParty"}
+)
+# what a one-word name may have been typed as before it joins a person
+SHORT_NAME_TYPES = frozenset({"Person", "Organization", "Group", "Place", "City", "Concept"})
+_REPORT_NOUNS = frozenset("report reports article story interview broadcast editorial".split())
 
 
 def _first_word(text: str) -> str:
@@ -141,3 +150,65 @@ def defined_acronyms(text: str) -> dict[str, str]:
                 found[acronym] = name
                 break
     return found
+
+
+def first_word_links(analysis: DocumentAnalysis, drafts: Drafts, book: AliasBook) -> None:
+    """A one-word name that no longer name ends with joins the one person its article
+    named before whose name it begins: "Lai" after "Lai Ching-te", "Prince Mohammed"
+    after "Mohammed bin Salman" (family name first, or a title and a given name)."""
+    seen: list[tuple[str, Draft]] = []  # (first word key, person) in text order
+    for mention in mentions_of(analysis):
+        draft = drafts.of(mention)
+        if draft is None:
+            continue
+        words = name_words(draft.label)
+        if draft.type == "Person" and len(words) > 1:
+            seen.append((word_key(words[0]), draft))
+            continue
+        if len(words) != 1 or draft.type not in SHORT_NAME_TYPES:
+            continue
+        if any(m.startswith("not merged") for m in draft.merges):
+            continue
+        found = {p.key: p for first, p in seen if first == word_key(words[0])}
+        if len(found) != 1:
+            continue
+        [person] = found.values()
+        if book.may_merge(draft.label, person.label):
+            drafts.relink(
+                mention, person.key,
+                f"{mention.text!r} begins the name {person.label!r} named before in its "
+                "article (family name first, or a title and a given name)",
+            )  # fmt: skip
+
+
+def join_long_forms(analysis: DocumentAnalysis, drafts: Drafts) -> None:
+    """An acronym joins the one long name of its article whose initials it is ("IAEA"
+    and "International Atomic Energy Agency") or that the article defines it as
+    ("... Organization (NATO)"); "a VPost report" joins VPost, its publisher."""
+    mentions = [m for m in mentions_of(analysis) if m.kind != "PRON"]
+    defined = defined_acronyms(analysis.article.text)
+    longs: dict[str, set[str]] = {}
+    media: dict[str, str] = {}
+    for mention in mentions:
+        draft = drafts.of(mention)
+        if draft is None or draft.type not in _ORGANISATIONS:
+            continue
+        own = [a for a, long in defined.items() if long.lower().endswith(draft.label.lower())]
+        for acronym in {acronym_of(draft.label), *own} - {None}:
+            longs.setdefault(str(acronym), set()).add(draft.key)
+        if draft.type == "MediaOrganization":
+            media[mention.text] = draft.key
+    for mention in mentions:
+        draft = drafts.of(mention)
+        if draft is None or draft.key.startswith("alias:"):
+            continue
+        acronym = plain_acronym(mention.text)
+        if acronym is not None and len(longs.get(acronym, ())) == 1:
+            [key] = longs[acronym]
+            if key != draft.key:
+                reason = f"{mention.text!r} is the acronym of {drafts[key].label!r}"
+                drafts.relink(mention, key, reason)
+        words = mention.text.split()
+        owner = media.get(" ".join(words[:-1]))
+        if mention.kind == "NOUN" and words[-1].lower() in _REPORT_NOUNS and owner is not None:
+            drafts.relink(mention, owner, f"{mention.text!r}: a report speaks for its publisher")

@@ -53,17 +53,17 @@ from graphkit.resolve import descriptions as desc
 from graphkit.resolve.aliases import AliasBook, load_aliases
 from graphkit.resolve.antecedents import Antecedents, Candidate, gender_evidence, person_gender
 from graphkit.resolve.classify import classify, country_of_words
-from graphkit.resolve.drafts import Draft, Drafts, at
+from graphkit.resolve.drafts import Draft, Drafts, at, mentions_of, order
 from graphkit.resolve.link import entity_ids, link_all
 from graphkit.resolve.names import (
     PARTICLES,
-    acronym_of,
-    defined_acronyms,
-    plain_acronym,
+    SHORT_NAME_TYPES,
+    first_word_links,
+    join_long_forms,
     whole_names,
 )
 from graphkit.resolve.roles import role_facts
-from graphkit.resolve.variants import _consonants, name_key, name_words, same_person, word_key
+from graphkit.resolve.variants import name_key, name_words, variant_merges
 from graphkit.types import Assertion, Corpus, DocumentAnalysis, Mention
 
 _PRONOUN_KINDS = {
@@ -81,11 +81,9 @@ _PLACING = frozenset(
     {"GovernmentBody", "Organization", "MediaOrganization", "Country", "PoliticalParty"}
 )
 _ORGANISATIONS = _PLACING - {"Country"}
-_SHORT_NAME_TYPES = frozenset({"Organization", "Group", "Place", "City", "Concept"})
 # words that place a group in what follows: "at", "within", "close to" (not "by")
 _PLACING_WORDS = [[w] for w in "at of in within inside from close near with for".split()]
 _NOT_POLITICAL = frozenset({"be", "lie", "locate", "border", "host"})
-_REPORT_NOUNS = frozenset("report reports article story interview broadcast editorial".split())
 # capitals that stand for an organisation rather than their own government
 _CAPITAL_OF = {"Brussels": "European Union"}
 
@@ -111,7 +109,7 @@ class Resolver:
     def resolve(self, analyses: Iterable[DocumentAnalysis]) -> Corpus:
         analyses = list(analyses)
         for analysis in analyses:
-            self.type_mentions(analysis)
+            self.typementions_of(analysis)
         self.merge_spelling_variants()
         self.merge_short_names(analyses)
         for analysis in analyses:
@@ -128,10 +126,10 @@ class Resolver:
             self.country(code)  # "Russian officials" links to Russia, named or not
         return self.corpus(analyses)
 
-    def type_mentions(self, analysis: DocumentAnalysis) -> None:
+    def typementions_of(self, analysis: DocumentAnalysis) -> None:
         """Rules 1 and 2: each named mention typed and stripped, and put in its draft;
         the pieces of a name cut at a particle or hyphen typed as the whole name."""
-        named = [m for m in _mentions(analysis) if m.kind != "PRON"]
+        named = [m for m in mentions_of(analysis) if m.kind != "PRON"]
         whole = whole_names(named, analysis.article.text)
         person_words = frozenset(
             word
@@ -153,33 +151,12 @@ class Resolver:
         """Rule 3: two persons whose names are spellings of one name (same key, or
         close word for word with the same first name), and two organisations of one
         type whose names have one key, are one entity."""
-        drafts = sorted(self.drafts.values(), key=lambda d: d.key)
-        buckets: dict[tuple[str, ...], list[Draft]] = {}
-        for draft in drafts:
-            words = name_key(draft.label).split()
-            if draft.type == "Person" and len(words) > 1:
-                buckets.setdefault(("Person", str(len(words)), _consonants(words[0])), []).append(
-                    draft
-                )
-            elif draft.type in _ORGANISATIONS and words:
-                buckets.setdefault((draft.type, " ".join(words)), []).append(draft)
-        redirect: dict[str, str] = {}
-        for bucket in buckets.values():
-            for i, first in enumerate(bucket):
-                for second in bucket[i + 1 :]:
-                    if redirect.get(second.key) or not self.book.may_merge(
-                        first.label, second.label
-                    ):
-                        continue
-                    why = same_person(first.label, second.label) if first.type == "Person" else (
-                        f"same name once transliterated: {name_key(first.label)!r}"
-                    )  # fmt: skip
-                    if why is not None:
-                        target = redirect.get(first.key, first.key)
-                        redirect[second.key] = target
-                        self.drafts[target].merges.add(
-                            f"{second.label!r} is a spelling of {first.label!r} ({why})"
-                        )
+        redirect = {}
+        for source, target, why in variant_merges(
+            [(d.key, d.type, d.label) for d in self.drafts.values()], self.book.may_merge
+        ):
+            redirect[source] = target
+            self.drafts[target].merges.add(why)
         self.drafts.merge(redirect)
 
     def merge_short_names(self, analyses: list[DocumentAnalysis]) -> None:
@@ -191,7 +168,7 @@ class Resolver:
         begins ("Lai" -> Lai Ching-te)."""
         drafts = self.drafts
         people = [d for d in drafts.values() if d.type == "Person"]
-        shorts = [d for d in drafts.values() if d.type in _SHORT_NAME_TYPES | {"Person"}]
+        shorts = [d for d in drafts.values() if d.type in SHORT_NAME_TYPES]
         shorts = sorted(
             (d for d in shorts if _short(d.label)),
             key=lambda d: (d.type != "Person", -len(d.label.split()), d.key),
@@ -217,71 +194,20 @@ class Resolver:
                 short.merges.add(f"not merged: {short.label!r} could be any of {names}")
         drafts.merge(redirect)
         for analysis in analyses:
-            self._first_words(analysis)
-
-    def _first_words(self, analysis: DocumentAnalysis) -> None:
-        seen: list[tuple[str, Draft]] = []  # (first word key, person) in text order
-        for mention in _mentions(analysis):
-            draft = self.drafts.of(mention)
-            if draft is None:
-                continue
-            words = name_words(draft.label)
-            if draft.type == "Person" and len(words) > 1:
-                seen.append((word_key(words[0]), draft))
-                continue
-            if len(words) != 1 or draft.type not in _SHORT_NAME_TYPES | {"Person"}:
-                continue
-            if any(m.startswith("not merged") for m in draft.merges):
-                continue
-            found = {p.key: p for first, p in seen if first == word_key(words[0])}
-            if len(found) == 1 and self.book.may_merge(
-                draft.label, next(iter(found.values())).label
-            ):
-                [person] = found.values()
-                self.drafts.relink(
-                    mention, person.key,
-                    f"{mention.text!r} begins the name {person.label!r} named before in its "
-                    "article (family name first, or a title and a given name)",
-                )  # fmt: skip
+            first_word_links(analysis, drafts, self.book)
 
     def join_long_forms(self, analysis: DocumentAnalysis) -> None:
         """Rule 5: an acronym joins the one long name of its article whose initials it
         is ("IAEA" and "International Atomic Energy Agency") or that the article
         defines it as ("... Organization (NATO)"); "a VPost report" joins VPost."""
-        mentions = [m for m in _mentions(analysis) if m.kind != "PRON"]
-        defined = defined_acronyms(analysis.article.text)
-        longs: dict[str, set[str]] = {}
-        media: dict[str, str] = {}
-        for mention in mentions:
-            draft = self.drafts.of(mention)
-            if draft is not None and draft.type in _ORGANISATIONS:
-                for acronym in {acronym_of(draft.label), *_defined(defined, draft.label)} - {None}:
-                    longs.setdefault(str(acronym), set()).add(draft.key)
-                if draft.type == "MediaOrganization":
-                    media[mention.text] = draft.key
-        for mention in mentions:
-            draft = self.drafts.of(mention)
-            acronym = plain_acronym(mention.text)
-            if draft is None or draft.key.startswith("alias:"):
-                continue
-            if acronym is not None and len(longs.get(acronym, ())) == 1:
-                [key] = longs[acronym]
-                if key != draft.key:
-                    reason = f"{mention.text!r} is the acronym of {self.drafts[key].label!r}"
-                    self.drafts.relink(mention, key, reason)
-            words = mention.text.split()
-            if mention.kind == "NOUN" and words[-1].lower() in _REPORT_NOUNS:
-                owner = media.get(" ".join(words[:-1]))
-                if owner is not None:
-                    reason = f"{mention.text!r}: a report speaks for its publisher"
-                    self.drafts.relink(mention, owner, reason)
+        join_long_forms(analysis, self.drafts)
 
     def read_genders(self, analyses: list[DocumentAnalysis]) -> None:
         """Each person's gender, from the first name and the words around every mention
         (titles, "his", "her"): what rule 6 needs for "he" and "she"."""
         evidence: dict[str, list[str | None]] = {}
         for analysis in analyses:
-            for mention in _mentions(analysis):
+            for mention in mentions_of(analysis):
                 key = self.drafts.keys.get(at(mention))
                 if key is not None and self.drafts[key].type == "Person":
                     found = gender_evidence(analysis.article.text, mention)
@@ -293,51 +219,7 @@ class Resolver:
     def resolve_descriptions(self, analysis: DocumentAnalysis) -> None:
         """Rule 6, descriptions: "the spokesman", "the Israeli leader", "the bloc" join
         the one actor named before in their article that fits them, else stay apart."""
-        text, keys = analysis.article.text, self.drafts.keys
-        mentions = [m for m in _mentions(analysis) if m.kind != "PRON"]
-        people = [
-            (m.start, m.end, m.text, keys[at(m)])
-            for m in mentions
-            if m.kind != "NOUN" and self.drafts[keys[at(m)]].type == "Person"
-        ]
-        subjects = [
-            (a, keys.get(at(head)) if (head := analysis.heads.get(_span(a))) else None)
-            for a in analysis.assertions
-        ]
-        offices = desc.offices_in(text, people, subjects)
-        organisations = [
-            (m.start, keys[at(m)])
-            for m in mentions
-            if m.kind != "NOUN" and self.drafts[keys[at(m)]].type in _ORGANISATIONS | {"Group"}
-        ]
-        for mention in mentions:
-            words = desc.description_words(text, mention.start, mention.text)
-            common = mention.kind == "NOUN" or mention.text.islower()  # "bloc" tagged PROPN
-            if not common or mention.number != "singular" or words is None:
-                continue
-            if desc.is_person_description(words):
-                fits = {
-                    o.key for o in offices if o.start < mention.start and desc.fits_office(words, o)
-                }
-            elif len(words) == 1:
-                fits = {
-                    k
-                    for s, k in organisations
-                    if s < mention.start and words[0].lower() in self._nouns(k)
-                }
-            else:
-                continue
-            if len(fits) == 1:
-                [key] = fits
-                label = self.drafts[key].label
-                self.drafts.relink(
-                    mention, key, f"{mention.text!r} is {label!r}, named before in its article"
-                )
-
-    def _nouns(self, key: str) -> frozenset[str]:
-        draft = self.drafts[key]
-        entry = self.book.lookup(draft.label)
-        return desc.organisation_nouns(draft.label, entry.nouns if entry else ())
+        desc.link_descriptions(analysis, self.drafts, self.book)
 
     def resolve_references(self, analysis: DocumentAnalysis) -> None:
         """Rule 6, pronouns and bare role nouns ("these officials"): the nearest earlier
@@ -346,7 +228,7 @@ class Resolver:
         last: dict[str, str] = {}
         people: list[Candidate] = []
         antecedents = Antecedents(analysis)
-        for mention in _mentions(analysis):
+        for mention in mentions_of(analysis):
             if mention.kind != "PRON":
                 key = self.drafts.keys[at(mention)]
                 draft = self.drafts[key]
@@ -398,7 +280,7 @@ class Resolver:
         """Rule 8: a group or unnamed source is placed in the organisation or country its
         own phrase names: "Kremlin officials", "a source close to the Foreign Ministry",
         "sources within the Russian government" (not "officials quoted by VPost")."""
-        named = sorted((m for m in analysis.mentions if m.kind != "PRON"), key=_order)
+        named = sorted((m for m in analysis.mentions if m.kind != "PRON"), key=order)
         text = analysis.article.text
         for (_, end), head in sorted(analysis.heads.items()):
             draft = self.drafts.of(head)
@@ -427,7 +309,7 @@ class Resolver:
         """Rule 9 and the result: the entities of the drafts, the assertions linked to
         them, the role facts; a concept is kept only when an assertion or role names it."""
         entities = self.drafts.entities()
-        assertions = link_all(analyses, self.drafts.keys, entities, _mentions)
+        assertions = link_all(analyses, self.drafts.keys, entities, mentions_of)
 
         def country_id(code: str) -> str:
             key = self.country(code)
@@ -461,14 +343,6 @@ class Resolver:
         )
 
 
-def _mentions(analysis: DocumentAnalysis) -> list[Mention]:
-    return sorted({*analysis.mentions, *analysis.heads.values()}, key=_order)
-
-
-def _order(mention: Mention) -> tuple[int, int, str]:
-    return (mention.start, mention.end, mention.kind)
-
-
 def _span(assertion: Assertion) -> tuple[int, int]:
     return (assertion.subject.start, assertion.subject.end)
 
@@ -481,10 +355,6 @@ def _short(label: str) -> bool:
         return True
     pieces = name_words(label)
     return all(w.lower() in PARTICLES for w in pieces[:-1]) and pieces[-1][:1].isupper()
-
-
-def _defined(defined: dict[str, str], label: str) -> list[str]:
-    return [acronym for acronym, long in defined.items() if long.lower().endswith(label.lower())]
 
 
 def _head_word(draft: Draft) -> str:

@@ -19,6 +19,7 @@ beginning with the same letter; its answer says why, for ``Entity.merges``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -120,3 +121,46 @@ def _same_given_name(x: str, y: str) -> bool:
 
 def _consonants(word: str) -> str:
     return "".join(c for c in word if c not in "aeiou")
+
+
+_ORGANISATIONS = frozenset(
+    {"Organization", "GovernmentBody", "MediaOrganization", "PoliticalParty"}
+)
+
+
+def variant_merges(
+    drafts: Iterable[tuple[str, str, str]], may_merge: Callable[[str, str], bool]
+) -> list[tuple[str, str, str]]:
+    """(source key, target key, reason) for every draft, given as (key, type, label),
+    that is a spelling variant of another: persons by :func:`same_person`,
+    organisations of one type by their name key. The first in key order is the target.
+
+    >>> variant_merges([("a", "Person", "Abbas Araghchi"), ("b", "Person", "Abbas Araqchi"),
+    ...                 ("c", "Person", "Abbas Abbasi")], lambda x, y: True)[0][:2]
+    ('b', 'a')
+    """
+    buckets: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
+    for key, kind, label in sorted(drafts):
+        words = name_key(label).split()
+        if kind == "Person" and len(words) > 1:  # compared within one bucket only
+            buckets.setdefault((kind, str(len(words)), _consonants(words[0])), []).append(
+                (key, kind, label)
+            )
+        elif kind in _ORGANISATIONS and words:
+            buckets.setdefault((kind, *words), []).append((key, kind, label))
+    found: list[tuple[str, str, str]] = []
+    target_of: dict[str, str] = {}
+    for bucket in buckets.values():
+        for i, (first, kind, label) in enumerate(bucket):
+            for second, _, other in bucket[i + 1 :]:
+                if second in target_of or not may_merge(label, other):
+                    continue
+                why = same_person(label, other) if kind == "Person" else (
+                    f"same name once transliterated: {name_key(label)!r}"
+                )  # fmt: skip
+                if why is not None:
+                    target_of[second] = target_of.get(first, first)
+                    found.append(
+                        (second, target_of[second], f"{other!r} is a spelling of {label!r} ({why})")
+                    )
+    return found
