@@ -174,6 +174,8 @@ def _city(name: str, mention: Mention, person_words: frozenset[str]) -> Typing |
 def _by_label(name: str, mention: Mention) -> Typing:
     lower = name.lower()
     words = name.split()
+    if name.islower():  # "state", "the administration": the recognizer named a common noun
+        return _noun_phrase(name, mention)
     if mention.kind == "PERSON":
         return Typing("Person", draft_key("person", lower), name, None, "named person")
     if mention.kind in _PLACE_KINDS:

@@ -65,8 +65,11 @@ class Linker:
         self.by_id = {e.id: e for e in entities.values()}
 
     def _entity(self, key: str | None) -> Entity | None:
+        """The named actor or place of a key: no concept, no clause, no common noun."""
         entity = self.entities.get(key) if key is not None else None
-        return entity if entity is not None and entity.type not in NOT_ACTORS else None
+        if entity is None or entity.type in NOT_ACTORS or not entity.label[:1].isupper():
+            return None
+        return entity
 
     def entity_of(self, start: int, end: int) -> Entity | None:
         mention = self.analysis.heads.get((start, end))

@@ -6,11 +6,13 @@ and "Leyen" (a place), "Mohammed bin Abdulrahman" and "Al Thani", "Kim Jong" and
 from the article text, so that every piece is typed and keyed as that one person:
 
 - a person's name that ends in a particle (von, der, bin, al, de, van ...) takes the
-  capitalised word after it;
+  particles and the capitalised word after it;
 - a person's name followed, after one space, by another name that starts with a
   particle ("Al Thani", "al-Sudani") is one name with it;
 - a person's name followed at once by a hyphen and lower-case letters ("-un") takes
-  them.
+  them;
+- a name after particles ("von der Leyen", the recognizer tagging only "Leyen") is
+  read with them when a whole name above ends so.
 
 :func:`acronym_of` gives the initials of a long name ("International Atomic Energy
 Agency" -> IAEA), and :func:`defined_acronyms` the acronyms an article defines in
@@ -32,7 +34,10 @@ PARTICLES = frozenset(
     "dos das ter".split()
 )
 _NAMED = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "PROPN", "FAC"})
-_NEXT_WORD = re.compile(r"\s([A-Z][\w’'-]*)")
+_NEXT_WORD = re.compile(r"\s([\w’'-]+)")
+_PARTICLES_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:von|van|der|den|de|bin|ibn|bint|al|el|ter)[ -])+$", re.IGNORECASE
+)
 _HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
 _FUNCTION_WORDS = frozenset("of the and for on in to at de".split())
 _ACRONYM = re.compile(r"[A-Z]{2,7}")
@@ -56,11 +61,11 @@ def whole_names(mentions: Iterable[Mention], text: str) -> dict[tuple[int, int],
     """(start, end) of each piece of a cut person name -> the whole name as written.
 
     >>> from graphkit.types import Mention
-    >>> text = "President Ursula von der Leyen spoke."
-    >>> pieces = [Mention("d", "Ursula von der", 10, 24, "PERSON"),
-    ...           Mention("d", "Leyen", 25, 30, "GPE")]
-    >>> sorted(whole_names(pieces, text).values())
-    ['Ursula von der Leyen', 'Ursula von der Leyen']
+    >>> text = "President Ursula von der Leyen spoke. Later von der Leyen left."
+    >>> pieces = [Mention("d", "Ursula von", 10, 20, "PERSON"),
+    ...           Mention("d", "Leyen", 25, 30, "GPE"), Mention("d", "Leyen", 52, 57, "GPE")]
+    >>> [whole_names(pieces, text)[(p.start, p.end)] for p in pieces]
+    ['Ursula von der Leyen', 'Ursula von der Leyen', 'von der Leyen']
     """
     named = sorted(
         (m for m in mentions if m.kind in _NAMED), key=lambda m: (m.start, -m.end, m.kind)
@@ -70,37 +75,47 @@ def whole_names(mentions: Iterable[Mention], text: str) -> dict[tuple[int, int],
         starts.setdefault(mention.start, mention)
     whole: dict[tuple[int, int], str] = {}
     for mention in named:
-        if mention.kind != "PERSON" or (mention.start, mention.end) in whole:
+        if mention.kind == "PERSON" and (mention.start, mention.end) not in whole:
+            end, parts = _extend(mention, text, starts)
+            if end != mention.end:
+                for part in parts:
+                    whole[(part.start, part.end)] = text[mention.start : end]
+    # "von der Leyen" alone: particles before a piece of a whole name read above
+    names = set(whole.values())
+    for mention in named:
+        if (mention.start, mention.end) in whole:
             continue
-        end, parts = mention.end, [mention]
-        while True:
-            after = starts.get(end + 1) if text[end : end + 1] == " " else None
-            if (
-                after is not None
-                and after.kind in _NAMED
-                and (
-                    _last_word(text[mention.start : end]) in PARTICLES
-                    or _first_word(after.text) in PARTICLES
-                )
-            ):
-                parts.append(after)
-                end = after.end
-                continue
-            if _last_word(text[mention.start : end]) in PARTICLES:
-                word = _NEXT_WORD.match(text, end)
-                if word is not None:
-                    end = word.end()
-                    continue
-            tail = _HYPHEN_TAIL.match(text, end)
-            if tail is not None:
-                end = tail.end()
-                continue
-            break
-        if end != mention.end:
-            name = text[mention.start : end]
-            for part in parts:
-                whole[(part.start, part.end)] = name
+        before = _PARTICLES_BEFORE.search(text, 0, mention.start)
+        if before is not None:
+            name = text[before.start() : mention.end]
+            if any(n.endswith(" " + name) for n in names):
+                whole[(mention.start, mention.end)] = name
     return whole
+
+
+def _extend(mention: Mention, text: str, starts: dict[int, Mention]) -> tuple[int, list[Mention]]:
+    """Where the name that starts with the person ``mention`` ends, and the mentions
+    it covers."""
+    end, parts = mention.end, [mention]
+    while True:
+        last = _last_word(text[mention.start : end])
+        after = starts.get(end + 1) if text[end : end + 1] == " " else None
+        if after is not None and (last in PARTICLES or _first_word(after.text) in PARTICLES):
+            parts.append(after)
+            end = after.end
+            continue
+        word = _NEXT_WORD.match(text, end) if last in PARTICLES else None
+        if word is not None and (word.group(1)[:1].isupper() or word.group(1) in PARTICLES):
+            end = word.end()
+            covered = starts.get(word.start(1))
+            if covered is not None:
+                parts.append(covered)
+                end = max(end, covered.end)
+            continue
+        tail = _HYPHEN_TAIL.match(text, end)
+        if tail is None:
+            return end, parts
+        end = tail.end()
 
 
 def acronym_of(name: str) -> str | None:
