@@ -28,8 +28,9 @@ Rules, in order:
    the nearest earlier compatible mention in their article; "we"/"I" in a quotation
    take the quote's speaker; "these officials" takes the last group of officials
    named before;
-7. metonymy (switchable): a national capital as the subject of a verb stands for its
-   country's government ("Moscow will be watching"), Brussels for the European Union;
+7. metonymy (switchable): a national capital as the subject of a verb, or of a stance
+   ("Tehran was ready to return to talks"), stands for its country's government
+   ("Moscow will be watching"), Brussels for the European Union;
    the Kremlin and the White House are government bodies of their countries (alias
    dictionary);
 8. a group or unnamed source is placed in the organisation or country its own phrase
@@ -84,6 +85,11 @@ _ORGANISATIONS = _PLACING - {"Country"}
 # words that place a group in what follows: "at", "within", "close to" (not "by")
 _PLACING_WORDS = [[w] for w in "at of in within inside from close near with for".split()]
 _NOT_POLITICAL = frozenset({"be", "lie", "locate", "border", "host"})
+# "Tehran was ready to return to talks": a capital that *is* one of these acts
+_STANCES = frozenset(
+    "ready willing prepared open determined eager keen unwilling reluctant committed "
+    "interested opposed confident concerned".split()
+)
 # capitals that stand for an organisation rather than their own government
 _CAPITAL_OF = {"Brussels": "European Union"}
 
@@ -258,7 +264,7 @@ class Resolver:
         country's government (Brussels for the European Union)."""
         for assertion in analysis.assertions:
             mention = analysis.heads.get(_span(assertion))
-            if mention is None or assertion.relation.lemma.split()[0] in _NOT_POLITICAL:
+            if mention is None or not _acts(assertion):
                 continue
             draft = self.drafts.of(mention)
             city = find_city(draft.label) if draft is not None and draft.type == "City" else None
@@ -341,6 +347,14 @@ class Resolver:
             sentences=sum(len(a.sentences) for a in analyses),
             roles=roles,
         )
+
+
+def _acts(assertion: Assertion) -> bool:
+    """Whether the subject acts (or takes a stance) rather than lies somewhere."""
+    if assertion.relation.lemma.split()[0] not in _NOT_POLITICAL:
+        return True
+    words = assertion.object.text.lower().split()[:2] if assertion.object else []
+    return assertion.relation.lemma == "be" and bool(_STANCES.intersection(words))
 
 
 def _span(assertion: Assertion) -> tuple[int, int]:
