@@ -270,3 +270,17 @@ def test_qualifier_records_old_and_new_read_back(record: dict[str, object]) -> N
     }  # fmt: skip
     assertion = Assertion.from_dict(base)
     assert Assertion.from_dict(json.loads(json.dumps(assertion.to_dict()))) == assertion
+
+
+def test_an_apposition_makes_the_role_phrase_the_person() -> None:
+    corpus = _analyze(
+        "Azerbaijani Foreign Minister Jeyhun Bayramov met his counterpart in Geneva. "
+        "Bayramov's Armenian counterpart, Ararat Mirzoyan, said no border section had "
+        "been settled."
+    )
+    said = [a for a in corpus.assertions if a.relation.lemma == "say"]
+    assert {a.subject.label for a in said} == {"Ararat Mirzoyan"}
+    be = [
+        a for a in corpus.assertions if a.relation.lemma == "be" and "counterpart" in a.subject.text
+    ]
+    assert all(a.subject.label != a.object.label for a in be if a.object is not None)

@@ -16,6 +16,10 @@ article), never given to the most salient actor.
   fit an organisation whose long name ends in that noun ("International Atomic Energy
   Agency") or whose alias entry lists it (``"nouns": ["bloc"]`` for the EU).
 - Only definite singular descriptions ("the ..."), never "a spokeswoman".
+- **Appositions.** "his spokeswoman, Park Soo-min" and "Bayramov's Armenian
+  counterpart, Ararat Mirzoyan" name one person: the role phrase, where it is an
+  argument of other assertions, is that person (:func:`link_appositions`); the "be"
+  assertion itself keeps the role phrase as its subject.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from graphkit.nlp.words import ROLE_NOUNS
+from graphkit.nlp.words import ACTOR_NOUNS, ROLE_NOUNS
 from graphkit.resolve.aliases import AliasBook
 from graphkit.resolve.classify import country_of_words, strip_name
 from graphkit.resolve.drafts import Drafts, at, mentions_of
@@ -40,6 +44,16 @@ PERSON_HEADS = frozenset(
     "spokesman spokeswoman spokesperson chairman chairwoman chief director leader "
     "commander emir sheikh sultan ayatollah head speaker prosecutor admiral".split()
 )
+# the head nouns of a phrase that an apposition may make one person with a name
+_PERSON_NOUNS = (
+    PERSON_HEADS
+    | ACTOR_NOUNS
+    | frozenset(
+        "counterpart aide adviser advisor deputy sister brother wife husband son daughter "
+        "officer lawmaker negotiator".split()
+    )
+)
+_ROLE_NODES = frozenset({"Group", "AnonymousSource", "Concept"})
 _NAMED_ORGANISATIONS = frozenset(
     {"Organization", "GovernmentBody", "PoliticalParty", "MediaOrganization", "Group"}
 )
@@ -153,7 +167,8 @@ def is_person_description(words: list[str]) -> bool:
 
 def link_descriptions(analysis: DocumentAnalysis, drafts: Drafts, book: AliasBook) -> None:
     """Each definite description of the article joins the one actor named before it
-    that it fits (see the module docstring), else stays as it is."""
+    that it fits (see the module docstring), else stays as it is; appositions first."""
+    link_appositions(analysis, drafts)
     text, keys = analysis.article.text, drafts.keys
     mentions = [m for m in mentions_of(analysis) if m.kind != "PRON"]
     named = [m for m in mentions if m.kind != "NOUN"]
@@ -192,3 +207,24 @@ def _nouns(drafts: Drafts, book: AliasBook, key: str) -> frozenset[str]:
     label = drafts[key].label
     entry = book.lookup(label)
     return organisation_nouns(label, entry.nouns if entry else ())
+
+
+def link_appositions(analysis: DocumentAnalysis, drafts: Drafts) -> None:
+    """A role phrase that an apposition or copula makes one with a named person ("his
+    spokeswoman, Park Soo-min") is that person."""
+    for assertion in analysis.assertions:
+        relation, obj = assertion.relation, assertion.object
+        if relation.lemma != "be" or obj is None or assertion.negated or relation.modality:
+            continue
+        role = analysis.heads.get((assertion.subject.start, assertion.subject.end))
+        name = analysis.heads.get((obj.start, obj.end))
+        if role is None or name is None or role.kind != "NOUN" or role.number != "singular":
+            continue
+        person, draft = drafts.of(name), drafts.of(role)
+        if person is None or draft is None or person.type != "Person":
+            continue
+        head = role.text.split()[-1].lower()
+        if draft.type in _ROLE_NODES and head in _PERSON_NOUNS and at(role) not in drafts.before:
+            drafts.before[at(role)] = draft.key
+            why = f"{role.text!r} is {person.label!r} (apposition)"
+            drafts.relink(role, person.key, why)

@@ -51,6 +51,9 @@ class Drafts:
         self.keys: dict[At, str] = {}
         self.texts: dict[At, str] = {}
         self.pronouns: set[At] = set()
+        # a mention an apposition made one with a person: the key it had before, which an
+        # assertion "X is Y" keeps for X (so that it never reads "Y is Y")
+        self.before: dict[At, str] = {}
 
     def __getitem__(self, key: str) -> Draft:
         return self.drafts[key]
@@ -139,7 +142,7 @@ class Drafts:
                 affiliation=ids.get(d.affiliation or ""),
             )
             for key, d in self.drafts.items()
-            if key in aliases or d.made
+            if key in aliases or d.made or key in self.before.values()
         }
 
 

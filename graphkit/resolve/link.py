@@ -45,9 +45,11 @@ class Linker:
         keys: dict[At, str],
         entities: dict[str, Entity],
         mentions: list[Mention],
+        before: dict[At, str] | None = None,
     ) -> None:
         self.analysis = analysis
         self.keys = keys
+        self.before = before or {}
         self.entities = entities
         doc = analysis.article.id
         self.named = [
@@ -95,13 +97,25 @@ class Linker:
             return replace(arg, entity=entity.id, label=entity.label, type=entity.type)
 
         obj = linked(assertion.object) if assertion.object is not None else None
+        subject = linked(assertion.subject)
+        if assertion.relation.lemma == "be" and obj is not None and obj.entity == subject.entity:
+            subject = self._before(assertion.subject) or subject  # "his spokeswoman, Park"
         return replace(
             assertion,
-            subject=linked(assertion.subject),
+            subject=subject,
             object=obj,
             attribution=attribution,
             qualifiers=tuple(self.qualifier(q) for q in assertion.qualifiers),
         )
+
+    def _before(self, arg: Argument) -> Argument | None:
+        """The argument linked to what its head was before an apposition joined it."""
+        head = self.analysis.heads.get((arg.start, arg.end))
+        key = self.before.get((head.doc, head.start, head.end)) if head is not None else None
+        entity = self.entities.get(key) if key is not None else None
+        if entity is None:
+            return None
+        return replace(arg, entity=entity.id, label=entity.label, type=entity.type)
 
     def qualifier(self, qualifier: Qualifier) -> Qualifier:
         found: dict[int, Entity] = {}
@@ -132,10 +146,12 @@ def link_all(
     keys: dict[At, str],
     entities: dict[str, Entity],
     mentions_of: Callable[[DocumentAnalysis], list[Mention]],
+    before: dict[At, str] | None = None,
 ) -> tuple[Assertion, ...]:
-    """Every assertion of ``analyses``, linked."""
+    """Every assertion of ``analyses``, linked; ``before``: the keys mentions had
+    before an apposition joined them to a person."""
     out = []
     for analysis in analyses:
-        linker = Linker(analysis, keys, entities, mentions_of(analysis))
+        linker = Linker(analysis, keys, entities, mentions_of(analysis), before)
         out += [linker.link(a) for a in analysis.assertions]
     return tuple(out)

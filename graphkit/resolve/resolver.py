@@ -315,7 +315,7 @@ class Resolver:
         """Rule 9 and the result: the entities of the drafts, the assertions linked to
         them, the role facts; a concept is kept only when an assertion or role names it."""
         entities = self.drafts.entities()
-        assertions = link_all(analyses, self.drafts.keys, entities, mentions_of)
+        assertions = link_all(analyses, self.drafts.keys, entities, mentions_of, self.drafts.before)
 
         def country_id(code: str) -> str:
             key = self.country(code)
