@@ -13,6 +13,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from graphkit.nlp.extract import rules as r
+from graphkit.nlp.extract.negation import denies, negative_argument, neither_of, nor_verb
 from graphkit.nlp.extract.spans import broken_left_part, clause_span, expand_noun, trim
 
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -201,10 +202,19 @@ def _adverbial_role(token: Token) -> str:
 def _chain_status(chain: list[Token]) -> tuple[bool, list[str], bool, list[int]]:
     """Negation, modality words, hedging and the marker tokens of a verb chain."""
     negated, modality, hedged, markers = False, [], False, []
+    if nor_verb(chain[0]):  # "neither seen the hall nor received the information"
+        negated = True
+        markers.append(chain[0].left_edge.i - 1)
     for position, verb in enumerate(chain):
         last = position == len(chain) - 1
+        neither = neither_of(verb)
+        if neither is not None:
+            negated = True
+            markers.append(neither.i)
         for child in verb.children:
             word = child.lower_
+            if child.dep_ == r.NEGATION and not denies(child):
+                continue  # "not just a courtesy call": see _not_just
             if child.dep_ == r.NEGATION or (child.dep_ == "det" and word == "no"):
                 negated = True
                 markers.append(child.i)
@@ -234,6 +244,16 @@ def _chain_status(chain: list[Token]) -> tuple[bool, list[str], bool, list[int]]
             elif lemma in r.HEARSAY_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
                 hedged = True  # "is said to"
     return negated, modality, hedged, markers
+
+
+def _not_just(chain: list[Token]) -> int | None:
+    """The "not" of "not just" / "not only" on the verb chain, which adds rather than
+    denies: it goes with the object it stands before ("not just a courtesy call")."""
+    for verb in chain:
+        for child in verb.children:
+            if child.dep_ == r.NEGATION and not denies(child):
+                return child.i
+    return None
 
 
 def _relation_lemma(chain: list[Token], prep: Token | None) -> str:
@@ -292,10 +312,13 @@ def _clauses_of(predicate: Token) -> Iterator[Clause]:
     relation = _relation_tokens(chain, markers, prep)
     lemma = _relation_lemma(chain, None if passive else prep)
     qualifiers = tuple(_qualifiers(chain, prep))
+    direct = prep is None or passive  # "made no progress" denies; "with no delay" not
+    not_just = _not_just(chain)
     for subject in subjects:
         subject_span = expand_noun(subject)
         if subject_span is None:
             continue
+        subject_denies = negative_argument(subject)
         members: list[Token | None] = [*objects] or [None]
         for obj in members:
             object_span, words = None, relation
@@ -305,6 +328,10 @@ def _clauses_of(predicate: Token) -> Iterator[Clause]:
                 words = sorted({*relation, *(c.i for c in obj.children if c.dep_ == "mark")})
             elif obj is not None:
                 object_span = expand_noun(obj)
+                if object_span is not None and not_just is not None:
+                    if object_span[0] == not_just + 1:  # "was [not just a courtesy call]"
+                        object_span = (not_just, object_span[1])
+            object_denies = obj is not None and direct and obj.dep_ != r.CCOMP
             yield Clause(
                 predicate=predicate,
                 verb=verb,
@@ -316,7 +343,9 @@ def _clauses_of(predicate: Token) -> Iterator[Clause]:
                 qualifiers=qualifiers,
                 relation=tuple(words),
                 lemma=lemma,
-                negated=negated,
+                negated=negated
+                or subject_denies
+                or (object_denies and obj is not None and negative_argument(obj)),
                 modality=" ".join(modality) or None,
                 hedged=hedged,
                 passive=passive,

@@ -61,6 +61,12 @@ CONTROL_VERBS = frozenset(
     {"hope", "plan", "want", "intend", "aim", "seek", "try", "wish", "attempt", "expect"}
 )
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
+# "no progress", "neither Paris nor Berlin": determiners that deny their noun phrase
+NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
+# "nobody attended", "Russia said nothing": pronouns that deny the clause they are in
+NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "neither", "noone", "no-one"})
+# "not just a courtesy call", "not only ... but also": adds, denies nothing
+NOT_DENYING = frozenset({"just", "only", "merely", "simply", "solely"})
 HEDGES = frozenset(
     {
         "reportedly",
