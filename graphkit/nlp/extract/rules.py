@@ -51,6 +51,11 @@ PARTITIVES = frozenset(
     "majority minority most many some few several all none half part number".split()
 )
 
+# "Kherson, which Russia occupies": pronouns that stand for the noun a relative
+# clause hangs on ("whose" is a determiner, "what" has no antecedent)
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
 # --- entity labels -----------------------------------------------------------
 ACTOR_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -61,6 +66,28 @@ CONTROL_VERBS = frozenset(
     {"hope", "plan", "want", "intend", "aim", "seek", "try", "wish", "attempt", "expect"}
 )
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
+# "urged Tehran to return", "invited Kallas to visit": the verb's object is the one
+# who is to act, and that it acts is asked for, not stated (object control)
+OBJECT_CONTROL_VERBS = frozenset(
+    "urge invite ask call press warn encourage persuade convince pressure push "
+    "force compel order tell instruct advise request implore beg exhort challenge allow "
+    "permit authorize authorise enable forbid prohibit require oblige remind appeal "
+    "prevail lobby".split()
+)
+# the preposition that introduces the object of some of them: "called on Washington to"
+CONTROL_PREPOSITIONS = {
+    "call": frozenset({"on", "upon"}),
+    "prevail": frozenset({"on", "upon"}),
+    "appeal": frozenset({"to"}),
+}
+# "has no plans to withdraw": a noun of intention, object of "have", and its infinitive
+INTENTION_NOUNS = {
+    "plan": "plan",
+    "intention": "intend",
+    "intent": "intend",
+    "desire": "want",
+    "wish": "wish",
+}
 # "no progress", "neither Paris nor Berlin": determiners that deny their noun phrase
 NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
 # "nobody attended", "Russia said nothing": pronouns that deny the clause they are in
@@ -121,6 +148,32 @@ REPORTING_VERBS = frozenset(
         "estimate",
         "conclude",
         "concede",
+        "maintain",
+        "reiterate",
+        "emphasize",
+        "emphasise",
+        "underline",
+        "underscore",
+        "observe",
+        "remark",
+        "recall",
+        "contend",
+        "complain",
+        "charge",
+        "vow",
+        "pledge",
+        "promise",
+        "hint",
+        "signal",
+        "assure",
+        "reply",
+        "retort",
+        "caution",
+        "proclaim",
+        "affirm",
+        "reaffirm",
+        "disclose",
+        "testify",
     }
 )
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "„", "«", "»"})
