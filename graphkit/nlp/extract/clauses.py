@@ -28,7 +28,13 @@ from graphkit.nlp.extract.frames import (
     shared_auxiliaries,
     stands_for,
 )
-from graphkit.nlp.extract.negation import denies, negative_argument, neither_of, nor_verb
+from graphkit.nlp.extract.negation import (
+    bare_negative,
+    denies,
+    negative_argument,
+    neither_of,
+    nor_verb,
+)
 from graphkit.nlp.extract.spans import broken_left_part, clause_span, expand_noun, trim
 
 
@@ -373,8 +379,12 @@ def _clauses_of(predicate: Token) -> Iterator[Clause]:
             continue
         subject_denies = negative_argument(subject)
         targets: list[Token | None] = [*objects] or [None]
-        for obj in targets:
-            object_span, words = None, relation
+        for target in targets:
+            obj, object_span, words = target, None, relation
+            object_denies = obj is not None and direct and obj.dep_ != r.CCOMP
+            object_denies = object_denies and obj is not None and negative_argument(obj)
+            if obj is not None and object_denies and bare_negative(obj):
+                obj = None  # "Russia said nothing": "did not say", not "did not say nothing"
             if obj is not None and obj.dep_ == r.CCOMP:
                 object_span = clause_span(obj)
                 if object_span is not None and object_span[0] <= verb.i < object_span[1]:
@@ -386,7 +396,6 @@ def _clauses_of(predicate: Token) -> Iterator[Clause]:
                 object_span = expand_noun(obj)
                 if not_just is not None and object_span and object_span[0] == not_just + 1:
                     object_span = (not_just, object_span[1])  # "was [not just a courtesy call]"
-            object_denies = obj is not None and direct and obj.dep_ != r.CCOMP
             yield Clause(
                 predicate=predicate,
                 verb=verb,
@@ -398,9 +407,7 @@ def _clauses_of(predicate: Token) -> Iterator[Clause]:
                 qualifiers=qualifiers,
                 relation=tuple(words),
                 lemma=lemma,
-                negated=negated
-                or subject_denies
-                or (object_denies and obj is not None and negative_argument(obj)),
+                negated=negated or subject_denies or object_denies,
                 modality=" ".join(modality) or None,
                 hedged=hedged,
                 passive=passive,

@@ -32,6 +32,9 @@ _GOVERNING_DEPTH = 6
 # how far up from a relative pronoun its relative clause is looked for ("which Trump
 # claimed was fraudulent": two verbs up)
 _RELATIVE_DEPTH = 4
+# a relative clause after a longer list than this stands for its own noun only (a
+# bound on the assertions one clause gives)
+_GROUP_LIMIT = 6
 
 
 def control(verb: Token) -> tuple[Token, Token] | None:
@@ -117,7 +120,8 @@ def antecedent_of(pronoun: Token) -> Token | None:
 def stands_for(member: Token) -> list[Token]:
     """An object member, or what it stands for when it is a relative pronoun: the
     antecedent with the phrases coordinated with it ("Zaporizhzhia and Kherson,
-    which Russia occupies": both)."""
+    which Russia occupies": both) when the clause follows them all ("Kherson,
+    which Russia occupies, and Odesa": Kherson only)."""
     antecedent = antecedent_of(member)
     if antecedent is None:
         return [member]
@@ -126,7 +130,12 @@ def stands_for(member: Token) -> list[Token]:
         if first.dep_ != r.CONJ or first.head.i >= first.i:
             break
         first = first.head
-    return members(first) if first.dep_ != r.CONJ else [antecedent]
+    if first.dep_ == r.CONJ:
+        return [antecedent]
+    group = members(first)
+    if len(group) > _GROUP_LIMIT or any(m.i > member.i for m in group):
+        return [antecedent]
+    return group
 
 
 def chain_above(verb: Token) -> list[Token]:

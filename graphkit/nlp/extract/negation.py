@@ -30,6 +30,14 @@ def negative_argument(head: Token) -> bool:
     return _after_nor(head.left_edge)
 
 
+def bare_negative(head: Token) -> bool:
+    """ "nothing", "nobody", "none" standing alone (not "none of the sections"): the
+    word is the whole denial and names nothing."""
+    if head.lower_ not in r.NEGATIVE_PRONOUNS:
+        return False
+    return not any(c.dep_ == r.PREP and c.lower_ == "of" for c in head.children)
+
+
 def nor_verb(verb: Token) -> bool:
     """ "neither seen the hall nor received the information": the second verb of a
     neither ... nor pair (the first has "neither" as its child)."""
