@@ -162,6 +162,42 @@ def test_no_plans_to_deny_the_plan() -> None:
     assert claim.relation.modality == "plan"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "subject", "lemma", "obj", "modality"),
+    [
+        ("The envoy said the junta had no mandate to sign the treaty.",
+         "the junta", "sign", "the treaty", "mandate"),
+        ("The militias have neither the means nor the will to disarm.",
+         "The militias", "disarm", None, "will"),
+    ],
+)  # fmt: skip
+def test_no_right_or_means_to_act_denies_the_act(
+    sentence: str, subject: str, lemma: str, obj: str | None, modality: str
+) -> None:
+    claim = _one(_extract(sentence), subject, lemma, obj)
+    assert claim.negated and claim.relation.modality == modality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "readings"),
+    [
+        # "nothing" is what is (not) lost: no one loses it, and it loses nothing
+        ("The rebels have nothing to lose.", {("The rebels", "have", None, True)}),
+        # the council did propose something: the relative clause is not denied
+        ("Nothing that the council proposed satisfied the rebels.",
+         {("Nothing", "satisfy", "the rebels", True), ("the council", "propose", None, False)}),
+    ],
+)  # fmt: skip
+def test_a_bare_negative_is_no_antecedent(
+    sentence: str, readings: set[tuple[str, str, str | None, bool]]
+) -> None:
+    found = {
+        (a.subject.text, a.relation.lemma, a.object and a.object.text, a.negated)
+        for a in _extract(sentence)
+    }
+    assert found == readings
+
+
 def test_the_second_verb_of_neither_nor_shares_the_modal() -> None:
     claim = _check(("The rebels would neither sign the truce nor leave the capital.",
                     "The rebels", "leave", "the capital", True, None))  # fmt: skip

@@ -111,6 +111,10 @@ def reporter_of(verb: Token) -> Source | None:
                 return source_of(governor[0])
         if current.dep_ == r.CCOMP and _is_reporting(head):
             return source_of(head)
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in r.ASIDE_MARKS for c in current.children
+        ):
+            return None  # "said ..., as officials traded warnings": the writer's aside
         own = own and current.dep_ == r.CONJ
         current = head
     return None

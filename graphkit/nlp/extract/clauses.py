@@ -90,6 +90,8 @@ def find_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if own:
         head = own[0]
         antecedent = antecedent_of(head)
+        if antecedent is not None and bare_negative(antecedent):
+            return [], True  # "nothing that happened": the clause says nothing of nothing
         if antecedent is not None:  # "the envoy, who visited Tehran"
             return [antecedent], True
         return members(head), False
@@ -105,6 +107,8 @@ def find_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ in {r.CONJ, "advcl", r.XCOMP} and verb.head.pos_ in {"VERB", "AUX"}:
         subjects, _ = find_subjects(verb.head, depth + 1)
         return subjects, True
+    if verb.dep_ in {r.RELCL, "acl"} and bare_negative(verb.head):
+        return [], True  # "nothing to hide": "nothing" is what is (not) hidden, by no one named
     if verb.dep_ in {r.RELCL, "acl"} and verb.head.pos_ in NOUN_POS:
         return [verb.head], True
     return _subject_to_the_left(verb)

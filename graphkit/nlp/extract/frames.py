@@ -18,7 +18,7 @@ from itertools import islice
 from spacy.tokens import Token
 
 from graphkit.nlp.extract import rules as r
-from graphkit.nlp.extract.negation import denies
+from graphkit.nlp.extract.negation import bare_negative, denies
 
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 MODAL_FORMS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would", "sha": "shall"}
@@ -84,15 +84,21 @@ def controlled_by(infinitive: Token) -> tuple[Token, Token] | None:
 
 
 def intention_owner(verb: Token) -> Token | None:
-    """ "Moscow has no plans [to withdraw]": the "have" whose subject is the actor of
-    an infinitive that completes a noun of intention."""
+    """ "Moscow has no plans [to withdraw]", "neither the time nor the interest [to
+    sit down]": the "have" whose subject is the actor of an infinitive that completes
+    a noun of intention, right or ability (``r.INTENTION_NOUNS``)."""
     noun = verb.head
     if verb.dep_ != "acl" or noun.lemma_.lower() not in r.INTENTION_NOUNS:
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
-    owner = noun.head
-    if noun.dep_ == "dobj" and owner.lemma_.lower() == "have" and owner.pos_ in VERBS:
+    first = noun
+    for _ in range(_RELATIVE_DEPTH):  # "the time nor the interest": the list's first
+        if first.dep_ != r.CONJ or first.head.i >= first.i:
+            break
+        first = first.head
+    owner = first.head
+    if first.dep_ == "dobj" and owner.lemma_.lower() == "have" and owner.pos_ in VERBS:
         return owner
     return None
 
@@ -125,6 +131,8 @@ def stands_for(member: Token) -> list[Token]:
     antecedent = antecedent_of(member)
     if antecedent is None:
         return [member]
+    if bare_negative(antecedent):  # "nothing that Russia offered": offered, but what?
+        return []
     first = antecedent
     for _ in range(_RELATIVE_DEPTH):
         if first.dep_ != r.CONJ or first.head.i >= first.i:

@@ -80,13 +80,32 @@ CONTROL_PREPOSITIONS = {
     "prevail": frozenset({"on", "upon"}),
     "appeal": frozenset({"to"}),
 }
-# "has no plans to withdraw": a noun of intention, object of "have", and its infinitive
+# "has no plans to withdraw", "had no legitimacy to sign": nouns whose infinitive the
+# subject of "have" would carry out (never its object, as in "nothing to hide"), and
+# the word the modality takes from each
 INTENTION_NOUNS = {
     "plan": "plan",
     "intention": "intend",
     "intent": "intend",
     "desire": "want",
     "wish": "wish",
+    "interest": "interest",
+    "right": "right",
+    "authority": "authority",
+    "mandate": "mandate",
+    "legitimacy": "legitimacy",
+    "power": "power",
+    "ability": "ability",
+    "capacity": "capacity",
+    "reason": "reason",
+    "need": "need",
+    "obligation": "obligation",
+    "will": "will",
+    "means": "means",
+    "courage": "courage",
+    "time": "time",
+    "chance": "chance",
+    "opportunity": "opportunity",
 }
 # "no progress", "neither Paris nor Berlin": determiners that deny their noun phrase
 NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
@@ -176,6 +195,9 @@ REPORTING_VERBS = frozenset(
         "testify",
     }
 )
+# "X said that ..., as U.S. and Iranian officials traded warnings": an adverbial
+# clause the writer sets beside a report, not part of what is reported
+ASIDE_MARKS = frozenset({"as", "while", "whereas"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "„", "«", "»"})
 # prepositions whose object is a time whatever its words ("until the inauguration")
 TIME_PREPOSITIONS = frozenset({"until", "since", "during", "before", "after", "throughout", "till"})
