@@ -49,8 +49,8 @@ def control(verb: Token) -> tuple[Token, Token] | None:
     for child in islice(verb.rights, _CONTROL_WINDOW):
         if child.dep_ == r.CCOMP:
             return _infinitive_with_subject(child) if found is None else None
-        if child.dep_ == r.XCOMP:
-            if found is None or child.pos_ not in VERBS or has_subject(child):
+        if child.dep_ == r.XCOMP:  # an infinitive: "to return", not "urged X, saying"
+            if found is None or child.tag_ != "VB" or has_subject(child):
                 return None
             return found, child
         if found is None and child.dep_ == "dobj" and child.pos_ in NOUN_POS:
