@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphkit.nlp.extract import rules as r
 from graphkit.nlp.extract.clauses import find_subjects
+from graphkit.nlp.extract.frames import VERBS, controlled_by
 from graphkit.nlp.extract.spans import expand_noun, trim
 
 _OPENING = frozenset({"“", "``", "„", "«"})
@@ -77,20 +78,57 @@ def _is_reporting(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in r.REPORTING_VERBS
 
 
+# how many heads up from a clause its reporting verb is looked for: far enough for a
+# relative clause inside reported speech ("X declared that Kyiv could forget about
+# joining NATO, which Moscow regards as a threat": six), and a fixed bound keeps the
+# work per clause constant
+_REPORT_DEPTH = 12
+
+
 def reporter_of(verb: Token) -> Source | None:
-    """The source a clause is reported by: the nearest reporting verb above it
-    through clausal-complement links ("officials believe that Trump will ...")."""
-    current = verb
-    for _ in range(6):
-        if current.dep_ == r.CONJ:
-            current = current.head
-            continue
-        if current.dep_ != r.CCOMP:
-            return None
+    """The source a clause is reported by.
+
+    - the subject of the reporting verb whose clausal complement holds the clause,
+      however deep ("officials believe that Trump will ...", "X declared that Kyiv
+      could forget about joining NATO, which Moscow regards as a threat");
+    - the subject of a reporting verb set in the clause ("Moscow, Peskov declared,
+      could ...");
+    - the one who urges, asks or invites the actor of an infinitive ("Washington
+      urged Tehran to return": Washington, cue "urged").
+    """
+    if verb.pos_ not in VERBS:  # an apposition or a title: stated by the writer
+        return None
+    aside = _parenthetical_report(verb)
+    if aside is not None:
+        return aside
+    current, own = verb, True  # own: the clause itself or a verb coordinated with it
+    for _ in range(_REPORT_DEPTH):
         head = current.head
-        if _is_reporting(head):
+        if head.i == current.i:
+            return None
+        if own and current.dep_ in {r.XCOMP, r.CCOMP}:
+            governor = controlled_by(current)
+            if governor is not None:
+                return source_of(governor[0])
+        if current.dep_ == r.CCOMP and _is_reporting(head):
             return source_of(head)
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in r.ASIDE_MARKS for c in current.children
+        ):
+            return None  # "said ..., as officials traded warnings": the writer's aside
+        own = own and current.dep_ == r.CONJ
         current = head
+    return None
+
+
+def _parenthetical_report(verb: Token) -> Source | None:
+    """ "Moscow, Peskov declared, could forget about the loan": a reporting verb
+    hung on the clause it reports, with no complement of its own."""
+    for child in verb.children:
+        if child.dep_ != "parataxis" or not _is_reporting(child):
+            continue
+        if not any(c.dep_ in {r.CCOMP, "dobj"} for c in child.children):
+            return source_of(child)
     return None
 
 
