@@ -21,6 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graphkit import pipeline
+from graphkit.analysis.events import events_csv, events_json, events_table, read_events
 from graphkit.analysis.query import format_csv, format_json, parse_params, run_query
 from graphkit.analysis.stats import generate_stats, stats_json, stats_tables
 from graphkit.analysis.validate import validate_file
@@ -247,7 +248,7 @@ def extract(
     '    graphkit query exports/graph.ttl actor --param actor="Vladimir Putin"\n\n'
     "    graphkit query exports/graph.trig between --param actor=Putin --param other=Trump\n\n"
     "Shipped queries: actor, between, claims, negated, statements, anonymous-sources, hopes, "
-    "most-connected."
+    "most-connected, events, dyad."
 )
 def query(
     graph: GraphFile,
@@ -272,6 +273,52 @@ def query(
             table.add_row(*("" if v is None else escape(v) for v in row))  # text is not markup
         out.print(table)
         err.print(f"{len(result.rows)} rows")
+
+
+@app.command(
+    epilog="**Examples**\n\n"
+    "    graphkit events exports/graph.ttl\n\n"
+    "    graphkit events exports/graph.ttl --format csv > events.csv\n\n"
+    "    graphkit events exports/graph.ttl --actor RUS --since 2025-01 --format json\n\n"
+    "    graphkit events exports/graph.trig --actor Putin --until 2024-12-31\n\n"
+    "CSV and JSON columns take POLECAT's names where POLECAT has the column (Event ID, "
+    "Event Date, Event Type, Quad Code, Actor Name, Recipient Name ...); the README's "
+    '"Events" section lists them all.'
+)
+def events(
+    graph: GraphFile,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor",
+            help="Only events whose source or target this names: a name or alias (any "
+            "case), or an actor code (RUS also covers RUSGOV, RUSMIL).",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Only events dated on or after this: YYYY-MM-DD, YYYY-MM, YYYY."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", help="Only events dated up to this: YYYY-MM-DD, YYYY-MM, YYYY."),
+    ] = None,
+) -> None:
+    """List the coded events (PLOVER): one row per event, with its actors, codes,
+    category, quad class, intensity, status and sentence."""
+    if fmt not in {"table", "csv", "json"}:
+        raise GraphkitError(f"--format must be table, csv or json, not {fmt!r}")
+    rows = read_events(graph, actor=actor, since=since, until=until)
+    if fmt == "csv":
+        sys.stdout.write(events_csv(rows))
+    elif fmt == "json":
+        sys.stdout.write(events_json(rows))
+    else:
+        out.print(events_table(rows))
+    err.print(f"{len(rows)} events")
 
 
 @app.command(
