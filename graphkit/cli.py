@@ -318,7 +318,7 @@ def events(
         sys.stdout.write(events_json(rows))
     else:
         out.print(events_table(rows))
-    err.print(f"{len(rows)} events")
+    err.print(f"{len(rows)} event{'' if len(rows) == 1 else 's'}")
 
 
 @app.command(
