@@ -155,6 +155,10 @@ def test_dyad_counts_per_month(tmp_path: Path) -> None:
     ]  # fmt: skip
     russia = rows(run_query(path, "dyad", {"actor": "Russia", "other": "Ukraine"}))
     assert [(r["month"], r["events"]) for r in russia] == [("2024-11", "1")]
+    events = rows(run_query(path, "events"))
+    assert [(r["date"], r["category"]) for r in events] == [
+        (r["Event Date"], r["Event Type"]) for r in read_events(path)
+    ]
 
 
 def test_parameters_are_values_not_sparql(seed_build: BuildResult) -> None:

@@ -92,6 +92,7 @@ _WEEK = re.compile(r"(\d{4})-W(\d{2})")
 _YEAR = re.compile(r"\d{4}")
 _BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # what --since and --until take
 _CODE_STEP = 3  # CAMEO-style codes are blocks of three letters: RUS, RUSGOV, IGOUNO
+Span = tuple[date, date]  # the first and the last day a date names
 
 _EVENTS = """
 SELECT ?s ?c ?q ?intensity ?cue ?x ?y ?actor ?actor_code ?actor_raw ?recipient
@@ -147,7 +148,7 @@ class EventRow:
         return dict(zip(COLUMNS, self.values, strict=True))
 
 
-def date_span(value: str) -> tuple[date, date] | None:
+def date_span(value: str) -> Span | None:
     """The first and last day a date names, at its precision; None for anything else.
 
     >>> date_span("2025-01"), date_span("2024-11-12T08:15:00+00:00")[0]
@@ -174,7 +175,7 @@ def date_span(value: str) -> tuple[date, date] | None:
     return None
 
 
-def _bound(value: str | None, name: str) -> tuple[date, date] | None:
+def _bound(value: str | None, name: str) -> Span | None:
     """The days of a ``since``/``until`` value: a calendar day, month or year."""
     if value is None:
         return None
@@ -275,9 +276,6 @@ def matches_actor(row: EventRow, actor: str) -> bool:
         ):
             return True
     return False
-
-
-Span = tuple[date, date]
 
 
 def _within(row: EventRow, since: Span | None, until: Span | None) -> bool:
