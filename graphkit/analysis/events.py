@@ -94,22 +94,30 @@ _BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # what --since and --until take
 _CODE_STEP = 3  # CAMEO-style codes are blocks of three letters: RUS, RUSGOV, IGOUNO
 Span = tuple[date, date]  # the first and the last day a date names
 
+# Three small queries joined here rather than one: pyoxigraph looks an entity's label
+# or an article's fields up slowly once per event (a million triples: 70 s against 7 s).
 _EVENTS = """
-SELECT ?s ?c ?q ?intensity ?cue ?x ?y ?actor ?actor_code ?actor_raw ?recipient
-       ?recipient_code ?recipient_raw ?negated ?hedged ?modality ?attributed ?said_by
-       ?confidence ?sentence ?index ?article ?published ?outlet ?title ?url WHERE {
+SELECT ?s ?c ?q ?intensity ?cue ?x ?y ?actor_raw ?recipient_raw ?negated ?hedged ?modality
+       ?attributed ?said_by ?confidence ?sentence ?index ?a WHERE {
   ?s a gk:Assertion ; gk:eventCategory ?c ; gk:quadClass ?q ; gk:intensity ?intensity ;
      rdf:subject ?x ; rdf:object ?y ; gk:subjectText ?actor_raw ; gk:objectText ?recipient_raw ;
      gk:negated ?negated ; gk:hedged ?hedged ; gk:confidence ?confidence ;
      gk:sentence ?sentence ; gk:sentenceIndex ?index ; prov:wasDerivedFrom ?a .
   OPTIONAL { ?s gk:eventCue ?cue }
   OPTIONAL { ?s gk:modality ?modality }
-  OPTIONAL { ?s gk:attributedTo/rdfs:label ?attributed }
+  OPTIONAL { ?s gk:attributedTo ?attributed }
   OPTIONAL { ?s gk:attributionText ?said_by }
-  OPTIONAL { ?x rdfs:label ?actor }
-  OPTIONAL { ?x gk:actorCode ?actor_code }
-  OPTIONAL { ?y rdfs:label ?recipient }
-  OPTIONAL { ?y gk:actorCode ?recipient_code }
+}
+"""
+_ENTITIES = """
+SELECT ?e ?label ?code WHERE {
+  ?e gk:entityType ?type ; rdfs:label ?label .
+  OPTIONAL { ?e gk:actorCode ?code }
+}
+"""
+_ARTICLES = """
+SELECT ?a ?article ?published ?outlet ?title ?url WHERE {
+  ?a a gk:Article .
   OPTIONAL { ?a gk:articleId ?article }
   OPTIONAL { ?a dcterms:date ?published }
   OPTIONAL { ?a dcterms:source ?outlet }
@@ -124,11 +132,7 @@ SELECT ?s ?at ?when WHERE {
 }
 """
 _NAMES = """
-SELECT ?e ?name WHERE {
-  ?s a gk:Assertion ; gk:eventCategory ?c .
-  { ?s rdf:subject ?e } UNION { ?s rdf:object ?e }
-  ?e rdfs:label|skos:altLabel ?name .
-}
+SELECT ?e ?name WHERE { ?e gk:entityType ?type ; rdfs:label|skos:altLabel ?name }
 """
 
 
@@ -196,6 +200,19 @@ def _number(value: str | None) -> float | None:
         return None
 
 
+Cells = Mapping[str, str | None]  # one solution: variable -> value
+
+
+def _by_node(store: pyoxigraph.Store, query: str) -> dict[str, Cells]:
+    """The solutions of ``query`` by the value of its first variable, first one kept."""
+    result = run_on_store(store, query)
+    found: dict[str, Cells] = {}
+    for raw in result.rows:
+        if raw[0] is not None and raw[0] not in found:
+            found[raw[0]] = dict(zip(result.variables, raw, strict=True))
+    return found
+
+
 def _first_times(store: pyoxigraph.Store) -> dict[str, str]:
     """Each coded assertion's first resolved time phrase (by its place in the text)."""
     first: dict[str, tuple[int, str]] = {}
@@ -216,12 +233,25 @@ def _names(store: pyoxigraph.Store) -> dict[str, set[str]]:
     return names
 
 
-def _row(
-    cells: Mapping[str, str | None], times: Mapping[str, str], names: Mapping[str, set[str]]
-) -> EventRow:
+@dataclass(frozen=True)
+class _Lookups:
+    """What the rows of the events query refer to, by node IRI."""
+
+    entities: dict[str, Cells]
+    articles: dict[str, Cells]
+    times: dict[str, str]
+    names: dict[str, set[str]]
+
+    def entity(self, node: str | None, field: str) -> str | None:
+        return self.entities.get(node or "", {}).get(field)
+
+
+def _row(cells: Cells, found: _Lookups) -> EventRow:
     quad = _QUADS.get((cells["q"] or "").rsplit("#", 1)[-1])
-    published = cells["published"]
-    when = times.get(cells["s"] or "") or (published[:10] if published else None)
+    article = found.articles.get(cells["a"] or "", {})
+    published = article.get("published")
+    when = found.times.get(cells["s"] or "") or (published[:10] if published else None)
+    x, y = cells["x"], cells["y"]
     values = (
         local_name(URIRef(cells["s"] or "")),
         when,
@@ -230,25 +260,25 @@ def _row(
         quad,
         _number(cells["intensity"]),
         cells["cue"],
-        cells["actor"],
-        cells["actor_code"],
+        found.entity(x, "label"),
+        found.entity(x, "code"),
         cells["actor_raw"],
-        cells["recipient"],
-        cells["recipient_code"],
+        found.entity(y, "label"),
+        found.entity(y, "code"),
         cells["recipient_raw"],
         _flag(cells["negated"]),
         _flag(cells["hedged"]),
         cells["modality"],
-        cells["attributed"] or cells["said_by"],
+        found.entity(cells["attributed"], "label") or cells["said_by"],
         _number(cells["confidence"]),
         cells["sentence"],
-        cells["outlet"],
+        article.get("outlet"),
         published,
-        cells["article"],
-        cells["title"],
-        cells["url"],
+        article.get("article"),
+        article.get("title"),
+        article.get("url"),
     )
-    both = names.get(cells["x"] or "", set()) | names.get(cells["y"] or "", set())
+    both = found.names.get(x or "", set()) | found.names.get(y or "", set())
     return EventRow(values, frozenset(both))
 
 
@@ -300,16 +330,16 @@ def generate_events_table(
     (:func:`matches_actor`), ``since`` and ``until`` (YYYY-MM-DD, YYYY-MM or YYYY,
     both inclusive) those dated within them. Raises QueryError on a bad date."""
     start, end = _bound(since, "since"), _bound(until, "until")
-    result = run_on_store(store, _EVENTS)
-    times = _first_times(store)
-    names = _names(store) if actor else {}
+    found = _Lookups(
+        entities=_by_node(store, _ENTITIES),
+        articles=_by_node(store, _ARTICLES),
+        times=_first_times(store),
+        names=_names(store) if actor else {},
+    )
     seen: dict[str, tuple[EventRow, int]] = {}
-    for raw in result.rows:
-        cells = dict(zip(result.variables, raw, strict=True))
-        if cells["s"] is None or cells["s"] in seen:
-            continue  # one row per assertion, whatever its optional values repeat
+    for s, cells in _by_node(store, _EVENTS).items():  # one row per assertion
         index = cells["index"] or ""
-        seen[cells["s"]] = (_row(cells, times, names), int(index) if index.isdigit() else 0)
+        seen[s] = (_row(cells, found), int(index) if index.isdigit() else 0)
     kept = [
         item
         for item in seen.values()
