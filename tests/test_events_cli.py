@@ -8,10 +8,12 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 from graphkit.analysis.events import (
     COLUMNS,
@@ -22,7 +24,8 @@ from graphkit.analysis.events import (
     read_events,
 )
 from graphkit.errors import QueryError
-from graphkit.export.rdf import generate_turtle
+from graphkit.export.jsonld import generate_jsonld
+from graphkit.export.rdf import generate_ntriples, generate_trig, generate_turtle
 from graphkit.pipeline import BuildResult
 from graphkit.rdf.build import build_graph
 from graphkit.types import Article, Assertion, Corpus, Entity, Event, Qualifier
@@ -227,6 +230,22 @@ def test_the_command_reads_any_export_and_says_what_is_wrong(dated: Path) -> Non
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr and bad.stdout == ""
     wrong = run_cli(str(dated), "--format", "xml", check=False)
     assert wrong.returncode == 2 and "--format" in wrong.stderr
+
+
+@pytest.mark.parametrize(
+    ("suffix", "write"),
+    [(".trig", generate_trig), (".nt", generate_ntriples), (".jsonld", generate_jsonld)],
+)
+def test_every_rdf_export_gives_the_same_rows(
+    dated: Path, tmp_path: Path, suffix: str, write: Callable[[Graph], str]
+) -> None:
+    graph = Graph().parse(dated, format="turtle")
+    other = tmp_path / f"graph{suffix}"
+    other.write_text(write(graph), encoding="utf-8")
+    assert read_events(other) == read_events(dated)
+    assert read_events(other, actor="RUS", since="2025") == read_events(
+        dated, actor="RUS", since="2025"
+    )
 
 
 def test_polecat_names_are_a_subset_of_the_columns() -> None:
