@@ -13,7 +13,8 @@ keeps. POLECAT's "Actor" is PLOVER's source, the assertion's subject; its
 
 ``Event Date`` is the date the first time phrase of the sentence names ("on
 Wednesday" -> 2024-11-06, "in January" -> 2025-01), else the article's publication
-day: PLOVER dates an event by when it happened where the story says so.
+day: when the sentence says when something happened, that is its date, not the day it
+was reported (``Publication Date`` keeps that).
 """
 
 from __future__ import annotations
@@ -94,8 +95,8 @@ _BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # what --since and --until take
 _CODE_STEP = 3  # CAMEO-style codes are blocks of three letters: RUS, RUSGOV, IGOUNO
 Span = tuple[date, date]  # the first and the last day a date names
 
-# Three small queries joined here rather than one: pyoxigraph looks an entity's label
-# or an article's fields up slowly once per event (a million triples: 70 s against 7 s).
+# Small queries joined here rather than one: pyoxigraph looks an entity's label or an
+# article's fields up slowly once per event (a million triples: 70 s against 8 s).
 _EVENTS = """
 SELECT ?s ?c ?q ?intensity ?cue ?x ?y ?actor_raw ?recipient_raw ?negated ?hedged ?modality
        ?attributed ?said_by ?confidence ?sentence ?index ?a WHERE {
