@@ -248,6 +248,7 @@ class InputProblem:
     problem: str
     line: int | None = None
     warning: bool = False  # read all the same (e.g. decoded with a fallback)
+    detail: str | None = None  # e.g. the traceback of a failed extraction, for report.json
 
     def __str__(self) -> str:
         where = f"{self.input}:{self.line}" if self.line is not None else self.input

@@ -180,6 +180,7 @@ def add_article(graph: Graph, article: Article) -> None:
         (DCTERMS.title, article.title),
         (DCTERMS.date, article.published),
         (DCTERMS.source, article.source),
+        (DCTERMS.spatial, article.place),  # where it was filed: its dateline's place
         (SCHEMA_URL, article.url),
         (GK.sourceFile, source_file(article.path)),
     )

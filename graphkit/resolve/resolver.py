@@ -27,6 +27,7 @@ in ``Entity.merges`` so that an analyst can audit it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -219,12 +220,14 @@ class Resolver:
         own phrase names: "Kremlin officials", "a source close to the Foreign Ministry",
         "sources within the Russian government" (not "officials quoted by VPost")."""
         named = sorted((m for m in analysis.mentions if m.kind != "PRON"), key=_order)
+        starts = [m.start for m in named]  # only mentions starting in the phrase can place it
         text = analysis.article.text
         for (_, end), head in sorted(analysis.heads.items()):
             draft = self.drafts.get(self.keys.get(_at(head), ""))
             if draft is None or draft.type not in _GROUPS or draft.affiliation:
                 continue
-            for mention in named:
+            first, last = bisect_left(starts, head.start), bisect_right(starts, max(end, head.end))
+            for mention in named[first:last]:
                 place = self.drafts.get(self.keys.get(_at(mention), ""))
                 inside = head.start <= mention.start and mention.end < head.end
                 after = head.end <= mention.start and mention.end <= end

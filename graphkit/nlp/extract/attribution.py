@@ -6,10 +6,11 @@ may stand in the sentence before or after it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from graphkit.nlp.extract import rules as r
 from graphkit.nlp.extract.clauses import find_subjects
@@ -109,32 +110,88 @@ def according_to(sentence_tokens: list[Token]) -> Source | None:
     return None
 
 
-def quote_speakers(doc: Doc) -> Iterator[tuple[tuple[int, int], Source]]:
+def quote_speakers(doc: Doc, max_sentence_tokens: int) -> Iterator[tuple[tuple[int, int], Source]]:
     """Each quotation with its speaker.
 
     The speaker is the subject of a reporting verb outside the quote in the sentence
     where it closes (after it) or opens (before it); a quote with none continues the
-    previous quote's speaker when that quote ended in the sentence just before.
+    previous quote's speaker when that quote ended in the sentence just before. A
+    quote that opens or closes in a sentence longer than ``max_sentence_tokens`` is
+    not read (the extraction skips that sentence).
     """
-    previous: tuple[tuple[int, int], Source] | None = None
+    sentences = _Sentences(doc)
+    previous: tuple[Span, Source] | None = None  # the sentence where it closed
     for region in quote_regions(doc):
-        source = _speaker_near(doc, region)
-        if source is None and previous is not None:
-            last_sentence = doc[previous[0][1]].sent
-            if doc[region[0]].sent.start <= last_sentence.end + 1:
-                source = previous[1]
+        opening = sentences.of(region[0])
+        closing = sentences.of(_closing_token(doc, region))
+        if max(len(opening), len(closing)) > max_sentence_tokens:
+            continue
+        source = _speaker_near(sentences, region, opening, closing)
+        if source is None and previous is not None and opening.start <= previous[0].end + 1:
+            source = previous[1]
         if source is not None:
-            previous = (region, source)
+            previous = (closing, source)
             yield region, source
 
 
-def _speaker_near(doc: Doc, region: tuple[int, int]) -> Source | None:
+class _Sentences:
+    """The sentence of each token and the reporting verbs of each sentence, found
+    once per Doc (``token.sent`` walks the sentence on every call)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = list(doc.sents)
+        self.number = [0] * len(doc)
+        for number, sentence in enumerate(self.spans):
+            self.number[sentence.start : sentence.end] = [number] * len(sentence)
+        self._verbs: dict[int, tuple[list[int], list[Token]]] = {}
+
+    def of(self, i: int) -> Span:
+        return self.spans[self.number[i]]
+
+    def reporting(self, sentence: Span) -> tuple[list[int], list[Token]]:
+        """The positions and tokens of the reporting verbs in ``sentence``."""
+        if sentence.start not in self._verbs:
+            verbs = [t for t in sentence if _is_reporting(t)]
+            self._verbs[sentence.start] = ([t.i for t in verbs], verbs)
+        return self._verbs[sentence.start]
+
+
+def _speaker_near(
+    sentences: _Sentences, region: tuple[int, int], opening: Span, closing: Span
+) -> Source | None:
     """The reporting verb nearest the quote, after its end or before its start."""
     start, end = region
-    after = [(t.i - end, t) for t in doc[end].sent if t.i > end and _is_reporting(t)]
-    before = [(start - t.i, t) for t in doc[start].sent if t.i < start and _is_reporting(t)]
-    for _, verb in sorted(after + before, key=lambda pair: pair[0]):
+    for verb in _nearest_verbs(sentences, region, opening, closing):
         source = source_of(verb)
         if source is not None and not (start <= source.head.i < end):
             return source
     return None
+
+
+def _nearest_verbs(
+    sentences: _Sentences, region: tuple[int, int], opening: Span, closing: Span
+) -> Iterator[Token]:
+    """The reporting verbs after the quote in its closing sentence and before it in
+    its opening sentence, nearest first (after first on a tie), found by bisection
+    so that a sentence of many quotes is not scanned once per quote."""
+    start, end = region
+    after_at, after = sentences.reporting(closing)
+    before_at, before = sentences.reporting(opening)
+    a = bisect_right(after_at, end)
+    b = bisect_left(before_at, start) - 1
+    while a < len(after) or b >= 0:
+        if b < 0 or (a < len(after) and after_at[a] - end <= start - before_at[b]):
+            yield after[a]
+            a += 1
+        else:
+            yield before[b]
+            b -= 1
+
+
+def _closing_token(doc: Doc, region: tuple[int, int]) -> int:
+    """Where a quote ends: its closing mark, or for a quote never closed (which runs
+    to the end of its sentence, maybe the end of the text) its last token."""
+    end = region[1]
+    if end < len(doc) and doc[end].text in r.QUOTE_MARKS:
+        return end
+    return end - 1
