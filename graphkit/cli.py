@@ -359,7 +359,7 @@ def events(
     elif fmt == "json":
         sys.stdout.write(events_json(rows))
     else:
-        out.print(events_table(rows))
+        out.print(events_table(rows, text=lambda cell: escape(printable(cell))))
     err.print(f"{len(rows)} event{'' if len(rows) == 1 else 's'}")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -43,6 +44,7 @@ def run_cli(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "graphkit", "events", *args],
         capture_output=True, text=True, check=check,
+        env={**os.environ, "COLUMNS": "400"},  # a table wide enough to hold a whole cell
     )  # fmt: skip
 
 
@@ -230,6 +232,21 @@ def test_the_command_reads_any_export_and_says_what_is_wrong(dated: Path) -> Non
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr and bad.stdout == ""
     wrong = run_cli(str(dated), "--format", "xml", check=False)
     assert wrong.returncode == 2 and "--format" in wrong.stderr
+
+
+def test_the_terminal_table_shows_control_characters_escaped(tmp_path: Path) -> None:
+    evil = Entity("evil-7", "Evil\x1b[2J\u202eCorp [b]", "Organization", code="RUSBUS")
+    corpus = Corpus(
+        articles=(Article("a1", "text", content_hash="h1"),),
+        assertions=(coded(claim("e1", "a1", evil, "meet", TRUMP), CONSULT),),
+        entities=(evil, TRUMP),
+    )
+    path = tmp_path / "graph.ttl"
+    path.write_text(generate_turtle(build_graph(corpus)), encoding="utf-8")
+    shown = run_cli(str(path)).stdout
+    assert "\x1b" not in shown and "\u202e" not in shown
+    assert "\\x1b[2J" in shown and "[b]" in shown  # escaped, and not read as markup
+    assert [r["Actor Name"] for r in read_events(path)] == [evil.label]  # the data is kept
 
 
 @pytest.mark.parametrize(

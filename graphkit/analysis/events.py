@@ -15,6 +15,9 @@ keeps. POLECAT's "Actor" is PLOVER's source, the assertion's subject; its
 Wednesday" -> 2024-11-06, "in January" -> 2025-01), else the article's publication
 day: when the sentence says when something happened, that is its date, not the day it
 was reported (``Publication Date`` keeps that).
+
+The queries here are graphkit's own, run without ``graphkit query``'s row limit and
+timeout: the table is always whole.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -206,7 +209,7 @@ Cells = Mapping[str, str | None]  # one solution: variable -> value
 
 def _by_node(store: pyoxigraph.Store, query: str) -> dict[str, Cells]:
     """The solutions of ``query`` by the value of its first variable, first one kept."""
-    result = run_on_store(store, query)
+    result = run_on_store(store, query, timeout=None, limit=None)  # every row, however long
     found: dict[str, Cells] = {}
     for raw in result.rows:
         if raw[0] is not None and raw[0] not in found:
@@ -217,7 +220,7 @@ def _by_node(store: pyoxigraph.Store, query: str) -> dict[str, Cells]:
 def _first_times(store: pyoxigraph.Store) -> dict[str, str]:
     """Each coded assertion's first resolved time phrase (by its place in the text)."""
     first: dict[str, tuple[int, str]] = {}
-    for s, at, when in run_on_store(store, _TIMES).rows:
+    for s, at, when in run_on_store(store, _TIMES, timeout=None, limit=None).rows:
         if s is None or when is None:
             continue
         place = int(at) if at and at.lstrip("-").isdigit() else 0
@@ -228,7 +231,7 @@ def _first_times(store: pyoxigraph.Store) -> dict[str, str]:
 
 def _names(store: pyoxigraph.Store) -> dict[str, set[str]]:
     names: dict[str, set[str]] = {}
-    for entity, name in run_on_store(store, _NAMES).rows:
+    for entity, name in run_on_store(store, _NAMES, timeout=None, limit=None).rows:
         if entity is not None and name is not None:
             names.setdefault(entity, set()).add(name.casefold())
     return names
@@ -396,24 +399,27 @@ def _status(row: EventRow) -> str:
 
 
 def _who(row: EventRow, name: str, code: str) -> str:
-    """An actor's label and code, "Russia (RUS)", escaped for rich."""
+    """An actor's label and code: "Russia (RUS)"."""
     label, actor_code = row[name], row[code]
-    return escape(f"{label or ''}" + (f" ({actor_code})" if actor_code else ""))
+    return f"{label or ''}" + (f" ({actor_code})" if actor_code else "")
 
 
-def events_table(rows: Iterable[EventRow]) -> Table:
-    """The events for the terminal: the main columns, text escaped (rich would read
-    ``[b]`` in an article as markup)."""
+def events_table(rows: Iterable[EventRow], text: Callable[[str], str] = escape) -> Table:
+    """The events for the terminal: the main columns, every cell through ``text``
+    (rich's ``escape`` by default, since rich would read ``[b]`` in an article as
+    markup; the command also shows control characters escaped)."""
     table = Table("date", "actor", "event", "quad", "intensity", "recipient", "status", "sentence")
     for row in rows:
-        table.add_row(
+        intensity = row["Event Intensity"]
+        cells = (
             str(row["Event Date"] or ""),
             _who(row, "Actor Name", "Actor Code"),
             str(row["Event Type"]),
             str(row["Quad Class"] or ""),
-            "" if row["Event Intensity"] is None else f"{row['Event Intensity']:+.1f}",
+            "" if intensity is None else f"{intensity:+.1f}",
             _who(row, "Recipient Name", "Recipient Code"),
-            escape(_status(row)),
-            escape(str(row["Sentence"] or "")),
+            _status(row),
+            str(row["Sentence"] or ""),
         )
+        table.add_row(*(text(cell) for cell in cells))
     return table
