@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +35,7 @@ from graphkit.ingest.dates import parse_day
 from graphkit.ingest.report import exit_code_for
 from graphkit.options import AnalysisOptions
 from graphkit.rdf.io import load_graph
+from graphkit.terminal import printable
 from graphkit.types import InputProblem
 
 app = typer.Typer(
@@ -131,25 +131,6 @@ def with_analysis_options(command: Command) -> Command:
 
     run.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
     return cast(Command, run)
-
-
-def printable(text: str) -> str:
-    r"""``text`` safe for a terminal: control and format characters (escape sequences,
-    line breaks, bidirectional overrides) in untrusted names are shown escaped.
-
-    >>> printable("evil\x1b[2J\u202ename.txt\n")
-    'evil\\x1b[2J\\u202ename.txt\\n'
-    >>> printable("Zoë/новости.txt")
-    'Zoë/новости.txt'
-    """
-    if text.isprintable():
-        return text
-    return "".join(
-        ch.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"}
-        else ch
-        for ch in text
-    )
 
 
 def _report_problems(problems: tuple[InputProblem, ...] | list[InputProblem]) -> None:
@@ -317,49 +298,29 @@ def query(
         )
 
 
+Day = Annotated[str | None, typer.Option(help="YYYY-MM-DD, YYYY-MM or YYYY, inclusive.")]
+
+
 @app.command(
     epilog="**Examples**\n\n"
-    "    graphkit events exports/graph.ttl\n\n"
     "    graphkit events exports/graph.ttl --format csv > events.csv\n\n"
-    "    graphkit events exports/graph.ttl --actor RUS --since 2025-01 --format json\n\n"
-    "    graphkit events exports/graph.trig --actor Putin --until 2024-12-31\n\n"
-    "CSV and JSON columns take POLECAT's names where POLECAT has the column (Event ID, "
-    "Event Date, Event Type, Quad Code, Actor Name, Recipient Name ...); the README's "
-    '"Events" section lists them all.'
+    "    graphkit events exports/graph.trig --actor RUS --since 2025-01 --format json"
 )
 def events(
     graph: GraphFile,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
-    actor: Annotated[
-        str | None,
-        typer.Option(
-            "--actor",
-            help="Only events whose source or target this names: a name or alias (any "
-            "case), or an actor code (RUS also covers RUSGOV, RUSMIL).",
-        ),
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since", help="Only events dated on or after this: YYYY-MM-DD, YYYY-MM, YYYY."
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option("--until", help="Only events dated up to this: YYYY-MM-DD, YYYY-MM, YYYY."),
-    ] = None,
+    actor: Annotated[str | None, typer.Option(help="A name, alias or actor code.")] = None,
+    since: Day = None,
+    until: Day = None,
 ) -> None:
-    """List the coded events (PLOVER): one row per event, with its actors, codes,
-    category, quad class, intensity, status and sentence."""
+    """List the coded events (PLOVER), one a row; columns named as POLECAT's (README)."""
     if fmt not in {"table", "csv", "json"}:
         raise GraphkitError(f"--format must be table, csv or json, not {fmt!r}")
     rows = read_events(graph, actor=actor, since=since, until=until)
-    if fmt == "csv":
-        sys.stdout.write(events_csv(rows))
-    elif fmt == "json":
-        sys.stdout.write(events_json(rows))
+    if fmt == "table":
+        out.print(events_table(rows))
     else:
-        out.print(events_table(rows, text=lambda cell: escape(printable(cell))))
+        sys.stdout.write((events_csv if fmt == "csv" else events_json)(rows))
     err.print(f"{len(rows)} event{'' if len(rows) == 1 else 's'}")
 
 

@@ -27,7 +27,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -42,6 +42,7 @@ from graphkit.errors import QueryError
 from graphkit.events.categories import QUAD_CLASSES, quad_code
 from graphkit.export.network import csv_cell, local_name
 from graphkit.rdf.io import load_store
+from graphkit.terminal import printable
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -59,33 +60,18 @@ __all__ = [
     "read_events",
 ]
 
-# (column, POLECAT has it) in the order they are written
+# (column, POLECAT has it), in the order written; the README's "Events" says what each
+# holds. Event ID is the assertion's id, Event Type the PLOVER category, Quad Code 1
+# (verbal cooperation) to 4 (material conflict), Source the publisher, as in POLECAT.
 _COLUMNS = (
-    ("Event ID", True),  # the assertion's id (assertions.jsonl, st:...)
-    ("Event Date", True),
-    ("Event Type", True),  # the PLOVER category
-    ("Quad Code", True),  # 1 verbal cooperation .. 4 material conflict
-    ("Quad Class", False),
-    ("Event Intensity", True),
-    ("Event Cue", False),
-    ("Actor Name", True),
-    ("Actor Code", False),
-    ("Actor Name Raw", True),
-    ("Recipient Name", True),
-    ("Recipient Code", False),
-    ("Recipient Name Raw", True),
-    ("Negated", False),
-    ("Hedged", False),
-    ("Modality", False),
-    ("Attributed To", False),
-    ("Confidence", False),
-    ("Sentence", False),
-    ("Source", True),  # the publisher, as in POLECAT (dcterms:source)
-    ("Publication Date", True),
-    ("Article ID", False),
-    ("Article Title", False),
-    ("Article URL", False),
-)
+    ("Event ID", True), ("Event Date", True), ("Event Type", True), ("Quad Code", True),
+    ("Quad Class", False), ("Event Intensity", True), ("Event Cue", False),
+    ("Actor Name", True), ("Actor Code", False), ("Actor Name Raw", True),
+    ("Recipient Name", True), ("Recipient Code", False), ("Recipient Name Raw", True),
+    ("Negated", False), ("Hedged", False), ("Modality", False), ("Attributed To", False),
+    ("Confidence", False), ("Sentence", False), ("Source", True), ("Publication Date", True),
+    ("Article ID", False), ("Article Title", False), ("Article URL", False),
+)  # fmt: skip
 COLUMNS: tuple[str, ...] = tuple(name for name, _ in _COLUMNS)
 POLECAT_COLUMNS: frozenset[str] = frozenset(name for name, theirs in _COLUMNS if theirs)
 
@@ -193,10 +179,6 @@ def _bound(value: str | None, name: str) -> Span | None:
     return span
 
 
-def _flag(value: str | None) -> bool:
-    return value == "true"
-
-
 def _number(value: str | None) -> float | None:
     try:
         return None if value is None else float(value)
@@ -270,8 +252,8 @@ def _row(cells: Cells, found: _Lookups) -> EventRow:
         found.entity(y, "label"),
         found.entity(y, "code"),
         cells["recipient_raw"],
-        _flag(cells["negated"]),
-        _flag(cells["hedged"]),
+        cells["negated"] == "true",
+        cells["hedged"] == "true",
         cells["modality"],
         found.entity(cells["attributed"], "label") or cells["said_by"],
         _number(cells["confidence"]),
@@ -404,10 +386,9 @@ def _who(row: EventRow, name: str, code: str) -> str:
     return f"{label or ''}" + (f" ({actor_code})" if actor_code else "")
 
 
-def events_table(rows: Iterable[EventRow], text: Callable[[str], str] = escape) -> Table:
-    """The events for the terminal: the main columns, every cell through ``text``
-    (rich's ``escape`` by default, since rich would read ``[b]`` in an article as
-    markup; the command also shows control characters escaped)."""
+def events_table(rows: Iterable[EventRow]) -> Table:
+    """The events for the terminal: the main columns, each cell with its control
+    characters shown escaped and rich's markup escaped (an article's ``[b]`` is text)."""
     table = Table("date", "actor", "event", "quad", "intensity", "recipient", "status", "sentence")
     for row in rows:
         intensity = row["Event Intensity"]
@@ -421,5 +402,5 @@ def events_table(rows: Iterable[EventRow], text: Callable[[str], str] = escape) 
             _status(row),
             str(row["Sentence"] or ""),
         )
-        table.add_row(*(text(cell) for cell in cells))
+        table.add_row(*(escape(printable(cell)) for cell in cells))
     return table
