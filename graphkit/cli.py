@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graphkit import pipeline
+from graphkit.analysis.events import events_csv, events_json, events_table, read_events
 from graphkit.analysis.query import format_csv, format_json, parse_params, run_query
 from graphkit.analysis.query_safety import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from graphkit.analysis.stats import generate_stats, stats_json, stats_tables
@@ -35,6 +35,7 @@ from graphkit.ingest.dates import parse_day
 from graphkit.ingest.report import exit_code_for
 from graphkit.options import AnalysisOptions
 from graphkit.rdf.io import load_graph
+from graphkit.terminal import printable
 from graphkit.types import InputProblem
 
 app = typer.Typer(
@@ -130,25 +131,6 @@ def with_analysis_options(command: Command) -> Command:
 
     run.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
     return cast(Command, run)
-
-
-def printable(text: str) -> str:
-    r"""``text`` safe for a terminal: control and format characters (escape sequences,
-    line breaks, bidirectional overrides) in untrusted names are shown escaped.
-
-    >>> printable("evil\x1b[2J\u202ename.txt\n")
-    'evil\\x1b[2J\\u202ename.txt\\n'
-    >>> printable("Zoë/новости.txt")
-    'Zoë/новости.txt'
-    """
-    if text.isprintable():
-        return text
-    return "".join(
-        ch.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"}
-        else ch
-        for ch in text
-    )
 
 
 def _report_problems(problems: tuple[InputProblem, ...] | list[InputProblem]) -> None:
@@ -269,7 +251,7 @@ def extract(
     '    graphkit query exports/graph.ttl actor --param actor="Vladimir Putin"\n\n'
     "    graphkit query exports/graph.trig between --param actor=Putin --param other=Trump\n\n"
     "Shipped queries: actor, between, claims, negated, statements, anonymous-sources, hopes, "
-    "most-connected."
+    "most-connected, events, dyad."
 )
 def query(
     graph: GraphFile,
@@ -314,6 +296,32 @@ def query(
         err.print(
             f"[yellow]warning:[/] the result was cut at {limit:,} rows (--limit N to read more)"
         )
+
+
+Day = Annotated[str | None, typer.Option(help="YYYY-MM-DD, YYYY-MM or YYYY, inclusive.")]
+
+
+@app.command(
+    epilog="**Examples**\n\n"
+    "    graphkit events exports/graph.ttl --format csv > events.csv\n\n"
+    "    graphkit events exports/graph.trig --actor RUS --since 2025-01 --format json"
+)
+def events(
+    graph: GraphFile,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    actor: Annotated[str | None, typer.Option(help="A name, alias or actor code.")] = None,
+    since: Day = None,
+    until: Day = None,
+) -> None:
+    """List the coded events (PLOVER), one a row; columns named as POLECAT's (README)."""
+    if fmt not in {"table", "csv", "json"}:
+        raise GraphkitError(f"--format must be table, csv or json, not {fmt!r}")
+    rows = read_events(graph, actor=actor, since=since, until=until)
+    if fmt == "table":
+        out.print(events_table(rows))
+    else:
+        sys.stdout.write((events_csv if fmt == "csv" else events_json)(rows))
+    err.print(f"{len(rows)} event{'' if len(rows) == 1 else 's'}")
 
 
 @app.command(
