@@ -21,7 +21,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graphkit import pipeline
+from graphkit.analysis.events import events_csv, events_json, events_table, read_events
 from graphkit.analysis.query import format_csv, format_json, parse_params, run_query
+from graphkit.analysis.query_safety import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from graphkit.analysis.stats import generate_stats, stats_json, stats_tables
 from graphkit.analysis.validate import validate_file
 from graphkit.corpus.records import generate_jsonl, stream_jsonl
@@ -33,6 +35,7 @@ from graphkit.ingest.dates import parse_day
 from graphkit.ingest.report import exit_code_for
 from graphkit.options import AnalysisOptions
 from graphkit.rdf.io import load_graph
+from graphkit.terminal import printable
 from graphkit.types import InputProblem
 
 app = typer.Typer(
@@ -135,7 +138,8 @@ def _report_problems(problems: tuple[InputProblem, ...] | list[InputProblem]) ->
         # a warning says so itself ("file: warning: ..."); an error gets the prefix
         prefix = "" if problem.warning else "[red]error:[/] "
         # soft_wrap: one line per problem, whatever the width, so it can be grepped
-        err.print(f"{prefix}{escape(str(problem))}", highlight=False, soft_wrap=True)
+        text = escape(printable(str(problem)))
+        err.print(f"{prefix}{text}", highlight=False, soft_wrap=True)
 
 
 @contextmanager
@@ -247,7 +251,7 @@ def extract(
     '    graphkit query exports/graph.ttl actor --param actor="Vladimir Putin"\n\n'
     "    graphkit query exports/graph.trig between --param actor=Putin --param other=Trump\n\n"
     "Shipped queries: actor, between, claims, negated, statements, anonymous-sources, hopes, "
-    "most-connected."
+    "most-connected, events, dyad."
 )
 def query(
     graph: GraphFile,
@@ -257,11 +261,26 @@ def query(
         list[str] | None,
         typer.Option("--param", help="name=value: binds ?name to the string value (repeatable)."),
     ] = None,
+    allow_service: Annotated[
+        bool,
+        typer.Option(
+            "--allow-service", help="Allow SERVICE, which queries other endpoints over the network."
+        ),
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconds to wait for the query; 0: no limit.")
+    ] = DEFAULT_TIMEOUT,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, help="Rows to read at most; the rest is cut.")
+    ] = DEFAULT_LIMIT,
 ) -> None:
-    """Run a SPARQL SELECT or ASK query (graphkit prefixes are predeclared)."""
+    """Run a read-only SPARQL SELECT or ASK query (graphkit prefixes are predeclared)."""
     if fmt not in {"table", "csv", "json"}:
         raise GraphkitError(f"--format must be table, csv or json, not {fmt!r}")
-    result = run_query(graph, sparql, parse_params(param or []))
+    result = run_query(
+        graph, sparql, parse_params(param or []),
+        allow_service=allow_service, timeout=timeout or None, limit=limit,
+    )  # fmt: skip
     if fmt == "csv":
         sys.stdout.write(format_csv(result))
     elif fmt == "json":
@@ -269,9 +288,40 @@ def query(
     else:
         table = Table(*result.variables, show_lines=False)
         for row in result.rows:
-            table.add_row(*("" if v is None else escape(v) for v in row))  # text is not markup
+            # text is neither markup nor terminal control
+            table.add_row(*("" if v is None else escape(printable(v)) for v in row))
         out.print(table)
         err.print(f"{len(result.rows)} rows")
+    if result.truncated:
+        err.print(
+            f"[yellow]warning:[/] the result was cut at {limit:,} rows (--limit N to read more)"
+        )
+
+
+Day = Annotated[str | None, typer.Option(help="YYYY-MM-DD, YYYY-MM or YYYY, inclusive.")]
+
+
+@app.command(
+    epilog="**Examples**\n\n"
+    "    graphkit events exports/graph.ttl --format csv > events.csv\n\n"
+    "    graphkit events exports/graph.trig --actor RUS --since 2025-01 --format json"
+)
+def events(
+    graph: GraphFile,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    actor: Annotated[str | None, typer.Option(help="A name, alias or actor code.")] = None,
+    since: Day = None,
+    until: Day = None,
+) -> None:
+    """List the coded events (PLOVER), one a row; columns named as POLECAT's (README)."""
+    if fmt not in {"table", "csv", "json"}:
+        raise GraphkitError(f"--format must be table, csv or json, not {fmt!r}")
+    rows = read_events(graph, actor=actor, since=since, until=until)
+    if fmt == "table":
+        out.print(events_table(rows))
+    else:
+        sys.stdout.write((events_csv if fmt == "csv" else events_json)(rows))
+    err.print(f"{len(rows)} event{'' if len(rows) == 1 else 's'}")
 
 
 @app.command(
@@ -347,9 +397,14 @@ def validate(
 
 
 def main() -> None:
-    """Entry point: any graphkit error becomes one clean message and exit code 2."""
+    """Entry point: any graphkit error, and any unexpected one, becomes one clean
+    message and exit code 2 (exit code 1 means: some inputs failed, the rest is built)."""
     try:
         app()
     except GraphkitError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error:[/] {escape(printable(str(exc)))}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - a bug must still end in one clear line
+        message = f"unexpected {type(exc).__name__}: {exc} (a bug in graphkit: please report it)"
+        err.print(f"[red]error:[/] {escape(printable(message))}", highlight=False, soft_wrap=True)
+        sys.exit(2)

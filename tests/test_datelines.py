@@ -106,3 +106,15 @@ def test_dateline_city_is_no_subject_and_offsets_stay_exact() -> None:
             if arg is not None:
                 assert text[arg.start : arg.end] == arg.text
                 assert not any(s < arg.end and arg.start < e for s, e in datelines)
+
+
+def test_the_dateline_place_is_the_article_place_in_the_graph() -> None:
+    from rdflib.namespace import DCTERMS
+
+    from graphkit.rdf.build import build_graph
+
+    text = "ANKARA, Turkey (Reuters) - Turkey hosted talks on grain exports on Monday."
+    corpus = graphkit.analyze(texts=[text])
+    places = set(build_graph(corpus).objects(None, DCTERMS.spatial))
+    assert {str(p) for p in places} == {"Ankara"}  # the gazetteer's spelling of the city
+    assert all(a.subject.text != "ANKARA" for a in corpus.assertions)
