@@ -62,7 +62,9 @@ GraphFile = Annotated[
 ]  # fmt: skip
 Model = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Texts per nlp.pipe batch.")]
-Processes = Annotated[int, typer.Option("--processes", min=1, help="Parser processes.")]
+Processes = Annotated[
+    int, typer.Option("--processes", min=1, help="Worker processes that parse and extract.")
+]
 Aliases = Annotated[
     Path | None,
     typer.Option("--aliases", help="Alias file (JSON, see README) to force or forbid merges."),

@@ -21,7 +21,8 @@ class AnalysisOptions:
     """How articles are parsed and resolved.
 
     - ``model``: an installed spaCy pipeline (package name or path);
-    - ``batch_size``: texts per ``nlp.pipe`` batch; ``n_process``: parser processes;
+    - ``batch_size``: texts per ``nlp.pipe`` batch; ``n_process``: worker processes
+      that parse and extract (:mod:`graphkit.nlp.workers`);
     - ``chunk_chars``: an article longer than this is parsed in pieces;
     - ``date``: ISO 8601 publication date of articles that give none;
     - ``aliases``: an alias file added to the built-in actor dictionary;

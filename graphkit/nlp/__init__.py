@@ -1,7 +1,9 @@
-"""The spaCy stage: load a pipeline and parse articles in batches.
+"""The spaCy stage: load a pipeline, parse articles in batches and extract them.
 
 Docs never leave this module and :mod:`graphkit.nlp.extract`: each parsed Doc is turned
-into a :class:`~graphkit.types.DocumentAnalysis` right here.
+into a :class:`~graphkit.types.DocumentAnalysis` right here, in whichever process
+parsed it (here, a worker process, a Dask worker), and only those picklable
+dataclasses travel.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from graphkit.ingest.datelines import dateline_place, without_datelines
 from graphkit.nlp.pieces import batch_for, merge_analyses, split_text
 from graphkit.options import DEFAULT_MODEL, AnalysisOptions
 from graphkit.types import Article, DocumentAnalysis
+
+__all__ = ["DEFAULT_MODEL", "analyze_articles", "analyze_here", "load_pipeline"]
 
 DEFAULTS = AnalysisOptions()
 REQUIRED_COMPONENTS = ("parser", "ner")
@@ -47,13 +51,31 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Any:
 def analyze_articles(
     articles: Iterable[Article], options: AnalysisOptions = DEFAULTS
 ) -> Iterator[DocumentAnalysis]:
-    """Parse ``articles`` with ``nlp.pipe`` and extract each one's assertions.
+    """Parse ``articles`` and extract each one's assertions, in order.
 
-    The Article travels beside its Doc (``as_tuples``) because custom Doc
-    attributes do not survive multiprocessing. An article longer than
-    ``options.chunk_chars`` is parsed in pieces whose analyses are merged with their
-    offsets shifted (:mod:`graphkit.nlp.pieces`), so no Doc grows past it, and
-    batches are made smaller when they would hold too many characters.
+    Where the work runs follows ``options``: in ``options.n_process`` worker
+    processes (:mod:`graphkit.nlp.workers`), or here. Every worker runs
+    :func:`analyze_here` on its share, so each way gives the same analyses in the
+    same order.
+    """
+    if options.n_process > 1:
+        from graphkit.nlp.workers import analyze_in_processes
+
+        yield from analyze_in_processes(articles, options)
+    else:
+        yield from analyze_here(articles, options)
+
+
+def analyze_here(
+    articles: Iterable[Article], options: AnalysisOptions = DEFAULTS
+) -> Iterator[DocumentAnalysis]:
+    """Parse ``articles`` with ``nlp.pipe`` in this process and extract each one's
+    assertions (``options.n_process`` is not looked at: the caller shares out).
+
+    An article longer than ``options.chunk_chars`` is parsed in pieces whose analyses
+    are merged with their offsets shifted (:mod:`graphkit.nlp.pieces`), so no Doc
+    grows past it, and batches are made smaller when they would hold too many
+    characters.
     """
     from graphkit.nlp.extract import analyze_doc
 
@@ -66,7 +88,6 @@ def analyze_articles(
         _pieces(articles, limit, pending),
         as_tuples=True,
         batch_size=batch_for(articles, limit, options.batch_size),
-        n_process=options.n_process,
     )
     for doc, (index, offset, last) in parsed:
         article = pending[index]
@@ -80,8 +101,7 @@ def analyze_articles(
 def _pieces(
     articles: Iterable[Article], limit: int, pending: dict[int, Article]
 ) -> Iterator[tuple[str, tuple[int, int, bool]]]:
-    """(text, (article number, offset, last piece?)) for each piece of each article;
-    only small tuples cross to the parser processes, never a whole long text.
+    """(text, (article number, offset, last piece?)) for each piece of each article.
     Datelines and bylines are left out: the text around them is parsed in pieces at
     their offsets, and the dateline's place is recorded on the article."""
     for index, article in enumerate(articles):
