@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graphkit import _moved
 from graphkit.errors import (
+    ClusterError,
     ExportError,
     GraphkitError,
     InputError,
@@ -36,6 +37,7 @@ __all__ = [
     "Assertion",
     "Attribution",
     "BuildResult",
+    "ClusterError",
     "Corpus",
     "Entity",
     "ExportError",

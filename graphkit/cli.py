@@ -65,6 +65,14 @@ BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Texts per n
 Processes = Annotated[
     int, typer.Option("--processes", min=1, help="Worker processes that parse and extract.")
 ]
+Dask = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        help="Parse and extract on a Dask cluster: its scheduler (tcp://host:8786), or "
+        "local[:N] for N local worker processes.",
+    ),
+]
 Aliases = Annotated[
     Path | None,
     typer.Option("--aliases", help="Alias file (JSON, see README) to force or forbid merges."),
@@ -108,6 +116,7 @@ _ANALYSIS_PARAMETERS = (
     ("aliases", Aliases, "aliases"),
     ("metonymy", Metonymy, "metonymy"),
     ("events", Events, "events"),
+    ("dask", Dask, "dask"),
 )
 Command = TypeVar("Command", bound=Callable[..., None])
 

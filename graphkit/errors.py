@@ -6,7 +6,8 @@ into one clean message and exit code 2::
     ├── ModelError          the spaCy pipeline cannot be loaded or lacks a component
     ├── OntologyError       the ontology or shapes file is missing or disagrees with the code
     ├── QueryError          a SPARQL query, or the graph file it runs on, is invalid
-    └── ExportError         an export cannot be written
+    ├── ExportError         an export cannot be written
+    └── ClusterError        the Dask cluster of ``--dask`` cannot be reached or used
 
 A bad article is not an exception: it becomes an
 :class:`~graphkit.types.InputProblem` and the rest of the build goes on.
@@ -39,3 +40,7 @@ class QueryError(GraphkitError):
 
 class ExportError(GraphkitError):
     """An export could not be written."""
+
+
+class ClusterError(GraphkitError):
+    """The Dask cluster named by ``--dask`` cannot be reached or used."""

@@ -7,6 +7,11 @@ cluster, Oxigraph's own server on a free local port. No timing is asserted here
 
 from __future__ import annotations
 
+import json
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +36,13 @@ def seed_variants(count: int) -> list[Article]:
         found.append(Article(f"variant-{index:02d}", text, title=f"Variant {index}",
                              published="2024-11-07"))  # fmt: skip
     return found
+
+
+def free_port() -> int:
+    """A local TCP port that nothing listens on (the OS picks it)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +85,64 @@ def test_batches_share_the_corpus_out_in_order(variants: list[Article]) -> None:
     cut = batches(variants * 10, 2, 32)
     assert [a for b in cut for a in b] == variants * 10
     assert len(cut) >= 2 * 2
+
+
+@pytest.fixture(scope="module")
+def dask_cluster() -> Iterator[str]:
+    """A real Dask cluster of two worker processes; its scheduler's address."""
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_a_dask_cluster_builds_the_same_graph(
+    tmp_path: Path, variants: list[Article], one_process_turtle: bytes, dask_cluster: str
+) -> None:
+    assert turtle_of(tmp_path, variants, dask=dask_cluster) == one_process_turtle
+
+
+def test_dask_workers_load_the_model_once(variants: list[Article], dask_cluster: str) -> None:
+    from distributed import Client
+
+    list(analyze_articles(variants, AnalysisOptions(dask=dask_cluster, batch_size=1)))
+    with Client(dask_cluster) as client:
+        loads = client.run(lambda: __import__("graphkit.nlp").nlp.load_pipeline.cache_info())
+    assert len(loads) == 2
+    for info in loads.values():
+        assert info.misses == 1 and info.hits >= 1  # one load, then the cached pipeline
+
+
+def _build(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "graphkit", "build", *args], capture_output=True, text=True
+    )
+
+
+def test_build_dask_local_from_the_command_line(tmp_path: Path, variants: list[Article]) -> None:
+    records = tmp_path / "variants.jsonl"
+    records.write_text(
+        "".join(
+            json.dumps({"id": a.id, "text": a.text, "title": a.title, "published": a.published})
+            + "\n"
+            for a in variants[:3]
+        )
+    )
+    for name, more in (("here", ()), ("dask", ("--dask", "local:2"))):
+        done = _build(str(records), "--out", str(tmp_path / name), "--formats", "turtle", *more)
+        assert done.returncode == 0, done.stderr
+    here, dask = (tmp_path / name / "graph.ttl" for name in ("here", "dask"))
+    assert dask.read_bytes() == here.read_bytes()
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(
+    variants: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("graphkit.nlp.cluster.CONNECT_SECONDS", 3)
+    port = free_port()
+    with pytest.raises(graphkit.ClusterError, match=f"127.0.0.1:{port}"):
+        list(analyze_articles(variants, AnalysisOptions(dask=f"tcp://127.0.0.1:{port}")))
+    with pytest.raises(graphkit.ClusterError, match="expected a scheduler address"):
+        list(analyze_articles(variants, AnalysisOptions(dask="somewhere")))

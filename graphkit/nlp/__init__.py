@@ -53,12 +53,16 @@ def analyze_articles(
 ) -> Iterator[DocumentAnalysis]:
     """Parse ``articles`` and extract each one's assertions, in order.
 
-    Where the work runs follows ``options``: in ``options.n_process`` worker
-    processes (:mod:`graphkit.nlp.workers`), or here. Every worker runs
-    :func:`analyze_here` on its share, so each way gives the same analyses in the
-    same order.
+    Where the work runs follows ``options``: on a Dask cluster (``options.dask``,
+    :mod:`graphkit.nlp.cluster`), in ``options.n_process`` worker processes
+    (:mod:`graphkit.nlp.workers`), or here. Every worker runs :func:`analyze_here`
+    on its share, so each way gives the same analyses in the same order.
     """
-    if options.n_process > 1:
+    if options.dask:
+        from graphkit.nlp.cluster import analyze_on_dask
+
+        yield from analyze_on_dask(articles, options)
+    elif options.n_process > 1:
         from graphkit.nlp.workers import analyze_in_processes
 
         yield from analyze_in_processes(articles, options)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -29,7 +30,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from graphkit.options import AnalysisOptions
 from graphkit.types import Article, DocumentAnalysis
 
-__all__ = ["analyze_batch", "analyze_in_processes", "batches", "warm"]
+__all__ = ["analyze_batch", "analyze_in_processes", "batch_size", "batches", "warm"]
 
 # A batch holds at most this many characters (about 30 news articles): small enough
 # that the last batches of a corpus share out evenly, large enough that a batch's
@@ -38,6 +39,9 @@ BATCH_CHARS = 100_000
 # Batches per worker at least, when the corpus allows: a corpus cut in as many
 # batches as workers ends as slowly as its slowest batch.
 SHARES = 8
+# One batch at a time per process: a Dask worker may run tasks in several threads,
+# and a spaCy pipeline is not made to be shared between threads.
+_ONE_AT_A_TIME = threading.Lock()
 
 
 def warm(model: str) -> None:
@@ -52,7 +56,18 @@ def analyze_batch(articles: Sequence[Article], options: AnalysisOptions) -> list
     """What one worker does with one batch: parse and extract it here, in order."""
     from graphkit.nlp import analyze_here
 
-    return list(analyze_here(articles, options))
+    with _ONE_AT_A_TIME:
+        return list(analyze_here(articles, options))
+
+
+def batch_size(articles: int, workers: int, most: int) -> int:
+    """Articles in a batch: at most ``most``, and few enough that each of ``workers``
+    gets :data:`SHARES` batches or more.
+
+    >>> batch_size(1_000, 2, 32), batch_size(100, 2, 32), batch_size(3, 4, 32)
+    (32, 7, 1)
+    """
+    return max(1, min(most, math.ceil(articles / (SHARES * max(1, workers)))))
 
 
 def batches(articles: Sequence[Article], workers: int, most: int) -> list[list[Article]]:
@@ -66,7 +81,7 @@ def batches(articles: Sequence[Article], workers: int, most: int) -> list[list[A
     >>> [len(b) for b in batches(docs * 10, 2, 32)]
     [7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 2]
     """
-    size = max(1, min(most, math.ceil(len(articles) / (SHARES * max(1, workers)))))
+    size = batch_size(len(articles), workers, most)
     found: list[list[Article]] = []
     current: list[Article] = []
     chars = 0
