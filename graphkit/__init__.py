@@ -5,12 +5,16 @@ from __future__ import annotations
 from graphkit import _moved
 from graphkit.errors import (
     ClusterError,
+    EndpointError,
+    EndpointRefused,
+    EndpointUnreachable,
     ExportError,
     GraphkitError,
     InputError,
     ModelError,
     OntologyError,
     QueryError,
+    ServerError,
 )
 from graphkit.options import AnalysisOptions
 from graphkit.pipeline import BuildResult, analyze, build, extract
@@ -39,6 +43,9 @@ __all__ = [
     "BuildResult",
     "ClusterError",
     "Corpus",
+    "EndpointError",
+    "EndpointRefused",
+    "EndpointUnreachable",
     "Entity",
     "ExportError",
     "GraphkitError",
@@ -50,6 +57,7 @@ __all__ = [
     "Qualifier",
     "QueryError",
     "Relation",
+    "ServerError",
     "analyze",
     "build",
     "extract",

@@ -21,9 +21,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graphkit import pipeline
-from graphkit.analysis.query import format_csv, format_json, parse_params, run_query
+from graphkit.analysis.query import format_csv, format_json, parse_params
 from graphkit.analysis.stats import generate_stats, stats_json, stats_tables
 from graphkit.analysis.validate import validate_file
+from graphkit.cli_sparql import PUSH_EXAMPLES, SERVE_EXAMPLES, push, serve
 from graphkit.corpus.records import generate_jsonl, stream_jsonl
 from graphkit.errors import GraphkitError
 from graphkit.export.formats import FORMATS
@@ -256,12 +257,20 @@ def extract(
     "    graphkit query exports/graph.ttl my-query.rq --format csv\n\n"
     "    graphkit query exports/graph.ttl 'SELECT ?l WHERE { ?e rdfs:label ?l } LIMIT 5'\n\n"
     '    graphkit query exports/graph.ttl actor --param actor="Vladimir Putin"\n\n'
+    "    graphkit query exports/ negated               # the folder's on-disk store\n\n"
+    "    graphkit query http://127.0.0.1:7878/query claims   # a SPARQL endpoint\n\n"
     "    graphkit query exports/graph.trig between --param actor=Putin --param other=Trump\n\n"
     "Shipped queries: actor, between, claims, negated, statements, anonymous-sources, hopes, "
     "most-connected."
 )
 def query(
-    graph: GraphFile,
+    graph: Annotated[
+        str,
+        typer.Argument(
+            help="An exported graph (.ttl, .nt, .trig, .jsonld), an export folder (queried "
+            "in its on-disk store), or a SPARQL endpoint URL (http://127.0.0.1:7878/query).",
+        ),
+    ],
     sparql: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a shipped query.")],
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     param: Annotated[
@@ -272,7 +281,9 @@ def query(
     """Run a SPARQL SELECT or ASK query (graphkit prefixes are predeclared)."""
     if fmt not in {"table", "csv", "json"}:
         raise GraphkitError(f"--format must be table, csv or json, not {fmt!r}")
-    result = run_query(graph, sparql, parse_params(param or []))
+    from graphkit.sparql.remote import run_query_at
+
+    result = run_query_at(graph, sparql, parse_params(param or []))
     if fmt == "csv":
         sys.stdout.write(format_csv(result))
     elif fmt == "json":
@@ -355,6 +366,10 @@ def validate(
     sys.stdout.write(report.text)
     err.print(f"[red]{graph}: {report.violations} violations[/]")
     raise typer.Exit(1)
+
+
+app.command(epilog=SERVE_EXAMPLES)(serve)
+app.command(epilog=PUSH_EXAMPLES)(push)
 
 
 def main() -> None:

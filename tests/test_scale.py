@@ -7,19 +7,31 @@ cluster, Oxigraph's own server on a free local port. No timing is asserted here
 
 from __future__ import annotations
 
+import contextlib
 import json
+import select
+import shutil
+import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 import graphkit
+from graphkit.errors import EndpointError, EndpointRefused, EndpointUnreachable
 from graphkit.nlp import analyze_articles
 from graphkit.nlp.workers import batches
 from graphkit.options import AnalysisOptions
+from graphkit.pipeline import BuildResult
+from graphkit.sparql.push import push
+from graphkit.sparql.remote import run_query_at
+from graphkit.sparql.server import oxigraph_command
+from graphkit.sparql.store import ensure_store
 from graphkit.types import Article
 
 from .conftest import SEEDS
@@ -146,3 +158,137 @@ def test_an_unreachable_scheduler_is_a_clear_error(
         list(analyze_articles(variants, AnalysisOptions(dask=f"tcp://127.0.0.1:{port}")))
     with pytest.raises(graphkit.ClusterError, match="expected a scheduler address"):
         list(analyze_articles(variants, AnalysisOptions(dask="somewhere")))
+
+
+# --- the graph in a real SPARQL server -------------------------------------------
+
+PUTIN_TRUMP = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX gk: <https://w3id.org/graphkit/ontology#>
+PREFIX rel: <https://w3id.org/graphkit/rel/>
+SELECT ?claim ?sentence WHERE {
+  %s {
+    ?claim a gk:Claim ; gk:status "negated" ; rdf:predicate rel:congratulate ;
+      rdf:subject/rdfs:label "Vladimir Putin" ; rdf:object/rdfs:label "Donald Trump" ;
+      gk:evidence/gk:sentence ?sentence .
+  }
+}"""
+
+
+def sparql(endpoint: str, query: str) -> list[dict[str, str]]:
+    """Ask an endpoint by the SPARQL 1.1 protocol, as any client would."""
+    answer = httpx.post(
+        endpoint, data={"query": query}, headers={"Accept": "application/sparql-results+json"}
+    )
+    answer.raise_for_status()
+    rows = answer.json()["results"]["bindings"]
+    return [{name: cell["value"] for name, cell in row.items()} for row in rows]
+
+
+def wait_for_port(port: int, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"nothing listens on port {port}")
+
+
+@pytest.fixture()
+def seed_folder(tmp_path: Path, seed_build: BuildResult) -> Path:
+    """A copy of the seed's export folder (a store is made in it)."""
+    return Path(shutil.copytree(seed_build.outputs["turtle"].parent, tmp_path / "seed"))
+
+
+@pytest.fixture()
+def writable_oxigraph(tmp_path: Path) -> Iterator[str]:
+    """A real, writable Oxigraph server on a free port, with an empty store; its URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        [oxigraph_command(), "serve", "--location", str(tmp_path / "remote"),
+         "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        wait_for_port(port)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_graphkit_serve_answers_sparql_over_http(seed_folder: Path) -> None:
+    port = free_port()
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "graphkit", "serve", str(seed_folder), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        ready, _, _ = select.select([serve.stdout], [], [], 120)
+        assert ready and serve.stdout is not None, "graphkit serve printed no address"
+        endpoint = serve.stdout.readline().strip()
+        assert endpoint == f"http://127.0.0.1:{port}/query", serve.stderr
+        [found] = sparql(endpoint, PUTIN_TRUMP % "")
+        assert "has yet to formally congratulate Trump" in found["sentence"]
+        # graphkit's own query command, shipped query and all, against the server
+        shipped = subprocess.run(
+            [sys.executable, "-m", "graphkit", "query", endpoint, "negated", "--format", "json"],
+            capture_output=True, text=True,
+        )  # fmt: skip
+        assert shipped.returncode == 0, shipped.stderr
+        assert any(r["subject"] == "Vladimir Putin" for r in json.loads(shipped.stdout))
+        # read-only: the Graph Store Protocol refuses a write
+        with pytest.raises(EndpointRefused) as refused:
+            push(seed_folder, f"http://127.0.0.1:{port}/store")
+        assert refused.value.status >= 400
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        serve.wait(timeout=30)
+    assert serve.returncode == 0, serve.stderr.read() if serve.stderr else ""
+    with pytest.raises(OSError):  # the oxigraph server went with it
+        socket.create_connection(("127.0.0.1", port), 1).close()
+
+
+def test_the_store_is_made_once_per_graph(seed_folder: Path, variants: list[Article]) -> None:
+    first = ensure_store(seed_folder)
+    assert ensure_store(seed_folder) == first
+    file_rows = run_query_at(seed_folder / "graph.ttl", "negated")
+    assert run_query_at(seed_folder, "negated") == file_rows  # the store, read-only
+    graphkit.build(variants[:1], into=seed_folder, formats=["turtle"])
+    second = ensure_store(seed_folder)
+    assert second != first and not first.exists()  # the old store, unused, is gone
+
+
+def test_push_sends_the_graph_to_a_graph_store(seed_folder: Path, writable_oxigraph: str) -> None:
+    store, query = f"{writable_oxigraph}/store", f"{writable_oxigraph}/query"
+    sent = subprocess.run(
+        [sys.executable, "-m", "graphkit", "push", str(seed_folder), "--to", store],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert sent.returncode == 0, sent.stderr
+    [found] = sparql(query, PUTIN_TRUMP % "")
+    assert "congratulate" in found["sentence"]
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    before = sparql(query, count)
+    push(seed_folder, store)  # again: no blank nodes, so nothing changes
+    assert sparql(query, count) == before
+    named = push(seed_folder, store, graph="https://example.org/graphs/seed", replace=True)
+    assert named.status in (200, 201, 204)
+    assert sparql(query, PUTIN_TRUMP % "GRAPH <https://example.org/graphs/seed>")
+
+
+def test_push_errors_are_clear(seed_folder: Path, writable_oxigraph: str) -> None:
+    nowhere = f"http://127.0.0.1:{free_port()}/store"
+    with pytest.raises(EndpointUnreachable, match="cannot reach"):
+        push(seed_folder, nowhere)
+    with pytest.raises(EndpointRefused, match="404") as refused:
+        push(seed_folder, f"{writable_oxigraph}/no-such-service")
+    assert isinstance(refused.value, graphkit.GraphkitError) and refused.value.status == 404
+    with pytest.raises(EndpointError, match="absolute IRI"):
+        push(seed_folder, f"{writable_oxigraph}/store", graph="not an iri")
+    cli = subprocess.run(
+        [sys.executable, "-m", "graphkit", "push", str(seed_folder), "--to", nowhere],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert cli.returncode == 2 and "error: cannot reach" in cli.stderr
