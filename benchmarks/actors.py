@@ -45,6 +45,9 @@ SAMPLE_SEED = "actors-2026"
 SAMPLE_RATE = 0.12  # an assertion is in the sample when its seeded hash falls below this
 PRONOUNS = frozenset("he him his she her hers it its they them their we us our i me my".split())
 PARTICLES = frozenset("von der van den de da al bin ibn el la le du".split())
+# a title in a gold name ("Prince Mohammed") is no piece of the name: an entity "Prince"
+# (the office of "Saudi Crown Prince") names nobody
+TITLE_WORDS = frozenset("prince princess sheikh king queen president minister".split())
 # words the actors' names are allowed to end an alias after ("President Vladimir Putin")
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 _GROUP_TYPES = frozenset({"Group", "AnonymousSource"})
@@ -106,8 +109,9 @@ def _fragments(name: str) -> set[str]:
     for i in range(len(words)):
         for j in range(i + 1, len(words) + 1):
             piece = "".join(parts[2 * i : 2 * j - 1])
-            if piece != name and len(piece) >= 3 and piece.lower() not in PARTICLES:
-                found.add(piece.lower())
+            lowered = piece.lower()
+            if piece != name and len(piece) >= 3 and lowered not in PARTICLES | TITLE_WORDS:
+                found.add(lowered)
     return found
 
 

@@ -21,10 +21,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graphkit import pipeline
+from graphkit.analysis.events import events_csv, events_json, events_table, read_events
 from graphkit.analysis.query import format_csv, format_json, parse_params
+from graphkit.analysis.query_safety import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from graphkit.analysis.stats import generate_stats, stats_json, stats_tables
 from graphkit.analysis.validate import validate_file
-from graphkit.cli_sparql import PUSH_EXAMPLES, SERVE_EXAMPLES, push, serve
+from graphkit.cli_scale import PUSH_EXAMPLES, SERVE_EXAMPLES, Dask, GraphOrEndpoint, push, serve
 from graphkit.corpus.records import generate_jsonl, stream_jsonl
 from graphkit.errors import GraphkitError
 from graphkit.export.formats import FORMATS
@@ -34,6 +36,7 @@ from graphkit.ingest.dates import parse_day
 from graphkit.ingest.report import exit_code_for
 from graphkit.options import AnalysisOptions
 from graphkit.rdf.io import load_graph
+from graphkit.terminal import printable
 from graphkit.types import InputProblem
 
 app = typer.Typer(
@@ -63,17 +66,7 @@ GraphFile = Annotated[
 ]  # fmt: skip
 Model = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Texts per nlp.pipe batch.")]
-Processes = Annotated[
-    int, typer.Option("--processes", min=1, help="Worker processes that parse and extract.")
-]
-Dask = Annotated[
-    str | None,
-    typer.Option(
-        "--dask",
-        help="Parse and extract on a Dask cluster: its scheduler (tcp://host:8786), or "
-        "local[:N] for N local worker processes.",
-    ),
-]
+Processes = Annotated[int, typer.Option("--processes", min=1, help="Parse+extract processes.")]
 Aliases = Annotated[
     Path | None,
     typer.Option("--aliases", help="Alias file (JSON, see README) to force or forbid merges."),
@@ -147,7 +140,8 @@ def _report_problems(problems: tuple[InputProblem, ...] | list[InputProblem]) ->
         # a warning says so itself ("file: warning: ..."); an error gets the prefix
         prefix = "" if problem.warning else "[red]error:[/] "
         # soft_wrap: one line per problem, whatever the width, so it can be grepped
-        err.print(f"{prefix}{escape(str(problem))}", highlight=False, soft_wrap=True)
+        text = escape(printable(str(problem)))
+        err.print(f"{prefix}{text}", highlight=False, soft_wrap=True)
 
 
 @contextmanager
@@ -261,29 +255,38 @@ def extract(
     "    graphkit query http://127.0.0.1:7878/query claims   # a SPARQL endpoint\n\n"
     "    graphkit query exports/graph.trig between --param actor=Putin --param other=Trump\n\n"
     "Shipped queries: actor, between, claims, negated, statements, anonymous-sources, hopes, "
-    "most-connected."
+    "most-connected, events, dyad."
 )
 def query(
-    graph: Annotated[
-        str,
-        typer.Argument(
-            help="An exported graph (.ttl, .nt, .trig, .jsonld), an export folder (queried "
-            "in its on-disk store), or a SPARQL endpoint URL (http://127.0.0.1:7878/query).",
-        ),
-    ],
+    graph: GraphOrEndpoint,
     sparql: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a shipped query.")],
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     param: Annotated[
         list[str] | None,
         typer.Option("--param", help="name=value: binds ?name to the string value (repeatable)."),
     ] = None,
+    allow_service: Annotated[
+        bool,
+        typer.Option(
+            "--allow-service", help="Allow SERVICE, which queries other endpoints over the network."
+        ),
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconds to wait for the query; 0: no limit.")
+    ] = DEFAULT_TIMEOUT,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, help="Rows to read at most; the rest is cut.")
+    ] = DEFAULT_LIMIT,
 ) -> None:
-    """Run a SPARQL SELECT or ASK query (graphkit prefixes are predeclared)."""
+    """Run a read-only SPARQL SELECT or ASK query (graphkit prefixes are predeclared)."""
     if fmt not in {"table", "csv", "json"}:
         raise GraphkitError(f"--format must be table, csv or json, not {fmt!r}")
     from graphkit.sparql.remote import run_query_at
 
-    result = run_query_at(graph, sparql, parse_params(param or []))
+    result = run_query_at(
+        graph, sparql, parse_params(param or []),
+        allow_service=allow_service, timeout=timeout or None, limit=limit,
+    )  # fmt: skip
     if fmt == "csv":
         sys.stdout.write(format_csv(result))
     elif fmt == "json":
@@ -291,9 +294,40 @@ def query(
     else:
         table = Table(*result.variables, show_lines=False)
         for row in result.rows:
-            table.add_row(*("" if v is None else escape(v) for v in row))  # text is not markup
+            # text is neither markup nor terminal control
+            table.add_row(*("" if v is None else escape(printable(v)) for v in row))
         out.print(table)
         err.print(f"{len(result.rows)} rows")
+    if result.truncated:
+        err.print(
+            f"[yellow]warning:[/] the result was cut at {limit:,} rows (--limit N to read more)"
+        )
+
+
+Day = Annotated[str | None, typer.Option(help="YYYY-MM-DD, YYYY-MM or YYYY, inclusive.")]
+
+
+@app.command(
+    epilog="**Examples**\n\n"
+    "    graphkit events exports/graph.ttl --format csv > events.csv\n\n"
+    "    graphkit events exports/graph.trig --actor RUS --since 2025-01 --format json"
+)
+def events(
+    graph: GraphFile,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    actor: Annotated[str | None, typer.Option(help="A name, alias or actor code.")] = None,
+    since: Day = None,
+    until: Day = None,
+) -> None:
+    """List the coded events (PLOVER), one a row; columns named as POLECAT's (README)."""
+    if fmt not in {"table", "csv", "json"}:
+        raise GraphkitError(f"--format must be table, csv or json, not {fmt!r}")
+    rows = read_events(graph, actor=actor, since=since, until=until)
+    if fmt == "table":
+        out.print(events_table(rows))
+    else:
+        sys.stdout.write((events_csv if fmt == "csv" else events_json)(rows))
+    err.print(f"{len(rows)} event{'' if len(rows) == 1 else 's'}")
 
 
 @app.command(
@@ -373,9 +407,14 @@ app.command(epilog=PUSH_EXAMPLES)(push)
 
 
 def main() -> None:
-    """Entry point: any graphkit error becomes one clean message and exit code 2."""
+    """Entry point: any graphkit error, and any unexpected one, becomes one clean
+    message and exit code 2 (exit code 1 means: some inputs failed, the rest is built)."""
     try:
         app()
     except GraphkitError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error:[/] {escape(printable(str(exc)))}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - a bug must still end in one clear line
+        message = f"unexpected {type(exc).__name__}: {exc} (a bug in graphkit: please report it)"
+        err.print(f"[red]error:[/] {escape(printable(message))}", highlight=False, soft_wrap=True)
+        sys.exit(2)

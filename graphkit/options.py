@@ -36,7 +36,7 @@ class AnalysisOptions:
     model: str = DEFAULT_MODEL
     batch_size: int = 32
     n_process: int = 1
-    chunk_chars: int = 100_000
+    chunk_chars: int = 50_000
     date: str | None = None
     aliases: str | Path | None = None
     metonymy: bool = True

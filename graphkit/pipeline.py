@@ -106,8 +106,15 @@ def analyze(
     articles, problems = collect_articles(inputs, texts, options.date)
     problems += long_article_notes(articles, options.chunk_chars)
     analyses = []
-    for done, analysis in enumerate(analyze_articles(articles, options), start=1):
-        analyses.append(analysis)
+    done = 0
+    for found in analyze_articles(articles, options):
+        if isinstance(found, InputProblem):
+            problems.append(found)  # a warning, or an article left out (then done)
+            if found.warning:
+                continue
+        else:
+            analyses.append(found)
+        done += 1
         if progress is not None:
             progress(done, len(articles))
     corpus = resolve_entities(analyses, book, options.metonymy)

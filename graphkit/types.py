@@ -106,13 +106,20 @@ class Relation:
 @dataclass(frozen=True)
 class Qualifier:
     """An adjunct phrase; a ``time`` one may carry the ISO 8601 ``date`` it names,
-    read against the article's publication date (see :mod:`graphkit.ingest.dates`)."""
+    read against the article's publication date (see :mod:`graphkit.ingest.dates`).
+    When its words name resolved actors or places ("in Kherson", "with Moscow"),
+    ``entity``, ``label`` and ``type`` are the first of them and ``entities`` the ids
+    of all of them, in text order (set by the resolver)."""
 
     role: str
     text: str
     start: int
     end: int
     date: str | None = None
+    entity: str | None = None
+    label: str | None = None
+    type: str | None = None
+    entities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -185,13 +192,17 @@ class Assertion:
             subject=Argument(**data["subject"]),
             relation=Relation(**data["relation"]),
             object=Argument(**obj) if obj else None,
-            qualifiers=tuple(Qualifier(**q) for q in data.get("qualifiers", ())),
+            qualifiers=tuple(_qualifier(q) for q in data.get("qualifiers", ())),
             attribution=Attribution(**attribution) if attribution else None,
             hedged=data["hedged"],
             confidence=data["confidence"],
             sentence_start=data.get("sentence_start", 0),
             event=Event(**event) if event else None,
         )
+
+
+def _qualifier(data: dict[str, Any]) -> Qualifier:
+    return Qualifier(**{**data, "entities": tuple(data.get("entities", ()))})
 
 
 @dataclass(frozen=True)
@@ -248,6 +259,7 @@ class InputProblem:
     problem: str
     line: int | None = None
     warning: bool = False  # read all the same (e.g. decoded with a fallback)
+    detail: str | None = None  # e.g. the traceback of a failed extraction, for report.json
 
     def __str__(self) -> str:
         where = f"{self.input}:{self.line}" if self.line is not None else self.input

@@ -64,3 +64,12 @@ def test_every_line_break_ends_a_sentence(seed_build: BuildResult) -> None:
     sentences = {a.sentence for a in seed_build.corpus.assertions}
     assert not [s for s in sentences if "\n" in s]
     assert any(s.startswith("Throughout the US Presidential Election") for s in sentences)
+
+
+def test_which_russia_occupies_stands_for_the_region(seed_build: BuildResult) -> None:
+    [claim] = [a for a in _claims(seed_build, "occupy") if a.subject.label == "Russia"]
+    assert claim.object is not None and claim.object.text == "Ukraine's Kherson region"
+    arguments = [a.subject.text for a in seed_build.corpus.assertions] + [
+        a.object.text for a in seed_build.corpus.assertions if a.object is not None
+    ]
+    assert not {"which", "who", "whom", "that"} & {text.lower() for text in arguments}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from graphkit.analysis.events import read_events
 from graphkit.analysis.query import QueryResult, run_query, shipped_queries
 from graphkit.errors import QueryError
 from graphkit.export.rdf import generate_trig, generate_turtle
@@ -21,8 +22,9 @@ from .test_graph_model import TRUMP, claim, corpus_of
 CONGRATULATE = "has yet to formally congratulate"
 SHIPPED = {
     "actor", "between", "claims", "negated", "statements", "anonymous-sources", "hopes",
-    "most-connected",
+    "most-connected", "events", "dyad",
 }  # fmt: skip
+STRIKES = "could authorise strikes deep into Russian territory"
 
 
 def rows(result: QueryResult) -> list[dict[str, str | None]]:
@@ -102,6 +104,61 @@ def test_most_connected(seed_build: BuildResult) -> None:
     assert "Donald Trump" in leaders
     assert "Vladimir Putin" in [r["actor"] for r in found]
     assert all(r["type"] not in {"Concept", "Proposition"} for r in found)
+
+
+def test_events_are_the_rows_of_the_events_command(seed_build: BuildResult) -> None:
+    found = run(seed_build, "events")
+    command = read_events(seed_build.outputs["turtle"])
+    assert sorted(
+        (r["sentence"], r["category"], r["source"], r["target"]) for r in found
+    ) == sorted(
+        (r["Sentence"], r["Event Type"], r["Actor Name"], r["Recipient Name"]) for r in command
+    )
+    [strikes] = [r for r in found if STRIKES in str(r["sentence"])]
+    assert (strikes["source_code"], strikes["target_code"]) == ("USA", "RUS")
+    assert (strikes["quad_class"], strikes["modality"], strikes["negated"]) == (
+        "material conflict",
+        "could",
+        "false",
+    )
+    assert not any(
+        r["category"] in {"CONSULT", "SUPPORT"} and r["source"] == "Vladimir Putin" for r in found
+    )
+
+
+def test_dyad_counts_both_directions(seed_build: BuildResult) -> None:
+    there = run(seed_build, "dyad", actor="USA", other="RUS")  # actor codes
+    assert [
+        (r["source"], r["target"], r["quad_class"], r["events"], r["facts"]) for r in there
+    ] == [
+        ("USA", "RUS", "material conflict", "1", "0")  # "could authorise": not a fact
+    ]
+    back = run(seed_build, "dyad", actor="Russian territory", other="United States")
+    assert [(r["source"], r["target"], r["total_intensity"]) for r in back] == [
+        ("United States", "Russian territory", "-9.3")
+    ]
+    assert run(seed_build, "dyad", actor="USA", other="UKR") == []
+    assert run(seed_build, "dyad", actor='USA" } #', other="RUS") == []
+    with pytest.raises(QueryError, match="--param other"):
+        run(seed_build, "dyad", actor="USA")
+
+
+def test_dyad_counts_per_month(tmp_path: Path) -> None:
+    from .test_events_cli import dated_graph
+
+    path = dated_graph(tmp_path)
+    found = rows(run_query(path, "dyad", {"actor": "Ukraine", "other": "RUSGOV"}))
+    assert [(r["month"], r["source"], r["target"], r["quad_class"], r["events"], r["facts"])
+            for r in found] == [
+        ("2025-01", "RUSGOV", "Ukraine", "verbal cooperation", "1", "1"),
+        ("2025-02", "Ukraine", "RUSGOV", "material conflict", "1", "0"),  # hedged
+    ]  # fmt: skip
+    russia = rows(run_query(path, "dyad", {"actor": "Russia", "other": "Ukraine"}))
+    assert [(r["month"], r["events"]) for r in russia] == [("2024-11", "1")]
+    events = rows(run_query(path, "events"))
+    assert [(r["date"], r["category"]) for r in events] == [
+        (r["Event Date"], r["Event Type"]) for r in read_events(path)
+    ]
 
 
 def test_parameters_are_values_not_sparql(seed_build: BuildResult) -> None:

@@ -123,3 +123,16 @@ def test_a_changed_set_is_refused_by_into_and_by_readers(news: Path) -> None:
     (news / "out" / "graph.ttl").write_text("# edited\n", encoding="utf-8")
     assert graphkit("stats", "out/graph.ttl", cwd=news).returncode == 2
     assert json.loads((news / "out" / MANIFEST).read_text())["files"]["graph.ttl"]
+
+
+def test_folder_links_are_not_followed_so_a_loop_ends(tmp_path: Path) -> None:
+    from graphkit.ingest import read_articles
+    from graphkit.types import Article, InputProblem
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "news" / "loop").symlink_to(tmp_path / "news")  # news/loop/loop/...
+    found = list(read_articles([tmp_path / "news"]))
+    assert [a.title for a in found if isinstance(a, Article)] == ["Grain talks"]
+    [note] = [p for p in found if isinstance(p, InputProblem)]
+    assert note.input.endswith("loop") and note.warning and "not followed" in note.problem

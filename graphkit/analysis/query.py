@@ -11,6 +11,9 @@ escaped), so no value can end it early. Raw text is never pasted into a query.
 (pyoxigraph's ``substitutions`` bind as safely but leave its planner blind: the
 shipped ``between`` query takes 8 s on a million triples with them, 0.08 s with
 ``VALUES``.) A query declares its parameters in ``# @param name  description`` lines.
+
+Updates and ``SERVICE`` are refused, and a query is bounded by a timeout and a row
+limit (:mod:`graphkit.analysis.query_safety`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graphkit.analysis.query_safety import (
+    DEFAULT_LIMIT,
+    DEFAULT_TIMEOUT,
+    check_query,
+    user_position,
+    waited,
+)
 from graphkit.errors import QueryError
 from graphkit.rdf.build import PREFIXES
 from graphkit.rdf.io import load_store
@@ -41,6 +51,7 @@ class QueryResult:
 
     variables: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]
+    truncated: bool = False  # there were more rows than the limit
 
 
 def query_text(query: str) -> str:
@@ -48,15 +59,24 @@ def query_text(query: str) -> str:
 
     Missing PREFIX declarations for graphkit's prefixes are added.
     """
+    source = query_source(query)
+    return prefix_header(source) + source
+
+
+def query_source(query: str) -> str:
+    """The user's SPARQL text: a ``.rq`` file's, a shipped query's, or ``query``."""
     candidate = Path(query)
     if query.endswith(".rq") and candidate.is_file():
-        text = candidate.read_text(encoding="utf-8")
-    elif query in shipped_queries():
-        text = shipped_queries()[query]
-    elif query.endswith(".rq"):
+        return candidate.read_text(encoding="utf-8")
+    if query in shipped_queries():
+        return shipped_queries()[query]
+    if query.endswith(".rq"):
         raise QueryError(f"{query}: no such query file")
-    else:
-        text = query
+    return query
+
+
+def prefix_header(text: str) -> str:
+    """PREFIX lines for graphkit's prefixes (and rdf, rdfs) that ``text`` lacks."""
     header = "".join(
         f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if f"PREFIX {p}:" not in text
     )
@@ -66,7 +86,7 @@ def query_text(query: str) -> str:
     header += "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" * (
         "PREFIX rdfs:" not in text
     )
-    return header + text
+    return header
 
 
 def shipped_queries() -> dict[str, str]:
@@ -136,29 +156,64 @@ def _literal(value: str) -> str:
     return term
 
 
-def run_query(graph_path: Path, query: str, params: Mapping[str, str] | None = None) -> QueryResult:
+def run_query(
+    graph_path: Path,
+    query: str,
+    params: Mapping[str, str] | None = None,
+    *,
+    allow_service: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    limit: int | None = DEFAULT_LIMIT,
+) -> QueryResult:
     """Run ``query`` (text, ``.rq`` file or shipped name) on the graph file."""
-    return run_on_store(load_store(graph_path), query, params)
+    store = load_store(graph_path)
+    return run_on_store(
+        store, query, params, allow_service=allow_service, timeout=timeout, limit=limit
+    )
 
 
 def run_on_store(
-    store: ox.Store, query: str, params: Mapping[str, str] | None = None
+    store: ox.Store,
+    query: str,
+    params: Mapping[str, str] | None = None,
+    *,
+    allow_service: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    limit: int | None = DEFAULT_LIMIT,
 ) -> QueryResult:
     """Run ``query`` on a loaded store; the default graph is the union of all graphs,
-    so queries read a TriG file (a graph per article) as they read Turtle."""
-    text = query_text(query)
+    so queries read a TriG file (a graph per article) as they read Turtle.
+
+    An update, or ``SERVICE`` unless ``allow_service``, is refused; the query is
+    abandoned after ``timeout`` seconds and its rows cut at ``limit`` (None: no
+    bound), see :mod:`graphkit.analysis.query_safety`."""
+    source = query_source(query)
+    check_query(source, allow_service)
+    header = prefix_header(source)
+    text = header + source
     text += values_clause(text, params or {})
+    return waited(lambda: _evaluate(store, text, header.count("\n"), limit), timeout)
+
+
+def _evaluate(store: ox.Store, text: str, header_lines: int, limit: int | None) -> QueryResult:
+    """The result of ``text`` (its first ``header_lines`` lines added by graphkit)."""
     try:
         result = store.query(text, use_default_graph_as_union=True)
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult(("ask",), ((str(bool(result)).lower(),),))
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("only SELECT and ASK queries print a table; use CONSTRUCT elsewhere")
+        variables = tuple(v.value for v in result.variables)
+        rows: list[tuple[str | None, ...]] = []
+        for solution in result:
+            if limit is not None and len(rows) >= limit:
+                return QueryResult(variables, tuple(rows), truncated=True)
+            rows.append(tuple(_term(solution[v]) for v in variables))
     except SyntaxError as exc:
-        raise QueryError(f"invalid SPARQL: {exc}") from exc
-    if isinstance(result, ox.QueryBoolean):
-        return QueryResult(("ask",), ((str(bool(result)).lower(),),))
-    if not isinstance(result, ox.QuerySolutions):
-        raise QueryError("only SELECT and ASK queries print a table; use CONSTRUCT elsewhere")
-    variables = tuple(v.value for v in result.variables)
-    rows = tuple(tuple(_term(solution[v]) for v in variables) for solution in result)
-    return QueryResult(variables, rows)
+        raise QueryError(f"invalid SPARQL: {user_position(str(exc), header_lines)}") from exc
+    except OSError as exc:  # e.g. an allowed SERVICE endpoint that does not answer
+        raise QueryError(f"the query failed: {exc}") from exc
+    return QueryResult(variables, tuple(rows))
 
 
 def _term(term: object) -> str | None:

@@ -93,8 +93,8 @@ def name_tokens(text: str) -> list[str]:
 
 
 def _key(name: str) -> str:
-    """Lower case, single spaces, no leading "the", as alias files are keyed."""
-    lowered = " ".join(name.split()).lower()
+    """Lower case, single spaces, no dots, no leading "the", as alias files are keyed."""
+    lowered = " ".join(name.replace(".", "").split()).lower()
     return lowered[4:] if lowered.startswith("the ") else lowered
 
 

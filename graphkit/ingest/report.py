@@ -6,7 +6,9 @@ standard input, an article id for an article given through the Python API):
 - ``status``: ``ok``; ``warning`` when it was read with a remark (a fallback
   encoding, an unreadable date, a long article parsed in pieces); ``failed`` when
   some or all of it could not be read (the ``articles`` count says how much was);
-- ``problems``: ``{"line", "problem", "warning"}`` for each problem, in order;
+- ``problems``: ``{"line", "problem", "warning"}`` for each problem, in order,
+  with ``"detail"`` (the traceback of an article whose extraction failed) when
+  there is one;
 - ``articles`` and ``assertions``: how many were read and extracted from it.
 
 The report is deterministic: inputs sorted by name, paths as given, no timestamps.
@@ -57,11 +59,20 @@ def _entry(
         "status": status,
         "articles": articles,
         "assertions": assertions,
-        "problems": [
-            {"line": p.line, "problem": p.problem, "warning": p.warning}
-            for p in sorted(problems, key=lambda p: (p.line or 0, p.problem))
-        ],
+        "problems": [_problem(p) for p in sorted(problems, key=lambda p: (p.line or 0, p.problem))],
     }
+
+
+def _problem(problem: InputProblem) -> dict[str, Any]:
+    """One problem; its ``detail`` (a traceback) only when it has one."""
+    entry: dict[str, Any] = {
+        "line": problem.line,
+        "problem": problem.problem,
+        "warning": problem.warning,
+    }
+    if problem.detail is not None:
+        entry["detail"] = problem.detail
+    return entry
 
 
 def report_json(corpus: Corpus, exit_code: int) -> str:

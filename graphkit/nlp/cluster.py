@@ -3,8 +3,8 @@
 The articles become a ``dask.bag`` whose partitions are batches of articles; each
 partition runs :func:`graphkit.nlp.workers.analyze_batch`, the same function as the
 local worker processes, on a Dask worker, and only the extracted
-:class:`~graphkit.types.DocumentAnalysis` dataclasses come back to this process for
-resolution, the graph and the exports. Each worker loads the spaCy pipeline once: a
+analyses (and the problems of articles whose extraction failed) come back to this
+process for resolution, the graph and the exports. Each worker loads the spaCy pipeline once: a
 worker plugin (:class:`ModelPlugin`) loads it when it joins, and
 :func:`graphkit.nlp.load_pipeline` keeps it for every later task; the model is never
 shipped with a task.
@@ -34,9 +34,10 @@ from typing import Any
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from graphkit.errors import ClusterError, ModelError
+from graphkit.nlp.pieces import MAX_ARTICLE_CHARS, MAX_SENTENCE_TOKENS
 from graphkit.nlp.workers import analyze_batch, batch_size, warm
 from graphkit.options import AnalysisOptions
-from graphkit.types import Article, DocumentAnalysis
+from graphkit.types import Article, DocumentAnalysis, InputProblem
 
 __all__ = ["ModelPlugin", "analyze_on_dask", "connect", "parse_address"]
 
@@ -112,9 +113,13 @@ def _load_model_everywhere(client: Client, model: str) -> None:
 
 
 def analyze_on_dask(
-    articles: Iterable[Article], options: AnalysisOptions
-) -> Iterator[DocumentAnalysis]:
-    """The analyses of ``articles``, in order, made on the cluster ``options.dask``."""
+    articles: Iterable[Article],
+    options: AnalysisOptions,
+    max_sentence_tokens: int = MAX_SENTENCE_TOKENS,
+    max_article_chars: int = MAX_ARTICLE_CHARS,
+) -> Iterator[DocumentAnalysis | InputProblem]:
+    """What :func:`graphkit.nlp.analyze_articles` yields for ``articles``, in order,
+    made on the cluster ``options.dask``."""
     import dask.bag
 
     articles = list(articles)
@@ -124,7 +129,10 @@ def analyze_on_dask(
         workers = max(1, len(client.scheduler_info()["workers"]))
         size = batch_size(len(articles), workers, options.batch_size)
         bag = dask.bag.from_sequence(articles, partition_size=size)
-        parts = deque(bag.map_partitions(analyze_batch, options).to_delayed())
+        analyzed = bag.map_partitions(
+            analyze_batch, options, max_sentence_tokens, max_article_chars
+        )
+        parts = deque(analyzed.to_delayed())
         in_flight: deque[Any] = deque()
         try:
             while parts or in_flight:

@@ -4,8 +4,10 @@ spaCy's own ``nlp.pipe(n_process=N)`` parallelises only the parse: the Docs come
 back to the main process, which then extracts every assertion alone, so a second
 core bought a build about 1.2x (issue 15). Here each worker process loads the
 pipeline once (with its first batch), and runs the whole of :func:`graphkit.nlp.analyze_here`
-on a batch of articles: parse, extract, merge the pieces of a long article. Only
-Articles go out and :class:`~graphkit.types.DocumentAnalysis` dataclasses come back.
+on a batch of articles: parse, extract, merge the pieces of a long article, guard
+each article (a failed one is an :class:`~graphkit.types.InputProblem`). Only
+Articles go out, and :class:`~graphkit.types.DocumentAnalysis` dataclasses and
+problems come back.
 
 The same :func:`analyze_batch` runs on a Dask worker (:mod:`graphkit.nlp.cluster`).
 Results are yielded in the order of the articles, whatever order the batches finish
@@ -27,8 +29,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from graphkit.nlp.pieces import MAX_ARTICLE_CHARS, MAX_SENTENCE_TOKENS
 from graphkit.options import AnalysisOptions
-from graphkit.types import Article, DocumentAnalysis
+from graphkit.types import Article, DocumentAnalysis, InputProblem
 
 __all__ = ["analyze_batch", "analyze_in_processes", "batch_size", "batches", "warm"]
 
@@ -52,12 +55,18 @@ def warm(model: str) -> None:
     load_pipeline(model)
 
 
-def analyze_batch(articles: Sequence[Article], options: AnalysisOptions) -> list[DocumentAnalysis]:
-    """What one worker does with one batch: parse and extract it here, in order."""
+def analyze_batch(
+    articles: Sequence[Article],
+    options: AnalysisOptions,
+    max_sentence_tokens: int = MAX_SENTENCE_TOKENS,
+    max_article_chars: int = MAX_ARTICLE_CHARS,
+) -> list[DocumentAnalysis | InputProblem]:
+    """What one worker does with one batch: parse and extract it here, in order
+    (:func:`graphkit.nlp.analyze_here`)."""
     from graphkit.nlp import analyze_here
 
     with _ONE_AT_A_TIME:
-        return list(analyze_here(articles, options))
+        return list(analyze_here(articles, options, max_sentence_tokens, max_article_chars))
 
 
 def batch_size(articles: int, workers: int, most: int) -> int:
@@ -97,10 +106,13 @@ def batches(articles: Sequence[Article], workers: int, most: int) -> list[list[A
 
 
 def analyze_in_processes(
-    articles: Iterable[Article], options: AnalysisOptions
-) -> Iterator[DocumentAnalysis]:
-    """The analyses of ``articles``, in order, made by ``options.n_process`` worker
-    processes (see the module docstring)."""
+    articles: Iterable[Article],
+    options: AnalysisOptions,
+    max_sentence_tokens: int = MAX_SENTENCE_TOKENS,
+    max_article_chars: int = MAX_ARTICLE_CHARS,
+) -> Iterator[DocumentAnalysis | InputProblem]:
+    """What :func:`graphkit.nlp.analyze_articles` yields for ``articles``, in order,
+    made by ``options.n_process`` worker processes (see the module docstring)."""
     articles = list(articles)
     if not articles:
         return
@@ -109,11 +121,12 @@ def analyze_in_processes(
     # each worker loads the model with its first batch (load_pipeline keeps it): a
     # model that cannot be loaded comes back as the ModelError it raised
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context())
-    in_flight: deque[Future[list[DocumentAnalysis]]] = deque()
+    in_flight: deque[Future[list[DocumentAnalysis | InputProblem]]] = deque()
+    limits = (max_sentence_tokens, max_article_chars)
     try:
         while todo or in_flight:
             while todo and len(in_flight) < 2 * workers + 2:
-                in_flight.append(pool.submit(analyze_batch, todo.popleft(), options))
+                in_flight.append(pool.submit(analyze_batch, todo.popleft(), options, *limits))
             yield from in_flight.popleft().result()
     finally:
         for future in in_flight:

@@ -297,6 +297,9 @@ def _add_qualifiers(graph: Graph, node: URIRef, assertion: Assertion) -> None:
         graph.add((q, GK.end, Literal(qualifier.end)))
         if qualifier.date:
             graph.add((q, GK.resolvedDate, date_literal(qualifier.date)))
+        named = qualifier.entities or ((qualifier.entity,) if qualifier.entity else ())
+        for entity in named:  # "in Kherson": the place or actor its words name
+            graph.add((q, GK.namesEntity, entity_iri(entity)))
 
 
 def group_claims(assertions: Iterable[Assertion]) -> list[Claim]:

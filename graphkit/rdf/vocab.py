@@ -79,6 +79,7 @@ class GK(DefinedNamespace):
     title: URIRef
     roleOf: URIRef
     resolvedDate: URIRef
+    namesEntity: URIRef
     affiliatedWith: URIRef
     status: URIRef
     evidence: URIRef

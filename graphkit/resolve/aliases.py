@@ -3,7 +3,8 @@
 Format (JSON)::
 
     {"actors": [{"label": "Central Intelligence Agency", "aliases": ["CIA"],
-                 "type": "Organization", "country": "USA", "code": "USASPY"}],
+                 "type": "Organization", "country": "USA", "code": "USASPY",
+                 "nouns": ["agency"]}],
      "never_merge": [["Smith", "John Smith"]]}
 
 ``label`` is the canonical name; every alias (and the label) resolves to that entity;
@@ -11,8 +12,11 @@ Format (JSON)::
 Organization, PoliticalParty, Group, AnonymousSource, Place, Region, City, Concept);
 ``country`` an ISO 3166 code or name; ``code`` (optional) the actor's CAMEO-style event
 code, used as is by the event coder (:mod:`graphkit.events`): a 3-letter country or
-IGO/NGO/IMG code followed by 3-letter sector codes, upper case ("USASPY", "IGOUNO").
-``never_merge`` lists pairs of names that must stay apart (a one-word name is otherwise
+IGO/NGO/IMG code followed by 3-letter sector codes, upper case ("USASPY", "IGOUNO");
+``nouns`` (optional) the common nouns a report may call it by once named ("the bloc"
+for the EU, "the alliance" for NATO), read by :mod:`graphkit.resolve.descriptions`.
+Names are matched in any case, without a leading "the" and without dots ("U.N." is
+"UN"). ``never_merge`` lists pairs of names that must stay apart (a one-word name is otherwise
 merged with the only longer name ending in it).
 graphkit ships a small dictionary in this format (``graphkit/data/actors.json``);
 ``--aliases FILE`` adds to it and overrides it.
@@ -44,6 +48,7 @@ class AliasEntry:
     country: str | None = None
     source: str = ""
     code: str | None = None
+    nouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ class AliasBook:
 
 
 def _key(name: str) -> str:
-    lowered = " ".join(name.split()).lower()
+    lowered = " ".join(name.replace(".", "").split()).lower()
     return lowered[4:] if lowered.startswith("the ") else lowered
 
 
@@ -105,7 +110,10 @@ def _entry(actor: Any, where: str) -> AliasEntry:
             f"{where}: bad code {actor_code!r} (3 upper-case letters, then 3-letter "
             'sectors: "RUS", "RUSGOV", "IGOUNO")'
         )
-    return AliasEntry(actor["label"], kind, code, where.split(":")[0], actor_code)
+    nouns = actor.get("nouns", [])
+    if not (isinstance(nouns, list) and all(isinstance(n, str) for n in nouns)):
+        raise InputError(f'{where}: "nouns" must be a list of strings')
+    return AliasEntry(actor["label"], kind, code, where.split(":")[0], actor_code, tuple(nouns))
 
 
 def merge_books(*books: AliasBook) -> AliasBook:

@@ -75,6 +75,16 @@ def first_name_gender(name: str) -> str | None:
     return answer if answer in {"male", "female"} else None
 
 
+def is_given_name(word: str) -> bool:
+    """True when the name list knows ``word`` as a given name, of any gender.
+
+    >>> is_given_name("Jordan"), is_given_name("Azerbaijan")
+    (True, False)
+    """
+    detector = _detector()
+    return detector is not None and detector.get_gender(word) != "unknown"  # type: ignore[attr-defined]
+
+
 def person_gender(name: str, evidence: Iterable[str | None]) -> str | None:
     """A person's gender from the first name and the words said of them; None when
     nothing says or the evidence disagrees."""

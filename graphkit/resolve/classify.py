@@ -1,9 +1,27 @@
 """Typing one mention: which ontology class, which canonical name, which country.
 
-Checked in order, first match wins: the alias dictionary (built-in plus the user's);
-a country name or code (ISO 3166 through pycountry); a media or region hint from the
-surrounding words; a city (GeoNames), which overrides a statistical PERSON tag for a
-one-word name; then the entity recognizer's label and the words of the name.
+Gazetteers before the statistical recognizer's labels. Checked in order, first match
+wins:
+
+1. the alias dictionary (built-in plus the user's); "U.S. State Department" is also
+   looked up without its country, as "State Department";
+2. a country name or code (ISO 3166 through pycountry), even where the recognizer
+   said person, unless the name is a word of a person's name in the same article
+   ("Israel" of "Israel Katz");
+3. a media or region hint from the surrounding words;
+4. a contested region of :mod:`graphkit.geo.regions` (Kherson, Crimea, Gaza);
+5. a city (GeoNames), which overrides a PERSON tag for a one-word name that is no
+   part of a person's name in the same article ("Kherson", not the "Kim" of "Kim
+   Jong-un");
+6. a first-level ISO 3166-2 subdivision ("Texas", "Punjab") for a place or an
+   unlabelled proper name;
+7. the entity recognizer's label and the words of the name.
+
+Keys: a named actor's key is its type and name, so it is shared by every article
+that names it; a concept's (a common noun phrase, a proper name nothing explains)
+and a group's that no country qualifies, or that names one person ("diplomats", "the
+Israeli prime minister"), include the article, so that a generic noun never joins
+two stories.
 """
 
 from __future__ import annotations
@@ -13,6 +31,7 @@ from dataclasses import dataclass
 
 from graphkit.geo.cities import find_city
 from graphkit.geo.countries import country_code, country_name, demonym_country
+from graphkit.geo.regions import contested_region, find_subdivision
 from graphkit.ids import draft_key
 from graphkit.nlp.words import (
     ACTOR_NOUNS,
@@ -23,11 +42,15 @@ from graphkit.nlp.words import (
     SOURCE_NOUNS,
     TITLES,
 )
-from graphkit.resolve.aliases import AliasBook
+from graphkit.resolve.aliases import AliasBook, AliasEntry
 from graphkit.types import Mention
 
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 _PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
+# "agency" alone is no news word ("International Atomic Energy Agency"); with "news"
+# or "press" it is (the MEDIA_WORDS have those)
+_NOT_MEDIA_ALONE = frozenset({"agency"})
+_MORE_GOVERNMENT_WORDS = frozenset({"embassy", "consulate"})
 
 
 @dataclass(frozen=True)
@@ -74,38 +97,72 @@ def country_of_words(words: list[str]) -> str | None:
     return None
 
 
-def classify(mention: Mention, aliases: AliasBook) -> Typing:
-    """Type a non-pronoun mention."""
+def classify(
+    mention: Mention, aliases: AliasBook, person_words: frozenset[str] = frozenset()
+) -> Typing:
+    """Type a non-pronoun mention; ``person_words`` are the words of the many-word
+    person names of its article (a one-word name among them is no city)."""
     if mention.kind == "CLAUSE":  # what someone says or believes: its own node each time
         key = draft_key("proposition", mention.doc, mention.start)
         return Typing("Proposition", key, mention.text, None, "clausal object")
     name, _ = strip_name(mention.text, person=mention.kind == "PERSON")
     lower = name.lower()
-    entry = aliases.lookup(name) or aliases.lookup(mention.text)
+    entry = _alias(name, mention.text, aliases)
     if entry is not None:
         key = draft_key("alias", entry.label.lower())
         return Typing(entry.type, key, entry.label, entry.country, f"alias ({entry.source})")
     code = country_code(name)
-    if code and mention.kind != "PERSON":
-        return Typing(
-            "Country", draft_key("country", code), country_name(code), code, "ISO 3166 name"
+    if code and (mention.kind != "PERSON" or name not in person_words):
+        rule = "ISO 3166 name" + (
+            " (the recognizer said person)" if mention.kind == "PERSON" else ""
         )
+        return Typing("Country", draft_key("country", code), country_name(code), code, rule)
     if mention.hint == "media" and mention.kind in {"PROPN", "ORG"}:
         return Typing(
             "MediaOrganization", draft_key("org", lower), name, None, "named as a news source"
         )
     if mention.hint == "region" and mention.kind not in {"NOUN", "NORP"}:
+        region = contested_region(name) or find_subdivision(name)
         city = find_city(name)
-        country = city.country if city is not None else None
-        return Typing("Region", draft_key("region", lower), name, country, "named with 'region'")
-    city_typing = _city(name, mention)
+        label = region.label if region is not None else name
+        country = region.country if region is not None else city.country if city else None
+        return Typing(
+            "Region", draft_key("region", label.lower()), label, country, "named with 'region'"
+        )
+    if mention.kind not in {"NOUN", "CLAUSE"} and (region := contested_region(name)):
+        return Typing(
+            "Region", draft_key("region", region.label.lower()), region.label, region.country,
+            f"contested region: {region.status}",
+        )  # fmt: skip
+    city_typing = _city(name, mention, person_words)
     if city_typing is not None:
         return city_typing
+    if mention.kind in _PLACE_KINDS | {"PROPN"} and (region := find_subdivision(name)):
+        return Typing(
+            "Region", draft_key("region", region.label.lower()), region.label, region.country,
+            "ISO 3166-2 subdivision",
+        )  # fmt: skip
     return _by_label(name, mention)
 
 
-def _city(name: str, mention: Mention) -> Typing | None:
+def _alias(name: str, text: str, aliases: AliasBook) -> AliasEntry | None:
+    """The alias entry of a name, or of the name without a leading country that is the
+    entry's own ("U.S. State Department" -> "State Department")."""
+    entry = aliases.lookup(name) or aliases.lookup(text)
+    words = name.split()
+    if entry is None and len(words) >= 2:
+        for cut in (1, 2):
+            code = country_code(" ".join(words[:cut])) or demonym_country(" ".join(words[:cut]))
+            rest = aliases.lookup(" ".join(words[cut:])) if code and cut < len(words) else None
+            if rest is not None and rest.country == code:
+                return rest
+    return entry
+
+
+def _city(name: str, mention: Mention, person_words: frozenset[str]) -> Typing | None:
     if mention.kind not in _PLACE_KINDS | {"PERSON", "PROPN"} or " " in name:
+        return None
+    if mention.kind == "PERSON" and name in person_words:  # "Kim" of "Kim Jong-un"
         return None
     city = find_city(name)
     if city is None:
@@ -117,6 +174,8 @@ def _city(name: str, mention: Mention) -> Typing | None:
 def _by_label(name: str, mention: Mention) -> Typing:
     lower = name.lower()
     words = name.split()
+    if name.islower():  # "state", "the administration": the recognizer named a common noun
+        return _noun_phrase(name, mention)
     if mention.kind == "PERSON":
         return Typing("Person", draft_key("person", lower), name, None, "named person")
     if mention.kind in _PLACE_KINDS:
@@ -130,18 +189,18 @@ def _by_label(name: str, mention: Mention) -> Typing:
             kind, draft_key("group", lower), name, demonym_country(name), "nationality or group"
         )
     if mention.kind in {"ORG", "PROPN"}:
-        return _organization(name, mention.kind)
+        return _organization(name, mention.kind, mention.doc)
     return _noun_phrase(name, mention)
 
 
-def _organization(name: str, kind: str) -> Typing:
+def _organization(name: str, kind: str, doc: str) -> Typing:
     words = {w.lower() for w in name.split()}
     country = country_of_words(name.split())
-    if words & GOVERNMENT_WORDS:
+    if words & (GOVERNMENT_WORDS | _MORE_GOVERNMENT_WORDS):
         return Typing(
             "GovernmentBody", draft_key("org", name.lower()), name, country, "government word"
         )
-    if words & MEDIA_WORDS:
+    if words & MEDIA_WORDS - _NOT_MEDIA_ALONE:
         return Typing(
             "MediaOrganization", draft_key("org", name.lower()), name, country, "media word"
         )
@@ -149,7 +208,7 @@ def _organization(name: str, kind: str) -> Typing:
         return Typing("PoliticalParty", draft_key("org", name.lower()), name, country, "party word")
     if kind == "PROPN":  # a proper name nothing else explains: keep it, untyped
         return Typing(
-            "Concept", draft_key("concept", name.lower()), name, None, "unknown proper name"
+            "Concept", draft_key("concept", doc, name.lower()), name, None, "unknown proper name"
         )
     return Typing(
         "Organization", draft_key("org", name.lower()), name, country, "named organisation"
@@ -170,7 +229,14 @@ def _noun_phrase(name: str, mention: Mention) -> Typing:
     if singular in ACTOR_NOUNS or head in ACTOR_NOUNS:
         if mention.hint == "indefinite":  # "a senior executive", "another official"
             return Typing("AnonymousSource", anonymous, name, country, "unnamed person")
-        return Typing("Group", draft_key("group", key), name, country, "people named by role")
+        # "Russian officials" is one group across articles; "diplomats" and "the Israeli
+        # prime minister" (one person, whoever holds the office then) only in their own
+        plural = mention.number == "plural"
+        shared = (
+            draft_key("group", key) if country and plural else draft_key("group", mention.doc, key)
+        )
+        return Typing("Group", shared, name, country, "people named by role")
     return Typing(
-        "Concept", draft_key("concept", name.lower()), name, country, "common noun phrase"
-    )
+        "Concept", draft_key("concept", mention.doc, name.lower()), name, country,
+        "common noun phrase",
+    )  # fmt: skip

@@ -7,17 +7,19 @@ spaCy object leaves this package.
 
 from __future__ import annotations
 
-import hashlib
+from bisect import bisect_right
 from itertools import chain
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from graphkit.ids import assertion_id
 from graphkit.nlp.extract import rules as r
 from graphkit.nlp.extract.attribution import Source, according_to, quote_speakers, reporter_of
 from graphkit.nlp.extract.clauses import Clause, verb_clauses
 from graphkit.nlp.extract.mentions import document_mentions, mention_of
 from graphkit.nlp.extract.nominal import apposition_clauses, title_clauses
 from graphkit.nlp.extract.spans import char_range, span_text, words
+from graphkit.nlp.pieces import MAX_SENTENCE_TOKENS
 from graphkit.types import (
     Argument,
     Article,
@@ -29,29 +31,39 @@ from graphkit.types import (
     Relation,
 )
 
-__all__ = ["analyze_doc"]
+__all__ = ["analyze_doc", "long_sentences"]
 
 # the relation text of an apposition, which has no verb of its own
 IMPLIED_COPULA = "be"
 
 
-def analyze_doc(doc: Doc, article: Article) -> DocumentAnalysis:
-    """Extract every assertion and actor mention of one parsed article."""
-    quotes = list(quote_speakers(doc))
+def analyze_doc(
+    doc: Doc, article: Article, max_sentence_tokens: int = MAX_SENTENCE_TOKENS
+) -> DocumentAnalysis:
+    """Extract every assertion and actor mention of one parsed article.
+
+    A sentence longer than ``max_sentence_tokens`` tokens is skipped (the caller
+    reports it: :func:`long_sentences`), so the work per sentence is bounded."""
+    quotes = _Quotes(list(quote_speakers(doc, max_sentence_tokens)))
     heads: dict[tuple[int, int], Mention] = {}
     assertions: dict[str, Assertion] = {}
     sentences = list(doc.sents)
     for index, sentence in enumerate(sentences):
+        if len(sentence) > max_sentence_tokens:
+            continue
         in_sentence = according_to(list(sentence))
+        text = sentence.text.rstrip()  # the parser keeps line breaks in the sentence
+        skipped = len(text) - len(text.lstrip())
+        where = (index, text[skipped:], sentence.start_char + skipped)
         for clause in chain(
             verb_clauses(sentence), apposition_clauses(sentence), title_clauses(sentence)
         ):
             if _is_bare_report(clause, quotes):
                 continue
             source = _source_for(clause, quotes) or in_sentence
-            assertion = _assertion(doc, article, index, sentence, clause, source, heads)
+            assertion = _assertion(doc, article, where, clause, source, heads)
             assertions.setdefault(assertion.id, assertion)
-    mentions = tuple(document_mentions(doc, article.id))
+    mentions = tuple(document_mentions(doc, article.id, max_sentence_tokens))
     ordered = sorted(assertions.values(), key=lambda a: (a.subject.start, a.id))
     return DocumentAnalysis(
         article=article,
@@ -62,25 +74,47 @@ def analyze_doc(doc: Doc, article: Article) -> DocumentAnalysis:
     )
 
 
-def _is_bare_report(clause: Clause, quotes: list[tuple[tuple[int, int], Source]]) -> bool:
+def long_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[tuple[int, int]]:
+    """(index, length in tokens) of each sentence longer than ``max_tokens``."""
+    return [
+        (index, len(sentence))
+        for index, sentence in enumerate(doc.sents)
+        if len(sentence) > max_tokens
+    ]
+
+
+class _Quotes:
+    """The quotations of a Doc with their speakers, in text order (they never
+    overlap), looked up by bisection rather than a scan per clause."""
+
+    def __init__(self, quotes: list[tuple[tuple[int, int], Source]]) -> None:
+        self.quotes = quotes
+        self.starts = [start for (start, _), _ in quotes]
+        self.speakers = {source.head.i for _, source in quotes}
+
+    def around(self, i: int) -> Source | None:
+        """The speaker of the quotation that token ``i`` stands in, if any."""
+        n = bisect_right(self.starts, i) - 1
+        if n >= 0 and i < self.quotes[n][0][1]:
+            return self.quotes[n][1]
+        return None
+
+
+def _is_bare_report(clause: Clause, quotes: _Quotes) -> bool:
     """ "..., an official was quoted as saying": the frame of a quote, not a claim."""
     if clause.object is not None or clause.verb.lemma_.lower() not in r.REPORTING_VERBS:
         return False
-    return any(source.head.i == clause.subject_head.i for _, source in quotes)
+    return clause.subject_head.i in quotes.speakers
 
 
-def _source_for(clause: Clause, quotes: list[tuple[tuple[int, int], Source]]) -> Source | None:
-    for (start, end), source in quotes:
-        if start <= clause.verb.i < end:
-            return source
-    return reporter_of(clause.predicate)
+def _source_for(clause: Clause, quotes: _Quotes) -> Source | None:
+    return quotes.around(clause.verb.i) or reporter_of(clause.predicate)
 
 
 def _assertion(
     doc: Doc,
     article: Article,
-    index: int,
-    sentence: Span,
+    where: tuple[int, str, int],
     clause: Clause,
     source: Source | None,
     heads: dict[tuple[int, int], Mention],
@@ -105,15 +139,21 @@ def _assertion(
         start, end = char_range(doc, source.span)
         heads[(start, end)] = mention_of(source.head, article.id)
         attribution = Attribution(span_text(doc, source.span), cue=source.cue, start=start, end=end)
-    key = f"{article.id}|{subject.start}|{subject.end}|{relation.text}|{obj and obj.start}"
-    text = sentence.text.rstrip()  # the parser keeps line breaks in the sentence
-    skipped = len(text) - len(text.lstrip())
+
+    index, sentence, sentence_start = where  # the sentence's number, text and offset
     return Assertion(
-        id=hashlib.sha1(f"{key}|{obj and obj.end}".encode()).hexdigest()[:16],
+        id=assertion_id(
+            article.id,
+            subject.start,
+            subject.end,
+            relation.text,
+            obj and obj.start,
+            obj and obj.end,
+        ),  # fmt: skip
         doc=article.id,
-        sentence=text[skipped:],
+        sentence=sentence,
         sentence_index=index,
-        sentence_start=sentence.start_char + skipped,
+        sentence_start=sentence_start,
         subject=subject,
         relation=relation,
         object=obj,

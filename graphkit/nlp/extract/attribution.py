@@ -6,13 +6,15 @@ may stand in the sentence before or after it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from graphkit.nlp.extract import rules as r
 from graphkit.nlp.extract.clauses import find_subjects
+from graphkit.nlp.extract.frames import VERBS, controlled_by
 from graphkit.nlp.extract.spans import expand_noun, trim
 
 _OPENING = frozenset({"“", "``", "„", "«"})
@@ -76,20 +78,57 @@ def _is_reporting(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in r.REPORTING_VERBS
 
 
+# how many heads up from a clause its reporting verb is looked for: far enough for a
+# relative clause inside reported speech ("X declared that Kyiv could forget about
+# joining NATO, which Moscow regards as a threat": six), and a fixed bound keeps the
+# work per clause constant
+_REPORT_DEPTH = 12
+
+
 def reporter_of(verb: Token) -> Source | None:
-    """The source a clause is reported by: the nearest reporting verb above it
-    through clausal-complement links ("officials believe that Trump will ...")."""
-    current = verb
-    for _ in range(6):
-        if current.dep_ == r.CONJ:
-            current = current.head
-            continue
-        if current.dep_ != r.CCOMP:
-            return None
+    """The source a clause is reported by.
+
+    - the subject of the reporting verb whose clausal complement holds the clause,
+      however deep ("officials believe that Trump will ...", "X declared that Kyiv
+      could forget about joining NATO, which Moscow regards as a threat");
+    - the subject of a reporting verb set in the clause ("Moscow, Peskov declared,
+      could ...");
+    - the one who urges, asks or invites the actor of an infinitive ("Washington
+      urged Tehran to return": Washington, cue "urged").
+    """
+    if verb.pos_ not in VERBS:  # an apposition or a title: stated by the writer
+        return None
+    aside = _parenthetical_report(verb)
+    if aside is not None:
+        return aside
+    current, own = verb, True  # own: the clause itself or a verb coordinated with it
+    for _ in range(_REPORT_DEPTH):
         head = current.head
-        if _is_reporting(head):
+        if head.i == current.i:
+            return None
+        if own and current.dep_ in {r.XCOMP, r.CCOMP}:
+            governor = controlled_by(current)
+            if governor is not None:
+                return source_of(governor[0])
+        if current.dep_ == r.CCOMP and _is_reporting(head):
             return source_of(head)
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in r.ASIDE_MARKS for c in current.children
+        ):
+            return None  # "said ..., as officials traded warnings": the writer's aside
+        own = own and current.dep_ == r.CONJ
         current = head
+    return None
+
+
+def _parenthetical_report(verb: Token) -> Source | None:
+    """ "Moscow, Peskov declared, could forget about the loan": a reporting verb
+    hung on the clause it reports, with no complement of its own."""
+    for child in verb.children:
+        if child.dep_ != "parataxis" or not _is_reporting(child):
+            continue
+        if not any(c.dep_ in {r.CCOMP, "dobj"} for c in child.children):
+            return source_of(child)
     return None
 
 
@@ -109,32 +148,88 @@ def according_to(sentence_tokens: list[Token]) -> Source | None:
     return None
 
 
-def quote_speakers(doc: Doc) -> Iterator[tuple[tuple[int, int], Source]]:
+def quote_speakers(doc: Doc, max_sentence_tokens: int) -> Iterator[tuple[tuple[int, int], Source]]:
     """Each quotation with its speaker.
 
     The speaker is the subject of a reporting verb outside the quote in the sentence
     where it closes (after it) or opens (before it); a quote with none continues the
-    previous quote's speaker when that quote ended in the sentence just before.
+    previous quote's speaker when that quote ended in the sentence just before. A
+    quote that opens or closes in a sentence longer than ``max_sentence_tokens`` is
+    not read (the extraction skips that sentence).
     """
-    previous: tuple[tuple[int, int], Source] | None = None
+    sentences = _Sentences(doc)
+    previous: tuple[Span, Source] | None = None  # the sentence where it closed
     for region in quote_regions(doc):
-        source = _speaker_near(doc, region)
-        if source is None and previous is not None:
-            last_sentence = doc[previous[0][1]].sent
-            if doc[region[0]].sent.start <= last_sentence.end + 1:
-                source = previous[1]
+        opening = sentences.of(region[0])
+        closing = sentences.of(_closing_token(doc, region))
+        if max(len(opening), len(closing)) > max_sentence_tokens:
+            continue
+        source = _speaker_near(sentences, region, opening, closing)
+        if source is None and previous is not None and opening.start <= previous[0].end + 1:
+            source = previous[1]
         if source is not None:
-            previous = (region, source)
+            previous = (closing, source)
             yield region, source
 
 
-def _speaker_near(doc: Doc, region: tuple[int, int]) -> Source | None:
+class _Sentences:
+    """The sentence of each token and the reporting verbs of each sentence, found
+    once per Doc (``token.sent`` walks the sentence on every call)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = list(doc.sents)
+        self.number = [0] * len(doc)
+        for number, sentence in enumerate(self.spans):
+            self.number[sentence.start : sentence.end] = [number] * len(sentence)
+        self._verbs: dict[int, tuple[list[int], list[Token]]] = {}
+
+    def of(self, i: int) -> Span:
+        return self.spans[self.number[i]]
+
+    def reporting(self, sentence: Span) -> tuple[list[int], list[Token]]:
+        """The positions and tokens of the reporting verbs in ``sentence``."""
+        if sentence.start not in self._verbs:
+            verbs = [t for t in sentence if _is_reporting(t)]
+            self._verbs[sentence.start] = ([t.i for t in verbs], verbs)
+        return self._verbs[sentence.start]
+
+
+def _speaker_near(
+    sentences: _Sentences, region: tuple[int, int], opening: Span, closing: Span
+) -> Source | None:
     """The reporting verb nearest the quote, after its end or before its start."""
     start, end = region
-    after = [(t.i - end, t) for t in doc[end].sent if t.i > end and _is_reporting(t)]
-    before = [(start - t.i, t) for t in doc[start].sent if t.i < start and _is_reporting(t)]
-    for _, verb in sorted(after + before, key=lambda pair: pair[0]):
+    for verb in _nearest_verbs(sentences, region, opening, closing):
         source = source_of(verb)
         if source is not None and not (start <= source.head.i < end):
             return source
     return None
+
+
+def _nearest_verbs(
+    sentences: _Sentences, region: tuple[int, int], opening: Span, closing: Span
+) -> Iterator[Token]:
+    """The reporting verbs after the quote in its closing sentence and before it in
+    its opening sentence, nearest first (after first on a tie), found by bisection
+    so that a sentence of many quotes is not scanned once per quote."""
+    start, end = region
+    after_at, after = sentences.reporting(closing)
+    before_at, before = sentences.reporting(opening)
+    a = bisect_right(after_at, end)
+    b = bisect_left(before_at, start) - 1
+    while a < len(after) or b >= 0:
+        if b < 0 or (a < len(after) and after_at[a] - end <= start - before_at[b]):
+            yield after[a]
+            a += 1
+        else:
+            yield before[b]
+            b -= 1
+
+
+def _closing_token(doc: Doc, region: tuple[int, int]) -> int:
+    """Where a quote ends: its closing mark, or for a quote never closed (which runs
+    to the end of its sentence, maybe the end of the text) its last token."""
+    end = region[1]
+    if end < len(doc) and doc[end].text in r.QUOTE_MARKS:
+        return end
+    return end - 1

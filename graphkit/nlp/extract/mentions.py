@@ -84,11 +84,17 @@ def mention_hint(last: Token) -> str | None:
     return None
 
 
-def document_mentions(doc: Doc, doc_id: str) -> Iterator[Mention]:
+def document_mentions(doc: Doc, doc_id: str, max_sentence_tokens: int) -> Iterator[Mention]:
     """Every named-entity mention of an actor kind, and every proper name the
-    entity recognizer missed ("Donetsk", "VPost") as kind ``PROPN``."""
+    entity recognizer missed ("Donetsk", "VPost") as kind ``PROPN``, outside the
+    sentences longer than ``max_sentence_tokens`` (which the extraction skips)."""
     covered: set[int] = set()
+    for sentence in doc.sents:
+        if len(sentence) > max_sentence_tokens:
+            covered.update(range(sentence.start, sentence.end))
     for ent in doc.ents:
+        if ent.start in covered:
+            continue
         covered.update(range(ent.start, ent.end))
         # a nationality used as an adjective ("Russian officials") names no actor itself
         if ent.label_ in r.ACTOR_ENTITIES and ent.root.pos_ != "ADJ":

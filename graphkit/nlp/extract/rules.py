@@ -51,6 +51,11 @@ PARTITIVES = frozenset(
     "majority minority most many some few several all none half part number".split()
 )
 
+# "Kherson, which Russia occupies": pronouns that stand for the noun a relative
+# clause hangs on ("whose" is a determiner, "what" has no antecedent)
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
 # --- entity labels -----------------------------------------------------------
 ACTOR_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -61,6 +66,53 @@ CONTROL_VERBS = frozenset(
     {"hope", "plan", "want", "intend", "aim", "seek", "try", "wish", "attempt", "expect"}
 )
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
+# "urged Tehran to return", "invited Kallas to visit": the verb's object is the one
+# who is to act, and that it acts is asked for, not stated (object control)
+OBJECT_CONTROL_VERBS = frozenset(
+    "urge invite ask call press warn encourage persuade convince pressure push "
+    "force compel order tell instruct advise request implore beg exhort challenge allow "
+    "permit authorize authorise enable forbid prohibit require oblige remind appeal "
+    "prevail lobby".split()
+)
+# the preposition that introduces the object of some of them: "called on Washington to"
+CONTROL_PREPOSITIONS = {
+    "call": frozenset({"on", "upon"}),
+    "prevail": frozenset({"on", "upon"}),
+    "appeal": frozenset({"to"}),
+}
+# "has no plans to withdraw", "had no legitimacy to sign": nouns whose infinitive the
+# subject of "have" would carry out (never its object, as in "nothing to hide"), and
+# the word the modality takes from each
+INTENTION_NOUNS = {
+    "plan": "plan",
+    "intention": "intend",
+    "intent": "intend",
+    "desire": "want",
+    "wish": "wish",
+    "interest": "interest",
+    "right": "right",
+    "authority": "authority",
+    "mandate": "mandate",
+    "legitimacy": "legitimacy",
+    "power": "power",
+    "ability": "ability",
+    "capacity": "capacity",
+    "reason": "reason",
+    "need": "need",
+    "obligation": "obligation",
+    "will": "will",
+    "means": "means",
+    "courage": "courage",
+    "time": "time",
+    "chance": "chance",
+    "opportunity": "opportunity",
+}
+# "no progress", "neither Paris nor Berlin": determiners that deny their noun phrase
+NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
+# "nobody attended", "Russia said nothing": pronouns that deny the clause they are in
+NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "neither", "noone", "no-one"})
+# "not just a courtesy call", "not only ... but also": adds, denies nothing
+NOT_DENYING = frozenset({"just", "only", "merely", "simply", "solely"})
 HEDGES = frozenset(
     {
         "reportedly",
@@ -115,8 +167,37 @@ REPORTING_VERBS = frozenset(
         "estimate",
         "conclude",
         "concede",
+        "maintain",
+        "reiterate",
+        "emphasize",
+        "emphasise",
+        "underline",
+        "underscore",
+        "observe",
+        "remark",
+        "recall",
+        "contend",
+        "complain",
+        "charge",
+        "vow",
+        "pledge",
+        "promise",
+        "hint",
+        "signal",
+        "assure",
+        "reply",
+        "retort",
+        "caution",
+        "proclaim",
+        "affirm",
+        "reaffirm",
+        "disclose",
+        "testify",
     }
 )
+# "X said that ..., as U.S. and Iranian officials traded warnings": an adverbial
+# clause the writer sets beside a report, not part of what is reported
+ASIDE_MARKS = frozenset({"as", "while", "whereas"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "„", "«", "»"})
 # prepositions whose object is a time whatever its words ("until the inauguration")
 TIME_PREPOSITIONS = frozenset({"until", "since", "during", "before", "after", "throughout", "till"})

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
 from graphkit.nlp.extract.rules import NOUN_DROP, NOUN_MODIFIERS
 
 _EDGE_JUNK = frozenset({"PUNCT", "CCONJ", "SCONJ"})
-
-
-def _dropped(token: Token) -> Iterator[Token]:
-    for child in token.children:
-        if child.dep_ in NOUN_DROP:
-            yield from child.subtree
-    yield from broken_left_part(token)
 
 
 def broken_left_part(head: Token) -> list[Token]:
@@ -37,9 +30,13 @@ def trim(tokens: list[Token]) -> tuple[int, int] | None:
     """Smallest token range covering ``tokens`` without edge punctuation or conjunctions."""
     if not tokens:
         return None
-    doc = tokens[0].doc
-    ordered = sorted({t.i for t in tokens})
-    start, end = ordered[0], ordered[-1] + 1
+    first = min(t.i for t in tokens)
+    last = max(t.i for t in tokens)
+    return trim_range(tokens[0].doc, first, last + 1)
+
+
+def trim_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The range ``start``-``end`` without edge punctuation or conjunctions."""
     while start < end and (doc[start].pos_ in _EDGE_JUNK and doc[start].text not in {"$", "%"}):
         start += 1
     while end > start and doc[end - 1].pos_ in _EDGE_JUNK:
@@ -49,29 +46,46 @@ def trim(tokens: list[Token]) -> tuple[int, int] | None:
 
 def expand_noun(head: Token) -> tuple[int, int] | None:
     """Token range of the noun phrase headed by ``head``, without conjuncts,
-    appositions, relative clauses or parts a comma cut off."""
+    appositions, relative clauses or parts a comma cut off.
+
+    The phrase is the run of tokens around the head that belong to its subtree and
+    to no dropped part; the run is found by stepping out from the head, so the work
+    grows with the phrase, not with the subtree (a chain of appositions would make
+    a walk over every subtree quadratic in the sentence length)."""
     if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"pobj", "dobj"}:
         return clause_span(head)
-    dropped = {t.i for t in _dropped(head)}
-    tokens = [t for t in head.subtree if t.i not in dropped]
-    return trim(_contiguous(tokens, head))
+    dropped = [c for c in head.children if c.dep_ in NOUN_DROP]
+    broken = {t.i for t in broken_left_part(head)}
 
+    def kept(i: int) -> bool:
+        return i not in broken and _within(i, head) and not any(_within(i, c) for c in dropped)
 
-def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
-    # keep the run of kept tokens around the head: a dropped subtree in the middle
-    # (a bracketed aside) ends the phrase
-    kept = {t.i for t in tokens}
     start = end = head.i
-    while start - 1 in kept:
+    while kept(start - 1):
         start -= 1
-    while end + 1 in kept:
+    while kept(end + 1):
         end += 1
-    return [t for t in tokens if start <= t.i <= end]
+    return trim_range(head.doc, start, end + 1)
+
+
+def _within(i: int, top: Token) -> bool:
+    """Whether token ``i`` is in the subtree of ``top``: inside its edges, and (for a
+    non-projective parse) reaching ``top`` by heads that stay inside them."""
+    low, high = top.left_edge.i, top.right_edge.i
+    if not low <= i <= high:
+        return False
+    token = top.doc[i]
+    while token.i != top.i:
+        head = token.head
+        if head.i == token.i or not low <= head.i <= high:
+            return False
+        token = head
+    return True
 
 
 def clause_span(head: Token) -> tuple[int, int] | None:
-    """Token range of a whole clause (for clausal objects)."""
-    return trim(list(head.subtree))
+    """Token range of a whole clause (for clausal objects): the edges of its subtree."""
+    return trim_range(head.doc, head.left_edge.i, head.right_edge.i + 1)
 
 
 def head_phrase(head: Token) -> tuple[int, int]:

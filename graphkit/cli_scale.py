@@ -1,5 +1,8 @@
-"""The commands that put the graph in a SPARQL server: ``graphkit serve`` and
-``graphkit push`` (registered on the app by :mod:`graphkit.cli`).
+"""The command line of scale (issue 15): the commands that put the graph in a SPARQL
+server, ``graphkit serve`` and ``graphkit push`` (registered on the app by
+:mod:`graphkit.cli`), the ``--dask`` option and the query target that may be a
+folder or an endpoint (:mod:`graphkit.cli` has a size limit, and these belong
+together).
 
 Thin, as every command: the work is in :mod:`graphkit.sparql`; a failure is a
 :class:`~graphkit.errors.GraphkitError` that :func:`graphkit.cli.main` prints as one
@@ -15,9 +18,25 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-__all__ = ["PUSH_EXAMPLES", "SERVE_EXAMPLES", "push", "serve"]
+__all__ = ["PUSH_EXAMPLES", "SERVE_EXAMPLES", "Dask", "GraphOrEndpoint", "push", "serve"]
 
 err = Console(stderr=True)
+
+Dask = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        help="Parse and extract on a Dask cluster: its scheduler (tcp://host:8786), or "
+        "local[:N] for N local worker processes.",
+    ),
+]
+GraphOrEndpoint = Annotated[
+    str,
+    typer.Argument(
+        help="An exported graph (.ttl, .nt, .trig, .jsonld), an export folder (queried "
+        "in its on-disk store), or a SPARQL endpoint URL (http://127.0.0.1:7878/query).",
+    ),
+]
 
 ExportFolder = Annotated[
     Path,

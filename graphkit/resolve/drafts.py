@@ -1,0 +1,150 @@
+"""Entities in the making: the resolver's drafts and the key each mention points to.
+
+A :class:`Drafts` holds the drafts by key and, for every mention (article, start,
+end), the key it resolves to and its surface text. A merge moves every mention of
+one draft to another (:meth:`Drafts.merge`), a re-link moves one mention
+(:meth:`Drafts.relink`); both record why on the draft that receives them. An
+entity's aliases and mention count are read from the mentions that point to it at
+the end, so a moved mention leaves nothing behind; a draft no mention points to is
+dropped, unless the resolver made it on purpose (a country a group is linked to).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graphkit.ids import content_id
+from graphkit.resolve.classify import Typing, strip_name
+from graphkit.types import DocumentAnalysis, Entity, Mention
+
+At = tuple[str, int, int]  # article id, start, end
+
+
+def at(mention: Mention) -> At:
+    return (mention.doc, mention.start, mention.end)
+
+
+def mentions_of(analysis: DocumentAnalysis) -> list[Mention]:
+    """Every mention of an article (named or heading an argument), in text order."""
+    return sorted({*analysis.mentions, *analysis.heads.values()}, key=order)
+
+
+def order(mention: Mention) -> tuple[int, int, str]:
+    return (mention.start, mention.end, mention.kind)
+
+
+@dataclass
+class Draft:
+    key: str
+    type: str
+    label: str
+    country: str | None = None
+    roles: set[str] = field(default_factory=set)
+    merges: set[str] = field(default_factory=set)
+    affiliation: str | None = None  # a draft key
+    made: bool = False  # made by the resolver, kept without mentions
+
+
+class Drafts:
+    def __init__(self) -> None:
+        self.drafts: dict[str, Draft] = {}
+        self.keys: dict[At, str] = {}
+        self.texts: dict[At, str] = {}
+        self.pronouns: set[At] = set()
+        # a mention an apposition made one with a person: the key it had before, which an
+        # assertion "X is Y" keeps for X (so that it never reads "Y is Y")
+        self.before: dict[At, str] = {}
+
+    def __getitem__(self, key: str) -> Draft:
+        return self.drafts[key]
+
+    def get(self, key: str | None) -> Draft | None:
+        return self.drafts.get(key) if key is not None else None
+
+    def of(self, mention: Mention) -> Draft | None:
+        return self.get(self.keys.get(at(mention)))
+
+    def values(self) -> list[Draft]:
+        return list(self.drafts.values())
+
+    def make(self, key: str, type_: str, label: str, country: str | None = None) -> Draft:
+        """The draft ``key``, made (kept even without mentions) if there is none."""
+        if key not in self.drafts:
+            self.drafts[key] = Draft(key, type_, label, country, made=True)
+        return self.drafts[key]
+
+    def add(self, mention: Mention, typing: Typing) -> str:
+        """Put a named mention in the draft of its typing; the fullest label wins."""
+        draft = self.drafts.setdefault(
+            typing.key, Draft(typing.key, typing.type, typing.label, typing.country)
+        )
+        self.keys[at(mention)] = typing.key
+        self.texts[at(mention)] = mention.text
+        if len(typing.label) > len(draft.label) and typing.type in {"Person", "Group"}:
+            draft.label = typing.label  # the fullest form: "Russian officials" over "official"
+        _, titles = strip_name(mention.text, person=typing.type == "Person")
+        if titles:
+            draft.roles.add(" ".join(titles))
+        if typing.rule.startswith("contested region"):
+            draft.merges.add(f"{draft.label!r}: {typing.rule}")
+        elif mention.text != draft.label and not typing.key.startswith(("concept:", "source:")):
+            draft.merges.add(f"{mention.text!r} names {draft.label!r} ({typing.rule})")
+        return typing.key
+
+    def relink(self, mention: Mention, key: str, reason: str | None = None) -> None:
+        """Point one mention (a pronoun, a role noun, a short name) at ``key``."""
+        self.keys[at(mention)] = key
+        self.texts[at(mention)] = mention.text
+        if mention.kind == "PRON":
+            self.pronouns.add(at(mention))
+        if reason:
+            self.drafts[key].merges.add(reason)
+
+    def merge(self, redirect: dict[str, str]) -> None:
+        """Every mention of the draft ``k`` goes to ``redirect[k]``, with its roles and
+        merge reasons (followed through chains: a -> b -> c)."""
+
+        def final(key: str) -> str:
+            seen = {key}
+            while key in redirect and redirect[key] not in seen:
+                key = redirect[key]
+                seen.add(key)
+            return key
+
+        for key in redirect:
+            target = final(key)
+            if target == key or key not in self.drafts:
+                continue
+            source = self.drafts.pop(key)
+            self.drafts[target].roles |= source.roles
+            self.drafts[target].merges |= source.merges
+            self.drafts[target].country = self.drafts[target].country or source.country
+        self.keys = {place: final(key) for place, key in self.keys.items()}
+
+    def entities(self) -> dict[str, Entity]:
+        """The entity of every draft that a mention points to or the resolver made."""
+        aliases: dict[str, set[str]] = {}
+        counts: dict[str, int] = {}
+        for place, key in self.keys.items():
+            aliases.setdefault(key, set()).add(self.texts[place])
+            counts[key] = counts.get(key, 0) + (place not in self.pronouns)
+        ids = {key: _entity_id(d) for key, d in self.drafts.items()}
+        return {
+            key: Entity(
+                id=ids[key],
+                label=d.label,
+                type=d.type,
+                aliases=tuple(sorted(aliases.get(key, ()))),
+                country=d.country,
+                roles=tuple(sorted(d.roles)),
+                merges=tuple(sorted(d.merges)),
+                mentions=counts.get(key, 0),
+                affiliation=ids.get(d.affiliation or ""),
+            )
+            for key, d in self.drafts.items()
+            if key in aliases or d.made or key in self.before.values()
+        }
+
+
+def _entity_id(draft: Draft) -> str:
+    return content_id(draft.label, draft.type, draft.key)
