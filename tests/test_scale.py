@@ -23,11 +23,11 @@ import httpx
 import pytest
 
 import graphkit
-from graphkit.errors import EndpointError, EndpointRefused, EndpointUnreachable
+from graphkit.errors import EndpointError, EndpointRefused, EndpointUnreachable, QueryError
 from graphkit.nlp import analyze_articles
 from graphkit.nlp.workers import batches
 from graphkit.options import AnalysisOptions
-from graphkit.pipeline import BuildResult
+from graphkit.pipeline import BuildResult, collect_articles
 from graphkit.sparql.push import push
 from graphkit.sparql.remote import run_query_at
 from graphkit.sparql.server import oxigraph_command
@@ -72,9 +72,17 @@ def one_process_turtle(tmp_path_factory: pytest.TempPathFactory, variants: list[
     return turtle_of(tmp_path_factory.mktemp("one"), variants)
 
 
+def test_articles_made_in_python_are_not_taken_for_copies(variants: list[Article]) -> None:
+    """Articles without a content hash were all "duplicate text" but the first."""
+    kept, skipped = collect_articles(variants)
+    assert [a.id for a in kept] == [a.id for a in variants] and skipped == []
+    assert len({a.content_hash for a in kept}) == len(variants)
+
+
 def test_two_worker_processes_build_the_same_graph(
     tmp_path: Path, variants: list[Article], one_process_turtle: bytes
 ) -> None:
+    assert one_process_turtle.count(b" a gk:Article") == len(variants)
     assert turtle_of(tmp_path, variants, n_process=2) == one_process_turtle
 
 
@@ -238,6 +246,8 @@ def test_graphkit_serve_answers_sparql_over_http(seed_folder: Path) -> None:
         )  # fmt: skip
         assert shipped.returncode == 0, shipped.stderr
         assert any(r["subject"] == "Vladimir Putin" for r in json.loads(shipped.stdout))
+        with pytest.raises(QueryError, match="read-only"):  # refused before it is sent
+            run_query_at(endpoint, "DELETE WHERE { ?s ?p ?o }")
         # read-only: the Graph Store Protocol refuses a write
         with pytest.raises(EndpointRefused) as refused:
             push(seed_folder, f"http://127.0.0.1:{port}/store")
