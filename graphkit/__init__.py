@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from graphkit import _moved
 from graphkit.errors import (
+    ClusterError,
+    EndpointError,
+    EndpointRefused,
+    EndpointUnreachable,
     ExportError,
     GraphkitError,
     InputError,
     ModelError,
     OntologyError,
     QueryError,
+    ServerError,
 )
 from graphkit.options import AnalysisOptions
 from graphkit.pipeline import BuildResult, analyze, build, extract
@@ -36,7 +41,11 @@ __all__ = [
     "Assertion",
     "Attribution",
     "BuildResult",
+    "ClusterError",
     "Corpus",
+    "EndpointError",
+    "EndpointRefused",
+    "EndpointUnreachable",
     "Entity",
     "ExportError",
     "GraphkitError",
@@ -48,6 +57,7 @@ __all__ = [
     "Qualifier",
     "QueryError",
     "Relation",
+    "ServerError",
     "analyze",
     "build",
     "extract",

@@ -22,10 +22,11 @@ from rich.table import Table
 
 from graphkit import pipeline
 from graphkit.analysis.events import events_csv, events_json, events_table, read_events
-from graphkit.analysis.query import format_csv, format_json, parse_params, run_query
+from graphkit.analysis.query import format_csv, format_json, parse_params
 from graphkit.analysis.query_safety import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from graphkit.analysis.stats import generate_stats, stats_json, stats_tables
 from graphkit.analysis.validate import validate_file
+from graphkit.cli_scale import PUSH_EXAMPLES, SERVE_EXAMPLES, Dask, GraphOrEndpoint, push, serve
 from graphkit.corpus.records import generate_jsonl, stream_jsonl
 from graphkit.errors import GraphkitError
 from graphkit.export.formats import FORMATS
@@ -65,7 +66,7 @@ GraphFile = Annotated[
 ]  # fmt: skip
 Model = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Texts per nlp.pipe batch.")]
-Processes = Annotated[int, typer.Option("--processes", min=1, help="Parser processes.")]
+Processes = Annotated[int, typer.Option("--processes", min=1, help="Parse+extract processes.")]
 Aliases = Annotated[
     Path | None,
     typer.Option("--aliases", help="Alias file (JSON, see README) to force or forbid merges."),
@@ -109,6 +110,7 @@ _ANALYSIS_PARAMETERS = (
     ("aliases", Aliases, "aliases"),
     ("metonymy", Metonymy, "metonymy"),
     ("events", Events, "events"),
+    ("dask", Dask, "dask"),
 )
 Command = TypeVar("Command", bound=Callable[..., None])
 
@@ -249,12 +251,14 @@ def extract(
     "    graphkit query exports/graph.ttl my-query.rq --format csv\n\n"
     "    graphkit query exports/graph.ttl 'SELECT ?l WHERE { ?e rdfs:label ?l } LIMIT 5'\n\n"
     '    graphkit query exports/graph.ttl actor --param actor="Vladimir Putin"\n\n'
+    "    graphkit query exports/ negated               # the folder's on-disk store\n\n"
+    "    graphkit query http://127.0.0.1:7878/query claims   # a SPARQL endpoint\n\n"
     "    graphkit query exports/graph.trig between --param actor=Putin --param other=Trump\n\n"
     "Shipped queries: actor, between, claims, negated, statements, anonymous-sources, hopes, "
     "most-connected, events, dyad."
 )
 def query(
-    graph: GraphFile,
+    graph: GraphOrEndpoint,
     sparql: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a shipped query.")],
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     param: Annotated[
@@ -277,7 +281,9 @@ def query(
     """Run a read-only SPARQL SELECT or ASK query (graphkit prefixes are predeclared)."""
     if fmt not in {"table", "csv", "json"}:
         raise GraphkitError(f"--format must be table, csv or json, not {fmt!r}")
-    result = run_query(
+    from graphkit.sparql.remote import run_query_at
+
+    result = run_query_at(
         graph, sparql, parse_params(param or []),
         allow_service=allow_service, timeout=timeout or None, limit=limit,
     )  # fmt: skip
@@ -394,6 +400,10 @@ def validate(
     sys.stdout.write(report.text)
     err.print(f"[red]{graph}: {report.violations} violations[/]")
     raise typer.Exit(1)
+
+
+app.command(epilog=SERVE_EXAMPLES)(serve)
+app.command(epilog=PUSH_EXAMPLES)(push)
 
 
 def main() -> None:

@@ -6,7 +6,12 @@ into one clean message and exit code 2::
     ├── ModelError          the spaCy pipeline cannot be loaded or lacks a component
     ├── OntologyError       the ontology or shapes file is missing or disagrees with the code
     ├── QueryError          a SPARQL query, or the graph file it runs on, is invalid
-    └── ExportError         an export cannot be written
+    ├── ExportError         an export cannot be written
+    ├── ClusterError        the Dask cluster of ``--dask`` cannot be reached or used
+    ├── ServerError         the SPARQL server of ``graphkit serve`` cannot start
+    └── EndpointError       a SPARQL endpoint (``graphkit push``, ``query URL``) failed
+        ├── EndpointUnreachable   no answer: refused connection, unknown host, timeout
+        └── EndpointRefused       an HTTP error status (with the endpoint's message)
 
 A bad article is not an exception: it becomes an
 :class:`~graphkit.types.InputProblem` and the rest of the build goes on.
@@ -39,3 +44,31 @@ class QueryError(GraphkitError):
 
 class ExportError(GraphkitError):
     """An export could not be written."""
+
+
+class ClusterError(GraphkitError):
+    """The Dask cluster named by ``--dask`` cannot be reached or used."""
+
+
+class ServerError(GraphkitError):
+    """The SPARQL server could not be started (not installed, port taken, ...)."""
+
+
+class EndpointError(GraphkitError):
+    """A SPARQL endpoint (Graph Store Protocol or query) could not do what was asked."""
+
+    def __init__(self, message: str, url: str = "") -> None:
+        super().__init__(message)
+        self.url = url
+
+
+class EndpointUnreachable(EndpointError):
+    """Nothing answered at the endpoint: connection refused, unknown host, timeout."""
+
+
+class EndpointRefused(EndpointError):
+    """The endpoint answered with an HTTP error; ``status`` is its code."""
+
+    def __init__(self, message: str, url: str = "", status: int = 0) -> None:
+        super().__init__(message, url)
+        self.status = status

@@ -21,12 +21,16 @@ class AnalysisOptions:
     """How articles are parsed and resolved.
 
     - ``model``: an installed spaCy pipeline (package name or path);
-    - ``batch_size``: texts per ``nlp.pipe`` batch; ``n_process``: parser processes;
+    - ``batch_size``: texts per ``nlp.pipe`` batch; ``n_process``: worker processes
+      that parse and extract (:mod:`graphkit.nlp.workers`);
     - ``chunk_chars``: an article longer than this is parsed in pieces;
     - ``date``: ISO 8601 publication date of articles that give none;
     - ``aliases``: an alias file added to the built-in actor dictionary;
     - ``metonymy``: read an acting capital as its country's government;
-    - ``events``: an event dictionary added to the built-in one (:mod:`graphkit.events`).
+    - ``events``: an event dictionary added to the built-in one (:mod:`graphkit.events`);
+    - ``dask``: parse and extract on a Dask cluster instead of here: a scheduler
+      address (``tcp://host:8786``), or ``local``/``local:N`` for a local cluster of
+      N worker processes (:mod:`graphkit.nlp.cluster`).
     """
 
     model: str = DEFAULT_MODEL
@@ -37,6 +41,7 @@ class AnalysisOptions:
     aliases: str | Path | None = None
     metonymy: bool = True
     events: str | Path | None = None
+    dask: str | None = None
 
     @classmethod
     def of(cls, options: AnalysisOptions | None = None, **settings: Any) -> AnalysisOptions:
@@ -47,7 +52,7 @@ class AnalysisOptions:
         8
         >>> AnalysisOptions.of(batch=8)
         Traceback (most recent call last):
-        TypeError: unknown analysis option 'batch'; known: model, batch_size, n_process, chunk_chars, date, aliases, metonymy, events
+        TypeError: unknown analysis option 'batch'; known: model, batch_size, n_process, chunk_chars, date, aliases, metonymy, events, dask
         """  # noqa: E501
         known = [f.name for f in fields(cls)]
         for name in settings:

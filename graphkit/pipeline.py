@@ -22,7 +22,7 @@ from graphkit.corpus.records import read_corpus
 from graphkit.events import code_corpus, load_event_dictionary
 from graphkit.export.formats import DEFAULT_FORMATS, Export, parse_formats, write_exports
 from graphkit.files import ExportSet, locked, recover
-from graphkit.ids import article_id
+from graphkit.ids import article_id, content_hash
 from graphkit.ingest import article_from_text, read_articles
 from graphkit.ingest.dates import date_time_qualifiers, with_default_date
 from graphkit.ingest.dedupe import dedupe
@@ -75,7 +75,10 @@ def collect_articles(
     paths: list[str | Path] = []
     for item in inputs:
         if isinstance(item, Article):
-            articles.append(item)
+            # an Article made in Python need not give its text's hash; without it,
+            # every such article would look like a copy of the first (dedupe)
+            fill = not item.content_hash
+            articles.append(replace(item, content_hash=content_hash(item.text)) if fill else item)
         else:
             paths.append(item)
     for found in read_articles(paths, skip=skip):

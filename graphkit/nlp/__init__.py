@@ -1,7 +1,9 @@
-"""The spaCy stage: load a pipeline and parse articles in batches.
+"""The spaCy stage: load a pipeline, parse articles in batches and extract them.
 
 Docs never leave this module and :mod:`graphkit.nlp.extract`: each parsed Doc is turned
-into a :class:`~graphkit.types.DocumentAnalysis` right here.
+into a :class:`~graphkit.types.DocumentAnalysis` right here, in whichever process
+parsed it (here, a worker process, a Dask worker), and only those picklable
+dataclasses travel.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from graphkit.nlp.pieces import (
 )
 from graphkit.options import DEFAULT_MODEL, AnalysisOptions
 from graphkit.types import Article, DocumentAnalysis, InputProblem
+
+__all__ = ["DEFAULT_MODEL", "analyze_articles", "analyze_here", "load_pipeline"]
 
 DEFAULTS = AnalysisOptions()
 REQUIRED_COMPONENTS = ("parser", "ner")
@@ -57,7 +61,7 @@ def analyze_articles(
     max_sentence_tokens: int = MAX_SENTENCE_TOKENS,
     max_article_chars: int = MAX_ARTICLE_CHARS,
 ) -> Iterator[DocumentAnalysis | InputProblem]:
-    """Parse ``articles`` with ``nlp.pipe`` and extract each one's assertions.
+    """Parse ``articles`` and extract each one's assertions, in order.
 
     Yields, for each article in order, its warnings (a sentence longer than
     ``max_sentence_tokens`` tokens is skipped by the extraction and named; the text
@@ -66,13 +70,37 @@ def analyze_articles(
     :class:`InputProblem` (not a warning) naming the article and the error, with the
     traceback as ``detail``: that article is left out and the others go on.
 
-    The Article travels beside its Doc (``as_tuples``) because custom Doc
-    attributes do not survive multiprocessing. An article longer than
-    ``options.chunk_chars`` is parsed in pieces whose analyses are merged with their
-    offsets shifted (:mod:`graphkit.nlp.pieces`), so no Doc grows past it, and
-    batches are made smaller when they would hold too many characters. Datelines and
-    bylines are not parsed (:mod:`graphkit.ingest.datelines`): the text around them is,
-    at its offsets, and the article's place is its dateline's.
+    Where the work runs follows ``options``: on a Dask cluster (``options.dask``,
+    :mod:`graphkit.nlp.cluster`), in ``options.n_process`` worker processes
+    (:mod:`graphkit.nlp.workers`), or here. Every worker runs :func:`analyze_here`
+    on its share, so each way yields the same in the same order.
+    """
+    if options.dask:
+        from graphkit.nlp.cluster import analyze_on_dask
+
+        yield from analyze_on_dask(articles, options, max_sentence_tokens, max_article_chars)
+    elif options.n_process > 1:
+        from graphkit.nlp.workers import analyze_in_processes
+
+        yield from analyze_in_processes(articles, options, max_sentence_tokens, max_article_chars)
+    else:
+        yield from analyze_here(articles, options, max_sentence_tokens, max_article_chars)
+
+
+def analyze_here(
+    articles: Iterable[Article],
+    options: AnalysisOptions = DEFAULTS,
+    max_sentence_tokens: int = MAX_SENTENCE_TOKENS,
+    max_article_chars: int = MAX_ARTICLE_CHARS,
+) -> Iterator[DocumentAnalysis | InputProblem]:
+    """:func:`analyze_articles` in this process, with ``nlp.pipe`` (``options.n_process``
+    and ``options.dask`` are not looked at: the caller shares out).
+
+    An article longer than ``options.chunk_chars`` is parsed in pieces whose analyses
+    are merged with their offsets shifted (:mod:`graphkit.nlp.pieces`), so no Doc
+    grows past it, and batches are made smaller when they would hold too many
+    characters. Datelines and bylines are not parsed (:mod:`graphkit.ingest.datelines`):
+    the text around them is, at its offsets, and the article's place is its dateline's.
     """
     from graphkit.nlp.extract import analyze_doc, long_sentences
 
@@ -87,7 +115,6 @@ def analyze_articles(
         _pieces(articles, limit, max_article_chars, pending),
         as_tuples=True,
         batch_size=batch_for(articles, limit, options.batch_size),
-        n_process=options.n_process,
     )
     for doc, (index, offset, last) in parsed:
         article = pending[index]
@@ -149,8 +176,7 @@ def _pieces(
     articles: Iterable[Article], limit: int, max_chars: int, pending: dict[int, Article]
 ) -> Iterator[tuple[str, tuple[int, int, bool]]]:
     """(text, (article number, offset, last piece?)) for each piece of each article
-    within its size budget, its datelines left out; only small tuples cross to the
-    parser processes, never a whole long text."""
+    within its size budget, its datelines left out."""
     for index, article in enumerate(articles):
         place = article.place or dateline_place(article.text)
         pending[index] = replace(article, place=place) if place != article.place else article

@@ -10,6 +10,11 @@ apart the things whose slugs coincide:
   its slug, ``--`` and a hash of the id: a minted slug never holds ``--``, so the two
   kinds never meet (``'Trump "X"'`` -> ``trump-x--6407ed13``);
 - articles always carry the hash of their id, claims the hash of what they group;
+- an assertion's qualifiers are ``id/qualifier/<statement slug>-q<i>``: flat, side by
+  side, not under their statement. They were ``st:<hash>/q0``, which made every
+  statement a namespace of its own to rdflib's Turtle writer, and it scans all its
+  namespaces for every IRI it writes (issue 15). The last ``-q`` and its digits say
+  which qualifier, so two never meet;
 - relations keep their readable name (``rel:hope_for``) when the lemma is plain
   lower-case ASCII words, else add ``__`` and a hash (``rel:x__1f2e3d4c`` for a lemma
   in another script), so two relations never share a property.
@@ -35,6 +40,7 @@ ENTITIES = DATA + "entity/"
 ARTICLES = DATA + "article/"
 STATEMENTS = DATA + "statement/"
 CLAIMS = DATA + "claim/"
+QUALIFIERS = DATA + "qualifier/"
 ROLES = DATA + "role/"
 
 _PLAIN_LEMMA = re.compile(r"[a-z0-9]+( [a-z0-9]+)*")
@@ -83,8 +89,12 @@ def statement_iri(assertion_id: str) -> URIRef:
 
 
 def qualifier_iri(assertion_id: str, index: int) -> URIRef:
-    """IRI of an assertion's ``index``-th qualifier, under its statement."""
-    return URIRef(f"{STATEMENTS}{id_slug(assertion_id)}/q{index}")
+    """IRI of an assertion's ``index``-th qualifier (flat: see the module docstring).
+
+    >>> qualifier_iri("0df2e019113d220b", 2)
+    rdflib.term.URIRef('https://w3id.org/graphkit/id/qualifier/0df2e019113d220b-q2')
+    """
+    return URIRef(f"{QUALIFIERS}{id_slug(assertion_id)}-q{index}")
 
 
 def claim_iri(subject_id: str, lemma: str, object_id: str, status: str) -> URIRef:

@@ -1,0 +1,269 @@
+"""Scale (issue 15): graphkit build on corpora of 200, 1,000 (and 5,000) articles.
+
+    python benchmarks/scale.py sizes [--sizes 200,1000] [--processes 1]
+    python benchmarks/scale.py processes [--size 200]
+
+The articles are made from the CaRB dev sentences (read from
+``../shared/benchmarks/carb/dev.txt``, never copied here) and the seed article's
+sentences: each article is 25 sentences drawn with its own seed, in paragraphs of
+three, so every article is distinct (checked) and reads like a wire story's length
+(~555 words).
+
+``sizes`` prints, for each corpus size: the build's wall time, articles/s, the ratio
+to bare ``nlp.pipe`` on the same texts in the same run (both as whole processes:
+Python, the model, the work), the peak RSS of each, the time of ``--into`` with 10
+new articles against that base, and the latency of shipped queries through
+``graphkit query`` on the graph file, on the folder's on-disk store, and on the
+served store (``graphkit serve``), plus the bare HTTP round trip to the server.
+
+``processes`` measures the parse-and-extract stage with 1 and 2 processes against
+bare ``nlp.pipe(n_process=1|2)``, alternating, in one run, with CPU seconds beside
+wall seconds (on a shared machine the wall clock shows the neighbours' load).
+
+Every figure is printed; nothing is asserted. Each measured run is a child process,
+so its peak RSS is its own (``os.wait4``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CARB = ROOT.parent / "shared" / "benchmarks" / "carb"
+SENTENCES = 25
+NEW = 10  # articles added by --into
+QUERIES = ("negated", "claims", "most-connected")
+BARE = """
+import sys, time, json, spacy
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+started = time.perf_counter()
+nlp = spacy.load(sys.argv[2])
+docs = sum(1 for _ in nlp.pipe(texts, batch_size=32, n_process=int(sys.argv[3])))
+print(json.dumps({"docs": docs, "pipe_seconds": time.perf_counter() - started}))
+"""
+
+
+def sentence_pool(carb: Path) -> list[str]:
+    """The CaRB dev sentences and the seed's sentences (its lines, split at '. ')."""
+    pool = (carb / "dev.txt").read_text(encoding="utf-8").splitlines()
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        for line in seed.read_text(encoding="utf-8").splitlines()[1:]:
+            pool += [s if s.endswith(".") else s + "." for s in line.split(". ") if s.strip()]
+    return [s.strip() for s in pool if s.strip()]
+
+
+def corpus(pool: list[str], count: int, first: int = 0) -> list[dict[str, str]]:
+    """``count`` distinct articles, numbered from ``first`` (each its own draw)."""
+    records = []
+    for number in range(first, first + count):
+        drawn = random.Random(number).sample(pool, SENTENCES)
+        paragraphs = [" ".join(drawn[i : i + 3]) for i in range(0, SENTENCES, 3)]
+        records.append({"id": f"carb-{number:05d}", "title": f"Regrouped {number}",
+                        "published": "2024-11-07", "text": "\n\n".join(paragraphs)})  # fmt: skip
+    assert len({r["text"] for r in records}) == count, "two articles are the same"
+    return records
+
+
+def write_jsonl(path: Path, records: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def measured(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Run ``command``: (wall seconds, its peak RSS in GB, its stdout)."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(command, stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0), err.seek(0)
+        said = out.read().decode(errors="replace")
+        if child.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} failed:\n{err.read().decode()[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024**2, said
+
+
+def graphkit(*args: str) -> list[str]:
+    return [sys.executable, "-m", "graphkit", *args]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def query_latencies(out: Path) -> list[tuple[str, str]]:
+    """Seconds of each shipped query through ``graphkit query`` (a new process: Python
+    and graphkit's imports included) on the file, on the folder's store and on the
+    served store; then the same in this process (``run_query_at``), where only the
+    query and, for a file, its loading count."""
+    from graphkit.sparql.remote import run_query_at
+    from graphkit.sparql.server import serving
+
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    ensure, _, said = measured(graphkit("query", str(out), count, "--format", "csv"))
+    rows = [("triples", f"{int(said.split()[-1]):,}"),
+            ("make the on-disk store (first query of the folder)", f"{ensure:.2f} s")]  # fmt: skip
+    with serving(out, port=free_port()) as served:
+        for name in QUERIES:
+            on_file, _, _ = measured(graphkit("query", str(out / "graph.ttl"), name))
+            on_store, _, _ = measured(graphkit("query", str(out), name))
+            served_cli, _, _ = measured(graphkit("query", served.query_url, name))
+            found = len(run_query_at(served.query_url, name).rows)
+            rows.append((f"graphkit query {name} ({found} rows): file / store / served",
+                         f"{on_file:.2f} / {on_store:.2f} / {served_cli:.2f} s"))  # fmt: skip
+            here = [_timed(lambda t=target, q=name: run_query_at(t, q))  # type: ignore[misc]
+                    for target in (out / "graph.ttl", out, served.query_url)]  # fmt: skip
+            rows.append((f"  in-process {name}: file / store / served",
+                         " / ".join(f"{t:.3f}" for t in here) + " s"))  # fmt: skip
+    return rows
+
+
+def sizes(args: argparse.Namespace) -> None:
+    from graphkit.options import DEFAULT_MODEL
+
+    pool = sentence_pool(args.data)
+    print(f"{len(pool)} sentences; {os.cpu_count()} cores; --processes {args.processes}; "
+          f"load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+    table = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for size in (int(s) for s in args.sizes.split(",")):
+            base = write_jsonl(work / f"base-{size}.jsonl", corpus(pool, size))
+            new = write_jsonl(work / f"new-{size}.jsonl", corpus(pool, NEW, first=size))
+            out = work / f"out-{size}"
+            bare, bare_rss, _ = measured(
+                [sys.executable, "-c", BARE, str(base), DEFAULT_MODEL, str(args.processes)]
+            )
+            build, build_rss, _ = measured(
+                graphkit("build", str(base), "--out", str(out), "--processes", str(args.processes))
+            )
+            shutil.copytree(out, work / "into")
+            into, into_rss, _ = measured(
+                graphkit("build", str(new), "--into", str(work / "into"),
+                         "--processes", str(args.processes))
+            )  # fmt: skip
+            shutil.rmtree(work / "into")
+            rows = [
+                ("bare nlp.pipe (process)", f"{bare:.1f} s, {size / bare:.2f} articles/s, "
+                 f"peak {bare_rss:.2f} GB"),
+                ("graphkit build (process)", f"{build:.1f} s, {size / build:.2f} articles/s, "
+                 f"peak {build_rss:.2f} GB"),
+                ("ratio (bare / build)", f"{bare / build:.2f}"),
+                (f"--into {NEW} new articles", f"{into:.1f} s, peak {into_rss:.2f} GB"),
+                ("graph.ttl", f"{(out / 'graph.ttl').stat().st_size / 1e6:.1f} MB"),
+                *query_latencies(out),
+            ]  # fmt: skip
+            print(f"\n{size} articles (load average {os.getloadavg()[0]:.1f})")
+            for name, value in rows:
+                print(f"  {name:<72} {value}", flush=True)
+            table.append((size, build, bare, build_rss, into))
+            shutil.rmtree(out)
+    print("\n| articles | build | bare nlp.pipe | ratio | peak RSS | --into 10 |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for size, build, bare, rss, into in table:
+        print(f"| {size:,} | {build:.0f} s | {bare:.0f} s | {bare / build:.2f} | {rss:.2f} GB "
+              f"| {into:.0f} s |")  # fmt: skip
+
+
+def processes(args: argparse.Namespace) -> None:
+    """Parse and extract with 1 and 2 processes against bare nlp.pipe, in one run."""
+    import resource
+
+    import spacy
+
+    from graphkit.nlp import analyze_articles, load_pipeline
+    from graphkit.options import DEFAULT_MODEL, AnalysisOptions
+    from graphkit.types import Article
+
+    records = corpus(sentence_pool(args.data), args.size)
+    texts = [r["text"] for r in records]
+    articles = [Article(r["id"], r["text"], title=r["title"]) for r in records]
+    nlp = spacy.load(DEFAULT_MODEL)
+    load_pipeline(DEFAULT_MODEL)  # loaded before, as for bare nlp.pipe: forked workers share it
+
+    def cpu() -> float:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+    runs = {
+        "bare nlp.pipe, 1 process": lambda: list(nlp.pipe(texts, batch_size=32)),
+        "bare nlp.pipe, 2 processes": lambda: list(nlp.pipe(texts, batch_size=32, n_process=2)),
+        "graphkit parse+extract, 1 process": lambda: list(analyze_articles(articles)),
+        "graphkit parse+extract, 2 processes": lambda: list(
+            analyze_articles(articles, AnalysisOptions(n_process=2))
+        ),
+    }
+    best: dict[str, tuple[float, float]] = {}
+    print(f"{args.size} articles; {os.cpu_count()} cores; best of {args.repeat}, alternating")
+    for _ in range(args.repeat):
+        for name, run in runs.items():
+            wall, used = time.perf_counter(), cpu()
+            run()
+            wall, used = time.perf_counter() - wall, cpu() - used
+            print(f"  {name:<40} {wall:6.1f} s wall {used:6.1f} s CPU "
+                  f"(load {os.getloadavg()[0]:.1f})", flush=True)  # fmt: skip
+            if name not in best or wall < best[name][0]:
+                best[name] = (wall, used)
+    (b1, _), (b2, _) = best["bare nlp.pipe, 1 process"], best["bare nlp.pipe, 2 processes"]
+    (g1, c1), (g2, c2) = (best["graphkit parse+extract, 1 process"],
+                          best["graphkit parse+extract, 2 processes"])  # fmt: skip
+    print(f"bare speed-up 2 vs 1: {b1 / b2:.2f}x; graphkit speed-up 2 vs 1: {g1 / g2:.2f}x; "
+          f"graphkit 2 processes / bare 2 processes: {b2 / g2:.2f}; "
+          f"CPU seconds 2 vs 1 processes: {c2 / c1:.2f}")  # fmt: skip
+    if not args.builds:
+        return
+    with tempfile.TemporaryDirectory() as tmp:  # whole builds: everything after the parse too
+        source = write_jsonl(Path(tmp) / "corpus.jsonl", records)
+        walls = {}
+        for count in (1, 2, 1, 2)[: 2 * args.repeat]:
+            wall, rss, _ = measured(graphkit("build", str(source), "--out", f"{tmp}/out{count}",
+                                             "--processes", str(count)))  # fmt: skip
+            print(f"  graphkit build --processes {count:<14} {wall:6.1f} s wall, peak {rss:.2f} GB "
+                  f"(load {os.getloadavg()[0]:.1f})", flush=True)  # fmt: skip
+            walls[count] = min(wall, walls.get(count, wall))
+        print(f"whole build speed-up 2 vs 1 processes: {walls[1] / walls[2]:.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=("sizes", "processes"), nargs="?", default="sizes")
+    parser.add_argument("--data", type=Path, default=CARB)
+    parser.add_argument("--sizes", default="200,1000", help="comma-separated corpus sizes")
+    parser.add_argument("--processes", type=int, default=1, help="--processes of every build")
+    parser.add_argument("--size", type=int, default=200, help="corpus of the processes mode")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of the processes mode")
+    parser.add_argument(
+        "--builds",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="processes mode: also whole builds with 1 and 2 processes",
+    )
+    args = parser.parse_args()
+    if not (args.data / "dev.txt").is_file():
+        raise SystemExit(f"{args.data / 'dev.txt'}: the CaRB sentences are not there (--data)")
+    sizes(args) if args.mode == "sizes" else processes(args)
+
+
+if __name__ == "__main__":
+    main()
