@@ -103,11 +103,22 @@ def analyze(
     ``aliases=``, ``metonymy=``) say how; ``progress(done, total)`` is called as
     articles are parsed."""
     options = AnalysisOptions.of(options, **settings)
+    articles, problems = collect_articles(inputs, texts, options.date)
+    return _analyze_collected(articles, problems, options, progress)
+
+
+def _analyze_collected(
+    articles: list[Article],
+    problems: list[InputProblem],
+    options: AnalysisOptions,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Parse, extract, resolve and code ``articles``, already read, deduplicated and
+    dated (:func:`collect_articles`); ``problems`` are those met reading them."""
     # a bad alias or event file fails before the parsing starts
     book = load_aliases(options.aliases)
     events = load_event_dictionary(options.events)
-    articles, problems = collect_articles(inputs, texts, options.date)
-    problems += long_article_notes(articles, options.chunk_chars)
+    problems = [*problems, *long_article_notes(articles, options.chunk_chars)]
     analyses = []
     done = 0
     for found in analyze_articles(articles, options):
@@ -180,7 +191,7 @@ def build(
         fresh, problems = collect_articles(
             inputs, texts, options.date, known=base.articles, skip=(folder,)
         )
-        new = analyze(fresh, options=options, progress=progress) if fresh else _EMPTY
+        new = _analyze_collected(fresh, [], options, progress) if fresh else _EMPTY
         corpus = merge_corpora(base, new, (*notes, *problems))
         graph = build_graph(corpus)
         unchanged = into is not None and not fresh and folder == Path(into)
