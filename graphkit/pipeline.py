@@ -12,6 +12,7 @@ import contextlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,8 @@ from graphkit.ingest.report import REPORT_NAME, exit_code_for, report_json
 from graphkit.nlp import analyze_articles
 from graphkit.nlp.pieces import long_article_notes
 from graphkit.options import AnalysisOptions
-from graphkit.rdf.build import build_graph
+from graphkit.rdf.build import PREFIXES, build_lines
+from graphkit.rdf.triples import rdflib_graph
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.classify import country_of_words
 from graphkit.resolve.resolver import resolve_entities
@@ -41,12 +43,18 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build made: the resolved corpus, its graph, the files and the time taken."""
+    """What a build made: the resolved corpus, its graph (as sorted N-Triples
+    ``lines``; ``graph`` is an rdflib graph of them, made when first asked for), the
+    files and the time taken."""
 
     corpus: Corpus
-    graph: Graph
+    lines: tuple[str, ...]
     outputs: dict[str, Path] = field(default_factory=dict)
     seconds: float = 0.0
+
+    @cached_property
+    def graph(self) -> Graph:
+        return rdflib_graph(self.lines, PREFIXES)
 
     @property
     def problems(self) -> tuple[InputProblem, ...]:
@@ -193,15 +201,15 @@ def build(
         )
         new = _analyze_collected(fresh, [], options, progress) if fresh else _EMPTY
         corpus = merge_corpora(base, new, (*notes, *problems))
-        graph = build_graph(corpus)
+        lines = build_lines(corpus)
         unchanged = into is not None and not fresh and folder == Path(into)
         if not corpus.articles or unchanged:  # nothing to write, or nothing new
-            return BuildResult(corpus, graph, {}, time.perf_counter() - started)
+            return BuildResult(corpus, lines, {}, time.perf_counter() - started)
         if into is None:
             notes = _lock(held, folder)
             corpus = replace(corpus, problems=(*notes, *corpus.problems))
-        outputs = _write(corpus, graph, folder, formats, Path(into) if into else None)
-    return BuildResult(corpus, graph, outputs, time.perf_counter() - started)
+        outputs = _write(corpus, lines, folder, formats, Path(into) if into else None)
+    return BuildResult(corpus, lines, outputs, time.perf_counter() - started)
 
 
 _EMPTY = Corpus(articles=(), assertions=(), entities=())
@@ -215,13 +223,17 @@ def _lock(held: contextlib.ExitStack, folder: Path) -> list[InputProblem]:
 
 
 def _write(
-    corpus: Corpus, graph: Graph, folder: Path, formats: Iterable[str], previous: Path | None
+    corpus: Corpus,
+    lines: tuple[str, ...],
+    folder: Path,
+    formats: Iterable[str],
+    previous: Path | None,
 ) -> dict[str, Path]:
     """The export set of ``corpus``, written beside the old one and put in place in
     one step (:class:`graphkit.files.ExportSet`); ``previous`` is the folder grown."""
     exports = ExportSet(folder)
     try:
-        export = Export(corpus, graph, _title(corpus), previous)
+        export = Export(corpus, lines, _title(corpus), previous)
         outputs = write_exports(export, exports, formats)
         outputs["report"] = exports.write(REPORT_NAME, report_json(corpus, exit_code_for(corpus)))
         exports.commit()

@@ -41,7 +41,7 @@ RDF_FILES = {
 @pytest.fixture(scope="module")
 def all_formats(seed_build: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> dict:
     folder = tmp_path_factory.mktemp("all-formats")
-    export = Export(seed_build.corpus, seed_build.graph, "seed")
+    export = Export(seed_build.corpus, seed_build.lines, "seed")
     return write_set(export, folder, ["all"])
 
 
@@ -99,13 +99,13 @@ def test_network_formats_hold_the_claims(all_formats: dict, seed_build) -> None:
 
 
 def test_every_format_is_deterministic(all_formats: dict, seed_build, tmp_path: Path) -> None:
-    again = write_set(Export(seed_build.corpus, seed_build.graph, "seed"), tmp_path, ["all"])
+    again = write_set(Export(seed_build.corpus, seed_build.lines, "seed"), tmp_path, ["all"])
     for name, path in all_formats.items():
         assert again[name].read_bytes() == path.read_bytes(), name
 
 
 def test_records_are_written_with_any_formats(seed_build, tmp_path: Path) -> None:
-    outputs = write_set(Export(seed_build.corpus, seed_build.graph), tmp_path, ["csv"])
+    outputs = write_set(Export(seed_build.corpus, seed_build.lines), tmp_path, ["csv"])
     assert set(outputs) == {"csv", "assertions", "articles", "entities"}
     [record] = [json.loads(line) for line in outputs["articles"].read_text().splitlines()]
     assert record["id"] == "000_69fb7bf0abeb2eda" and record["text"].startswith("Russian")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -42,29 +43,41 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Export:
-    """What every format is made from."""
+    """What every format is made from: the corpus and its graph, as sorted N-Triples
+    lines (:func:`graphkit.rdf.build.build_lines`); the rdflib graph that some
+    formats read is made from the lines only when one of them is chosen."""
 
     corpus: Corpus
-    graph: Graph
+    lines: tuple[str, ...]
     title: str = "graphkit"
     # the export folder this build grows (``--into``): its view keeps its actors' places
     previous: Path | None = None
+
+    @cached_property
+    def graph(self) -> Graph:
+        from graphkit.rdf.build import PREFIXES
+        from graphkit.rdf.triples import rdflib_graph
+
+        return rdflib_graph(self.lines, PREFIXES)
 
 
 @dataclass(frozen=True)
 class Format:
     """An export format: its name, file, description and the function that makes its
-    text, which ``reads`` the graph, the assertions, or the graph and the title."""
+    text, which ``reads`` the graph's lines, the rdflib graph, the assertions, or the
+    graph and the title."""
 
     name: str
     filename: str
     description: str
     function: str  # "module:function"
-    reads: Literal["graph", "assertions", "graph and title"] = "graph"
+    reads: Literal["lines", "graph", "assertions", "graph and title"] = "graph"
 
     def generate(self, export: Export) -> str:
         module, _, name = self.function.partition(":")
         make: Any = getattr(importlib.import_module(module), name)
+        if self.reads == "lines":
+            return str(make(export.lines))
         if self.reads == "assertions":
             return str(make(export.corpus.assertions))
         if self.reads == "graph and title":
@@ -84,12 +97,13 @@ def register(fmt: Format) -> Format:
 
 
 for _format in (
-    Format("turtle", "graph.ttl", "RDF Turtle", "graphkit.export.rdf:generate_turtle"),
+    Format("turtle", "graph.ttl", "RDF Turtle", "graphkit.export.rdf:generate_turtle", "lines"),
     Format("assertions", ASSERTIONS_FILE, "JSON Lines, one assertion a line (the contract)",
            "graphkit.corpus.records:generate_jsonl", "assertions"),
     Format("html", "graph.html", "offline HTML view", "graphkit.export.html.page:generate_html",
            "graph and title"),
-    Format("ntriples", "graph.nt", "RDF N-Triples", "graphkit.export.rdf:generate_ntriples"),
+    Format("ntriples", "graph.nt", "RDF N-Triples", "graphkit.export.rdf:generate_ntriples",
+           "lines"),
     Format("trig", "graph.trig", "RDF TriG, a graph per article",
            "graphkit.export.rdf:generate_trig"),
     Format("jsonld", "graph.jsonld", "RDF JSON-LD", "graphkit.export.jsonld:generate_jsonld"),

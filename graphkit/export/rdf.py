@@ -1,32 +1,63 @@
 """RDF serializations of the graph: Turtle, N-Triples and TriG (JSON-LD: ``jsonld``).
 
-Each is deterministic: the same graph gives the same bytes whatever order its triples
-were added in. rdflib's Turtle writer sorts subjects and properties by itself (the
-graph has no blank nodes, whose labels would change from run to run); N-Triples lines
-and TriG graphs are sorted here.
+Each is written by pyoxigraph from the graph's sorted N-Triples lines
+(:mod:`graphkit.rdf.triples`), so it is deterministic: the same graph gives the same
+bytes whatever order its triples were added in (the graph has no blank nodes, whose
+labels would change from run to run). Turtle groups each subject's triples, sorted;
+N-Triples lines are sorted; TriG has one named graph per article, graphs sorted.
+Each function takes the lines, or an rdflib graph (the Python API's).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.graph import _TripleType
 from rdflib.namespace import PROV
 
-from graphkit.rdf.build import new_graph
+from graphkit.rdf.build import PREFIXES
 from graphkit.rdf.iri import ARTICLES
+from graphkit.rdf.triples import line_of, serialize
 from graphkit.rdf.vocab import GK
 
+Lines = Sequence[str]
+TURTLE_PREFIXES = {
+    **PREFIXES,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
 
-def generate_turtle(graph: Graph) -> str:
-    """Turtle text; deterministic because the graph has no blank nodes and rdflib
-    sorts subjects and predicates."""
-    return graph.serialize(format="turtle")
+
+def _lines(graph: Graph | Lines) -> Lines:
+    if isinstance(graph, Graph):
+        return sorted(line_of(triple) for triple in graph)
+    return graph
 
 
-def generate_ntriples(graph: Graph) -> str:
+def _turtle_parts(lines: Lines) -> tuple[list[str], str]:
+    """The ``@prefix`` lines (sorted: pyoxigraph's order is its own) and the body."""
+    written = serialize(lines, "turtle", TURTLE_PREFIXES).split("\n")
+    cut = next((i for i, line in enumerate(written) if not line.startswith("@prefix ")), 0)
+    return sorted(written[:cut]), "\n".join(written[cut:]).strip("\n") + "\n"
+
+
+def generate_turtle(graph: Graph | Lines) -> str:
+    """Turtle text: the prefixes of :data:`TURTLE_PREFIXES`, then each
+    subject's triples in order.
+
+    >>> text = generate_turtle(['<https://w3id.org/graphkit/id/entity/a> '
+    ...                         '<http://www.w3.org/2000/01/rdf-schema#label> "A" .'])
+    >>> text.splitlines()[0], text.splitlines()[-1]
+    ('@prefix art: <https://w3id.org/graphkit/id/article/> .', 'ent:a rdfs:label "A" .')
+    """
+    heads, body = _turtle_parts(_lines(graph))
+    return "".join(line + "\n" for line in heads) + "\n" + body
+
+
+def generate_ntriples(graph: Graph | Lines) -> str:
     """N-Triples, one triple a line, lines sorted.
 
     >>> g = Graph()
@@ -36,9 +67,7 @@ def generate_ntriples(graph: Graph) -> str:
     <urn:a> <urn:label> "x\\ny" .
     <urn:b> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:c> .
     """
-    # split on "\n" only: str.splitlines would also cut at U+2028 inside a literal
-    lines = [line for line in graph.serialize(format="nt").split("\n") if line]
-    return "".join(line + "\n" for line in sorted(lines))
+    return serialize(_lines(graph), "ntriples")
 
 
 def article_partition(graph: Graph) -> tuple[set[_TripleType], dict[URIRef, set[_TripleType]]]:
@@ -61,17 +90,6 @@ def article_partition(graph: Graph) -> tuple[set[_TripleType], dict[URIRef, set[
     return {t for t in graph if t not in placed}, dict(named)
 
 
-def _turtle_parts(triples: Iterable[_TripleType], names: Graph) -> tuple[list[str], str]:
-    """The ``@prefix`` lines and the body of the Turtle of ``triples``; the prefixes of
-    ``names`` are shared by all parts, so a generated ``ns1`` means one thing."""
-    part = Graph(namespace_manager=names.namespace_manager)
-    for triple in triples:
-        part.add(triple)
-    lines = generate_turtle(part).split("\n")
-    cut = next((i for i, line in enumerate(lines) if not line.startswith("@prefix ")), 0)
-    return lines[:cut], "\n".join(lines[cut:]).strip("\n") + "\n"
-
-
 def _graph_label(iri: URIRef) -> str:
     local = str(iri)[len(ARTICLES) :]
     return f"art:{local}" if str(iri).startswith(ARTICLES) and local.isascii() else iri.n3()
@@ -83,11 +101,10 @@ def generate_trig(graph: Graph) -> str:
     default, named = article_partition(graph)
     prefixes: set[str] = set()
     blocks = []
-    names = new_graph()
     for label, triples in [("", default), *((_graph_label(a), named[a]) for a in sorted(named))]:
         if not triples:
             continue
-        heads, body = _turtle_parts(triples, names)
+        heads, body = _turtle_parts(sorted(line_of(triple) for triple in triples))
         prefixes.update(heads)
         blocks.append(f"{label + ' ' if label else ''}{{\n{body}}}\n")
     header = "".join(line + "\n" for line in sorted(prefixes))

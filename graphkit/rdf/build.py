@@ -18,10 +18,11 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from typing import Any, Protocol
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib.term import Node
 
 from graphkit.ids import source_file
 from graphkit.rdf.iri import (
@@ -38,6 +39,14 @@ from graphkit.rdf.iri import (
     relation_iri,
     role_iri,
     statement_iri,
+)
+from graphkit.rdf.triples import (
+    Lit,
+    TripleLines,
+    literal,
+    rdflib_graph,
+    string_literal,
+    typed_literal,
 )
 from graphkit.rdf.vocab import GK, PLOVER
 from graphkit.types import (
@@ -69,9 +78,9 @@ PREFIXES = {
 }
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _DATE_TYPES = (
-    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
-    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
-    (re.compile(r"\d{4}"), XSD.gYear),
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), "date"),
+    (re.compile(r"\d{4}-\d{2}"), "gYearMonth"),
+    (re.compile(r"\d{4}"), "gYear"),
 )
 
 
@@ -90,26 +99,26 @@ class Claim:
         return claim_iri(self.subject, self.lemma, self.object, self.status)
 
 
-def text(value: str) -> Literal:
+def text(value: str) -> Lit:
     """A string literal; a lone surrogate, which no RDF syntax (nor UTF-8) can carry,
     becomes U+FFFD. Everything else, NUL and control characters included, is kept.
 
-    >>> text("a\\ud800b") == Literal("a\\ufffdb"), text("a\\x00b") == Literal("a\\x00b")
+    >>> text("a\\ud800b") == string_literal("a\\ufffdb"), text("a\\x00b") == '"a\\x00b"'
     (True, True)
     """
-    return Literal(value if value.isascii() else _LONE_SURROGATE.sub("\ufffd", value))
+    return string_literal(value if value.isascii() else _LONE_SURROGATE.sub("\ufffd", value))
 
 
-def decimal(value: float) -> Literal:
+def decimal(value: float) -> Lit:
     """An ``xsd:decimal`` whose lexical form is the same in every syntax (no exponent,
     at most six places); a value that is not finite counts as 0.
 
-    >>> [str(decimal(v)) for v in (0.81, 1, 1e-7, float("nan"))]
+    >>> [decimal(v).split('"')[1] for v in (0.81, 1, 1e-7, float("nan"))]
     ['0.81', '1.0', '0.0', '0.0']
     """
     number = float(value) if math.isfinite(value) else 0.0
     lexical = f"{number:.6f}".rstrip("0")
-    return Literal(Decimal(lexical + "0" * lexical.endswith(".")), datatype=XSD.decimal)
+    return typed_literal(lexical + "0" * lexical.endswith("."), "decimal")
 
 
 def new_graph() -> Graph:
@@ -119,9 +128,28 @@ def new_graph() -> Graph:
     return graph
 
 
+class Sink(Protocol):
+    """Where triples go (:class:`~graphkit.rdf.triples.TripleLines`)."""
+
+    def add(self, triple: tuple[Node | Lit, Node, Node | Lit], /) -> Any: ...
+
+
 def build_graph(corpus: Corpus) -> Graph:
-    """The RDF graph of a resolved corpus."""
-    graph = new_graph()
+    """The RDF graph of a resolved corpus, as an rdflib graph (the Python API's; a
+    build writes its exports from :func:`build_lines`)."""
+    return rdflib_graph(build_lines(corpus), PREFIXES)
+
+
+def build_lines(corpus: Corpus) -> tuple[str, ...]:
+    """The RDF graph of a resolved corpus as sorted, unique N-Triples lines (what a
+    build writes its exports from: :mod:`graphkit.rdf.triples`)."""
+    lines = TripleLines()
+    add_corpus(lines, corpus)
+    return lines.sorted()
+
+
+def add_corpus(graph: Sink, corpus: Corpus) -> None:
+    """Add the triples of a resolved corpus to ``graph``."""
     countries: dict[str, Entity] = {}
     for entity in corpus.entities:
         if entity.type == "Country" and entity.country:
@@ -138,10 +166,9 @@ def build_graph(corpus: Corpus) -> Graph:
     for role in corpus.roles:
         if role.holder in known:
             add_role(graph, role, known)
-    return graph
 
 
-def add_role(graph: Graph, role: Role, known: set[str]) -> URIRef:
+def add_role(graph: Sink, role: Role, known: set[str]) -> URIRef:
     """A role fact as a node: holder, title, whose office, article, date, sentence."""
     node = role_iri(role.holder, role.title, role.of, role.doc)
     graph.add((node, RDF.type, GK.RoleAssignment))
@@ -157,21 +184,21 @@ def add_role(graph: Graph, role: Role, known: set[str]) -> URIRef:
     return node
 
 
-def date_literal(value: str) -> Literal:
+def date_literal(value: str) -> Lit:
     """A resolved date with its precision as an XSD type; other forms stay strings.
 
-    >>> [str(date_literal(v).datatype).split("#")[1] for v in ("2024-11-06", "2025-01", "2025")]
-    ['date', 'gYearMonth', 'gYear']
-    >>> date_literal("2024-W44").datatype is None
-    True
+    >>> [date_literal(v).split("#")[1] for v in ("2024-11-06", "2025-01", "2025")]
+    ['date>', 'gYearMonth>', 'gYear>']
+    >>> print(date_literal("2024-W44"))
+    "2024-W44"
     """
     for pattern, datatype in _DATE_TYPES:
         if pattern.fullmatch(value):
-            return Literal(value, datatype=datatype)
+            return typed_literal(value, datatype)
     return text(value)
 
 
-def add_article(graph: Graph, article: Article) -> None:
+def add_article(graph: Sink, article: Article) -> None:
     node = article_iri(article.id)
     graph.add((node, RDF.type, GK.Article))
     graph.add((node, GK.articleId, text(article.id)))
@@ -189,7 +216,7 @@ def add_article(graph: Graph, article: Article) -> None:
             graph.add((node, prop, text(value)))
 
 
-def add_entity(graph: Graph, entity: Entity, countries: Mapping[str, Entity]) -> None:
+def add_entity(graph: Sink, entity: Entity, countries: Mapping[str, Entity]) -> None:
     """An entity node; ``countries`` maps ISO codes to the corpus's country entities.
 
     A type outside the ontology keeps its ``gk:entityType`` but gets no class."""
@@ -198,7 +225,7 @@ def add_entity(graph: Graph, entity: Entity, countries: Mapping[str, Entity]) ->
         graph.add((node, RDF.type, GK[entity.type]))
     graph.add((node, RDFS.label, text(entity.label)))
     graph.add((node, GK.entityType, text(entity.type)))
-    graph.add((node, GK.mentionCount, Literal(entity.mentions)))
+    graph.add((node, GK.mentionCount, literal(entity.mentions)))
     for alias in entity.aliases:
         if alias != entity.label:
             graph.add((node, SKOS.altLabel, text(alias)))
@@ -225,7 +252,7 @@ def _ends(assertion: Assertion) -> tuple[str, str] | None:
     return assertion.subject.entity, obj.entity
 
 
-def add_assertion(graph: Graph, assertion: Assertion) -> URIRef | None:
+def add_assertion(graph: Sink, assertion: Assertion) -> URIRef | None:
     """Add one assertion as a statement node (and a plain triple if it is a fact)."""
     ends = _ends(assertion)
     if ends is None or assertion.object is None:
@@ -244,19 +271,19 @@ def add_assertion(graph: Graph, assertion: Assertion) -> URIRef | None:
         (RDF.object, target),
         (PROV.wasDerivedFrom, article_iri(assertion.doc)),
         (GK.sentence, text(assertion.sentence)),
-        (GK.sentenceIndex, Literal(assertion.sentence_index)),
-        (GK.sentenceStart, Literal(assertion.sentence_start)),
+        (GK.sentenceIndex, literal(assertion.sentence_index)),
+        (GK.sentenceStart, literal(assertion.sentence_start)),
         (GK.relationText, text(assertion.relation.text)),
         (GK.subjectText, text(assertion.subject.text)),
-        (GK.subjectStart, Literal(assertion.subject.start)),
-        (GK.subjectEnd, Literal(assertion.subject.end)),
+        (GK.subjectStart, literal(assertion.subject.start)),
+        (GK.subjectEnd, literal(assertion.subject.end)),
         (GK.objectText, text(obj.text)),
-        (GK.objectStart, Literal(obj.start)),
-        (GK.objectEnd, Literal(obj.end)),
-        (GK.negated, Literal(assertion.relation.negated)),
-        (GK.hedged, Literal(assertion.hedged)),
-        (GK.passive, Literal(assertion.relation.passive)),
-        (GK.factual, Literal(assertion.is_fact)),
+        (GK.objectStart, literal(obj.start)),
+        (GK.objectEnd, literal(obj.end)),
+        (GK.negated, literal(assertion.relation.negated)),
+        (GK.hedged, literal(assertion.hedged)),
+        (GK.passive, literal(assertion.relation.passive)),
+        (GK.factual, literal(assertion.is_fact)),
         (GK.confidence, decimal(assertion.confidence)),
     ):
         graph.add((node, *triple))
@@ -272,7 +299,7 @@ def add_assertion(graph: Graph, assertion: Assertion) -> URIRef | None:
     return node
 
 
-def _add_attribution(graph: Graph, node: URIRef, assertion: Assertion) -> None:
+def _add_attribution(graph: Sink, node: URIRef, assertion: Assertion) -> None:
     attribution = assertion.attribution
     if attribution is None:
         return
@@ -282,19 +309,19 @@ def _add_attribution(graph: Graph, node: URIRef, assertion: Assertion) -> None:
     if attribution.entity:
         graph.add((node, GK.attributedTo, entity_iri(attribution.entity)))
     if attribution.start >= 0:  # -1: the extractor did not locate the source's words
-        graph.add((node, GK.attributionStart, Literal(attribution.start)))
-        graph.add((node, GK.attributionEnd, Literal(attribution.end)))
+        graph.add((node, GK.attributionStart, literal(attribution.start)))
+        graph.add((node, GK.attributionEnd, literal(attribution.end)))
 
 
-def _add_qualifiers(graph: Graph, node: URIRef, assertion: Assertion) -> None:
+def _add_qualifiers(graph: Sink, node: URIRef, assertion: Assertion) -> None:
     for index, qualifier in enumerate(assertion.qualifiers):
         q = qualifier_iri(assertion.id, index)
         graph.add((node, GK.qualifier, q))
         graph.add((q, RDF.type, GK.Qualifier))
         graph.add((q, GK.qualifierRole, text(qualifier.role)))
         graph.add((q, GK.text, text(qualifier.text)))
-        graph.add((q, GK.start, Literal(qualifier.start)))
-        graph.add((q, GK.end, Literal(qualifier.end)))
+        graph.add((q, GK.start, literal(qualifier.start)))
+        graph.add((q, GK.end, literal(qualifier.end)))
         if qualifier.date:
             graph.add((q, GK.resolvedDate, date_literal(qualifier.date)))
         named = qualifier.entities or ((qualifier.entity,) if qualifier.entity else ())
@@ -315,7 +342,7 @@ def group_claims(assertions: Iterable[Assertion]) -> list[Claim]:
     return [Claim(*key, tuple(found.values())) for key, found in groups.items()]
 
 
-def add_event(graph: Graph, node: URIRef, event: Event) -> None:
+def add_event(graph: Sink, node: URIRef, event: Event) -> None:
     """An event's category, quad class and intensity on an assertion or claim node."""
     graph.add((node, GK.eventCategory, PLOVER[event.category]))
     quad = "".join(word.capitalize() for word in event.quad_class.split())
@@ -323,7 +350,7 @@ def add_event(graph: Graph, node: URIRef, event: Event) -> None:
     graph.add((node, GK.intensity, decimal(event.intensity)))
 
 
-def add_claim(graph: Graph, claim: Claim) -> URIRef:
+def add_claim(graph: Sink, claim: Claim) -> URIRef:
     """The claim node: its edge and status, how often it is stated, and by what."""
     node = claim.iri
     for triple in (
@@ -331,11 +358,11 @@ def add_claim(graph: Graph, claim: Claim) -> URIRef:
         (RDF.subject, entity_iri(claim.subject)),
         (RDF.predicate, relation_iri(claim.lemma)),
         (RDF.object, entity_iri(claim.object)),
-        (GK.status, Literal(claim.status)),
-        (GK.negated, Literal(claim.status == "negated")),
-        (GK.factual, Literal(claim.status == "fact")),
-        (GK.sourceCount, Literal(len(claim.assertions))),
-        (GK.articleCount, Literal(len({a.doc for a in claim.assertions}))),
+        (GK.status, literal(claim.status)),
+        (GK.negated, literal(claim.status == "negated")),
+        (GK.factual, literal(claim.status == "fact")),
+        (GK.sourceCount, literal(len(claim.assertions))),
+        (GK.articleCount, literal(len({a.doc for a in claim.assertions}))),
     ):
         graph.add((node, *triple))
     for assertion in claim.assertions:
