@@ -17,7 +17,6 @@ from typing import Annotated, Any, TypeVar, cast
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from graphkit import pipeline
@@ -36,7 +35,7 @@ from graphkit.ingest.dates import parse_day
 from graphkit.ingest.report import exit_code_for
 from graphkit.options import AnalysisOptions
 from graphkit.rdf.io import load_graph
-from graphkit.terminal import printable
+from graphkit.terminal import StageBars, printable
 from graphkit.types import InputProblem
 
 app = typer.Typer(
@@ -155,17 +154,6 @@ def _on_interrupt() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
-def _progress_bar() -> Progress:
-    return Progress(
-        TextColumn("[bold]parsing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    )
-
-
 @app.command(
     epilog="**Examples**\n\n"
     "    graphkit build seeds/ --out exports/\n\n"
@@ -192,15 +180,9 @@ def build(
     options: AnalysisOptions = DEFAULTS,
 ) -> None:
     """Build the graph: writes graph.ttl, graph.html and assertions.jsonl (or --formats)."""
-    with _on_interrupt(), _progress_bar() as bar:
-        task = bar.add_task("parse", total=None)
+    with _on_interrupt(), StageBars(err) as bars:
         result = pipeline.build(
-            inputs,
-            out=out_dir,
-            into=into,
-            formats=formats,
-            options=options,
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
+            inputs, out=out_dir, into=into, formats=formats, options=options, stages=bars
         )
     _report_problems(result.problems)
     corpus = result.corpus

@@ -39,6 +39,12 @@ from graphkit.resolve.resolver import resolve_entities
 from graphkit.types import Article, Assertion, Corpus, InputProblem
 
 Progress = Callable[[int, int], None]
+# stage ("parse", "resolve", "graph", "exports"), done, total: each long stage's count
+StageProgress = Callable[[str, int, int], None]
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    """No progress shown."""
 
 
 @dataclass(frozen=True)
@@ -120,9 +126,11 @@ def _analyze_collected(
     problems: list[InputProblem],
     options: AnalysisOptions,
     progress: Progress | None = None,
+    stages: StageProgress = _quiet,
 ) -> Corpus:
     """Parse, extract, resolve and code ``articles``, already read, deduplicated and
-    dated (:func:`collect_articles`); ``problems`` are those met reading them."""
+    dated (:func:`collect_articles`); ``problems`` are those met reading them;
+    ``stages`` hears of the parse article by article, then of the resolution."""
     # a bad alias or event file fails before the parsing starts
     book = load_aliases(options.aliases)
     events = load_event_dictionary(options.events)
@@ -139,11 +147,15 @@ def _analyze_collected(
         done += 1
         if progress is not None:
             progress(done, len(articles))
+        stages("parse", done, len(articles))
+    stages("resolve", 0, len(analyses))
     corpus = resolve_entities(analyses, book, options.metonymy)
     corpus = code_corpus(
         corpus, events, codes=book.codes(), place=lambda word: country_of_words([word])
     )
-    return _resolve_dates(replace(corpus, problems=tuple(problems)))
+    corpus = _resolve_dates(replace(corpus, problems=tuple(problems)))
+    stages("resolve", len(analyses), len(analyses))
+    return corpus
 
 
 def _resolve_dates(corpus: Corpus) -> Corpus:
@@ -173,6 +185,7 @@ def build(
     texts: Iterable[str] = (),
     options: AnalysisOptions | None = None,
     progress: Progress | None = None,
+    stages: StageProgress | None = None,
     **settings: Any,
 ) -> BuildResult:
     """Build the graph of ``inputs`` and write its ``formats`` (see
@@ -185,8 +198,12 @@ def build(
     names another folder; when none of the articles is new, nothing is written. Nothing
     is written when no article could be read; else ``report.json`` says what became of
     each input (:mod:`graphkit.ingest.report`). The files of a folder change as one set
-    (:mod:`graphkit.files`): a build killed at any moment leaves the old set or the new."""
+    (:mod:`graphkit.files`): a build killed at any moment leaves the old set or the new.
+    ``progress(done, total)`` hears of the parse; ``stages(stage, done, total)`` of every
+    long stage: ``parse`` (articles), ``resolve`` (articles), ``graph`` (triples) and
+    ``exports`` (files)."""
     started = time.perf_counter()
+    stages = stages or _quiet
     options = AnalysisOptions.of(options, **settings)
     formats = parse_formats(formats)  # a bad name fails before the parsing starts
     folder = Path(out if out is not None else into if into is not None else "exports")
@@ -199,16 +216,18 @@ def build(
         fresh, problems = collect_articles(
             inputs, texts, options.date, known=base.articles, skip=(folder,)
         )
-        new = _analyze_collected(fresh, [], options, progress) if fresh else _EMPTY
+        new = _analyze_collected(fresh, [], options, progress, stages) if fresh else _EMPTY
         corpus = merge_corpora(base, new, (*notes, *problems))
+        stages("graph", 0, 0)
         lines = build_lines(corpus)
+        stages("graph", len(lines), len(lines))
         unchanged = into is not None and not fresh and folder == Path(into)
         if not corpus.articles or unchanged:  # nothing to write, or nothing new
             return BuildResult(corpus, lines, {}, time.perf_counter() - started)
         if into is None:
             notes = _lock(held, folder)
             corpus = replace(corpus, problems=(*notes, *corpus.problems))
-        outputs = _write(corpus, lines, folder, formats, Path(into) if into else None)
+        outputs = _write(corpus, lines, folder, formats, Path(into) if into else None, stages)
     return BuildResult(corpus, lines, outputs, time.perf_counter() - started)
 
 
@@ -228,13 +247,14 @@ def _write(
     folder: Path,
     formats: Iterable[str],
     previous: Path | None,
+    stages: StageProgress = _quiet,
 ) -> dict[str, Path]:
     """The export set of ``corpus``, written beside the old one and put in place in
     one step (:class:`graphkit.files.ExportSet`); ``previous`` is the folder grown."""
     exports = ExportSet(folder)
     try:
         export = Export(corpus, lines, _title(corpus), previous)
-        outputs = write_exports(export, exports, formats)
+        outputs = write_exports(export, exports, formats, lambda d, t: stages("exports", d, t))
         outputs["report"] = exports.write(REPORT_NAME, report_json(corpus, exit_code_for(corpus)))
         exports.commit()
     except BaseException:

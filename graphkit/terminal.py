@@ -10,6 +10,19 @@ from __future__ import annotations
 
 import unicodedata
 
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
+
 __all__ = ["printable"]
 
 
@@ -30,3 +43,47 @@ def printable(text: str) -> str:
         else ch
         for ch in text
     )
+
+
+class _Rate(ProgressColumn):
+    """Items a second of a stage, once it has any."""
+
+    def render(self, task: Task) -> Text:
+        # a stage that reports once at its end has no running speed: its mean rate
+        elapsed = task.elapsed or 0.0
+        speed = task.completed / elapsed if task.finished and elapsed > 0 else task.speed
+        return Text(f"{speed:,.1f}/s" if speed else "", style="progress.data.speed")
+
+
+_STAGE_UNITS = {"parse": "articles", "resolve": "articles", "graph": "triples", "exports": "files"}
+
+
+class StageBars:
+    """One bar per long stage of a build (parse, resolve, graph, exports), with its
+    counts, rate and time, each added when its stage starts."""
+
+    def __init__(self, console: Console) -> None:
+        self.bars = Progress(
+            TextColumn("[bold]{task.description:<8}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[unit]}"),
+            _Rate(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+        self.tasks: dict[str, TaskID] = {}
+
+    def __enter__(self) -> StageBars:
+        self.bars.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bars.__exit__(None, None, None)
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            unit = _STAGE_UNITS.get(stage, "")
+            self.tasks[stage] = self.bars.add_task(stage, total=total or None, unit=unit)
+        self.bars.update(self.tasks[stage], completed=done, total=total or None)

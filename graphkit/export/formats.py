@@ -15,7 +15,7 @@ graph (``--into``) keeps for the actors it already had.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -137,25 +137,36 @@ def parse_formats(spec: str | Iterable[str]) -> tuple[str, ...]:
 
 
 def write_exports(
-    export: Export, exports: ExportSet, formats: Iterable[str] = DEFAULT_FORMATS
+    export: Export,
+    exports: ExportSet,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Path]:
     """Write the chosen formats and the corpus records into the export set; return
     the paths by format name (plus ``articles`` and ``entities``, and ``index`` and
-    ``view:<actor>`` with the ``html`` format). Nothing is in place before
-    :meth:`ExportSet.commit`."""
+    ``view:<actor>`` with the ``html`` format). ``progress(done, total)`` hears of each
+    format written. Nothing is in place before :meth:`ExportSet.commit`."""
     outputs: dict[str, Path] = {}
     chosen = parse_formats(formats)
+    steps = [*(name for name in chosen if name != "html"), "records"] + ["html"] * (
+        "html" in chosen
+    )
+    told = progress or (lambda done, total: None)
+    told(0, len(steps))
     for name in chosen:
         if name != "html":  # written below, with its views and layout
             outputs[name] = exports.write(FORMATS[name].filename, FORMATS[name].generate(export))
+            told(len(outputs), len(steps))
     if "assertions" not in outputs:  # the records need it to give back the corpus
         outputs["assertions"] = exports.write(
             ASSERTIONS_FILE, generate_jsonl(export.corpus.assertions)
         )
     outputs["articles"] = exports.write(ARTICLES_FILE, articles_jsonl(export.corpus.articles))
     outputs["entities"] = exports.write(ENTITIES_FILE, entities_jsonl(export.corpus.entities))
+    told(steps.index("records") + 1, len(steps))
     if "html" in chosen:
         from graphkit.export.html.views import write_views
 
         outputs.update(write_views(export.graph, exports, export.title, previous=export.previous))
+        told(len(steps), len(steps))
     return outputs
