@@ -15,6 +15,7 @@ rdflib and pyoxigraph graphs are made from the lines on demand
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ __all__ = [
     "string_literal", "term_text", "typed_literal",
 ]  # fmt: skip
 
+_SLICE = 50_000
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = _XSD + "string"
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -136,7 +138,11 @@ def serialize(lines: Sequence[str], fmt: str, prefixes: dict[str, str] | None = 
     import pyoxigraph as ox
 
     formats = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}
-    triples = ox.parse(_ntriples(lines), ox.RdfFormat.N_TRIPLES)
+    # read a slice at a time: the whole graph as one N-Triples text would double it
+    triples = itertools.chain.from_iterable(
+        ox.parse(_ntriples(lines[at : at + _SLICE]), ox.RdfFormat.N_TRIPLES)
+        for at in range(0, len(lines), _SLICE)
+    )
     written = ox.serialize(triples, format=formats[fmt], prefixes=prefixes or {})
     return written.decode("utf-8") if written else ""
 
