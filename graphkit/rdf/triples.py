@@ -33,7 +33,14 @@ __all__ = [
 _SLICE = 50_000
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = _XSD + "string"
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+# as Oxigraph writes a literal, so that a line read back from a store is the same line
+_ESCAPES = str.maketrans(
+    {
+        **{chr(c): f"\\u{c:04X}" for c in [*range(0x20), 0x7F]},
+        "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r",
+        '"': '\\"', "\\": "\\\\",
+    }
+)  # fmt: skip
 
 
 class Lit(str):
