@@ -296,6 +296,11 @@ class ActorCoder:
         "Vietnamese-led"), through ``place``."""
         if self.place is None:
             return None
+        for first, second in zip(words, words[1:], strict=False):  # "Sri Lankan"
+            if first[:1].isupper() and second[:1].isupper():
+                code = self.place(f"{first} {second}")
+                if code is not None:
+                    return code
         for word in words:
             for part in word.split("-"):
                 if part[:1].isupper():

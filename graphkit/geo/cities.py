@@ -72,3 +72,8 @@ def find_city(name: str) -> City | None:
     (True, True)
     """
     return _index().get(name.strip())
+
+
+def city_names() -> frozenset[str]:
+    """Every name :func:`find_city` knows."""
+    return frozenset(_index())
