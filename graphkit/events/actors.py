@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from graphkit.events.dictionary import forms
+from graphkit.events.leaders import LeaderTable, builtin_leaders
 from graphkit.types import Argument, Assertion, Entity, Role
 
 Place = Callable[[str], "str | None"]  # a word -> the ISO alpha-3 code it names or qualifies
@@ -152,6 +153,7 @@ class ActorCoder:
     titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     place: Place | None = None
     names: NameTable = field(default_factory=builtin_names)
+    leaders: LeaderTable = field(default_factory=builtin_leaders)
     _cache: dict[str, str | None] = field(default_factory=dict)
     _index: dict[str, list[tuple[list[str], Entity]]] | None = None
 
@@ -192,6 +194,10 @@ class ActorCoder:
             return _with_sector(code, sector_of(words[:start] + words[end:]))
         if entity.type == "Country":
             return entity.country
+        if entity.type == "Organization" and entity.country is None:  # "Moody Awori"
+            code = self.leaders.code((entity.label, *entity.aliases), full_only=True)
+            if code is not None:
+                return _with_sector(code, "GOV")
         base = entity.country
         placed = self.entities.get(entity.affiliation or "")
         if base is None and placed is not None:
@@ -213,7 +219,11 @@ class ActorCoder:
             code = self.named_in(title, own_sector=False)
             if code is not None:
                 return _with_sector(code, _title_sector(title))
-        if entity.country is None or not entity.roles:
+        if entity.country is None:
+            titles = (*entity.roles, *self.titles.get(entity.id, ()))
+            code = self.leaders.code((entity.label, *entity.aliases), titles)
+            return _with_sector(code, "GOV") if code is not None else None
+        if not entity.roles:
             return entity.country
         return _with_sector(entity.country, _title_sector(" ".join(entity.roles)))
 
