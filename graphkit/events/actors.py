@@ -12,8 +12,13 @@ order, first match wins:
 4. a person -> the code of what their office belongs to (the resolver's role facts:
    "Russian President Boris Yeltsin" -> RUS; else a title the text gives them, "Kofi
    Annan, the U.N. Secretary-General" -> IGOUNO) plus the sector of the title
-   (President -> GOV, General -> MIL, Judge -> JUD);
-5. anyone else -> their country, or the code of the body they are placed in ("a UN
+   (President -> GOV, General -> MIL, Judge -> JUD); else, a leader of the leaders
+   table (:mod:`graphkit.events.leaders`: "President Yoweri Museveni" -> UGAGOV);
+5. an organisation with no country: a leader's full name of the leaders table
+   (:mod:`graphkit.events.leaders`; the recognizer may take "Vice-President Moody
+   Awori" for an organisation), else ``NGO`` when its name marks it non-governmental
+   (:data:`NGO_WORDS`: "Third World Water Forum", "Association of African Jurists");
+6. anyone else -> their country, or the code of the body they are placed in ("a UN
    official"), plus the sector their words name ("Turkish police" -> TURCOP; a
    government body -> GOV; a newspaper -> JRN). Sectors follow PLOVER: MED is health,
    JRN the media (CAMEO's MED was the media).
@@ -71,6 +76,19 @@ SECTOR_WORDS: dict[str, frozenset[str]] = {
     )
 }  # fmt: skip
 _BY_TYPE = {"GovernmentBody": "GOV", "MediaOrganization": "JRN", "PoliticalParty": "PTY"}
+# words that mark an organisation as non-governmental (NGO), unless a word of _NOT_NGO
+# marks it as governmental, intergovernmental or a party ("Pacific Economic Cooperation
+# Forum", "Forum for Democratic Change"); "committee", "council", "commission",
+# "federation", "union" and "league" are left out: they name state bodies and parties too
+NGO_WORDS = frozenset(
+    "association associations foundation forum watch society charity ngo nongovernmental "
+    "non-governmental".split()
+)
+_NOT_NGO = frozenset(
+    "government governmental intergovernmental inter-governmental ministry ministerial "
+    "ministers state states federal parliamentary nations cooperation co-operation party "
+    "democratic republican socialist communist front movement alliance congress".split()
+)
 _PLACES = frozenset({"City", "Region", "Place"})
 # sectors whose words name an office a person holds
 _OFFICES = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "REB", "OPP"})
@@ -194,10 +212,12 @@ class ActorCoder:
             return _with_sector(code, sector_of(words[:start] + words[end:]))
         if entity.type == "Country":
             return entity.country
-        if entity.type == "Organization" and entity.country is None:  # "Moody Awori"
-            code = self.leaders.code((entity.label, *entity.aliases), full_only=True)
-            if code is not None:
-                return _with_sector(code, "GOV")
+        if entity.type == "Organization" and entity.country is None:
+            leader = self.leaders.code((entity.label, *entity.aliases), full_only=True)
+            if leader is not None:  # "Vice-President Moody Awori", typed an organisation
+                return _with_sector(leader, "GOV")
+            if not (entity.affiliation or self._place_in(words)) and _non_governmental(words):
+                return "NGO"
         base = entity.country
         placed = self.entities.get(entity.affiliation or "")
         if base is None and placed is not None:
@@ -319,6 +339,15 @@ class ActorCoder:
                     if code is not None:
                         return code
         return None
+
+
+def _non_governmental(words: list[str]) -> bool:
+    """Whether an organisation's name marks it as an NGO ("Water Forum", "Association
+    of Jurists", "human rights" group) and nothing marks it as a state body, an
+    intergovernmental one or a party (:data:`NGO_WORDS`)."""
+    lowered = [w.lower() for w in words]
+    rights = any(a == "human" and b == "rights" for a, b in zip(lowered, lowered[1:], strict=False))
+    return (rights or bool(NGO_WORDS & set(lowered))) and not _NOT_NGO & set(lowered)
 
 
 def _base(code: str | None) -> str | None:

@@ -30,8 +30,9 @@ from graphkit.geo.regions import find_subdivision
 
 MIN_LENGTH = 7
 _GENERIC_FIRST = frozenset(
-    "united south north east west southern northern eastern western new saint st great republic democratic holy central "
-    "equatorial federated marshall british french american puerto wallis svalbard".split()
+    "united south north east west southern northern eastern western new saint st great "
+    "republic democratic holy central equatorial federated marshall british french "
+    "american puerto wallis svalbard".split()
 )
 
 
