@@ -119,7 +119,7 @@ def classify(
     if mention.kind == "CLAUSE":  # what someone says or believes: its own node each time
         key = draft_key("proposition", mention.doc, mention.start)
         return Typing("Proposition", key, mention.text, None, "clausal object")
-    name, _ = strip_name(mention.text, person=mention.kind == "PERSON")
+    name, titles = strip_name(mention.text, person=mention.kind == "PERSON")
     lower = name.lower()
     entry = _alias(name, mention.text, aliases)
     if entry is not None:
@@ -148,7 +148,7 @@ def classify(
             "Region", draft_key("region", region.label.lower()), region.label, region.country,
             f"contested region: {region.status}",
         )  # fmt: skip
-    city_typing = _city(name, mention, person_words)
+    city_typing = None if titles else _city(name, mention, person_words)  # "Minister Martin"
     if city_typing is not None:
         return city_typing
     if mention.kind in _PLACE_KINDS | {"PROPN"} and (region := find_subdivision(name)):
@@ -236,6 +236,9 @@ def _organization(name: str, kind: str, doc: str) -> Typing:
         )
     if words & PARTY_WORDS:
         return Typing("PoliticalParty", draft_key("org", name.lower()), name, country, "party word")
+    if kind == "PROPN" and (group := _demonym_group(name.split())):
+        rule = "nationality and people"
+        return Typing("Group", draft_key("group", name.lower()), name, group, rule)
     if kind == "PROPN":  # a proper name nothing else explains: keep it, untyped
         return Typing(
             "Concept", draft_key("concept", doc, name.lower()), name, None, "unknown proper name"
