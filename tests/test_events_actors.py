@@ -162,3 +162,14 @@ def test_country_prefix(word: str, code: str | None) -> None:
 )  # fmt: skip
 def test_non_governmental_names(name: str, ngo: bool) -> None:
     assert _non_governmental(name_tokens(name)) is ngo
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Bosnian Serbs", "BIH"), ("Iraqi Kurds", "IRQ"), ("Sri Lankan Tamils", "LKA"),
+     ("British Airways", None), ("American Airlines", None), ("Kosovo Albanians", None)],
+)  # fmt: skip
+def test_a_demonym_and_a_people(name: str, country: str | None) -> None:
+    from graphkit.resolve.classify import _demonym_group
+
+    assert _demonym_group(name.split()) == country

@@ -74,6 +74,7 @@ def find_city(name: str) -> City | None:
     return _index().get(name.strip())
 
 
+@lru_cache(maxsize=1)
 def city_names() -> frozenset[str]:
     """Every name :func:`find_city` knows."""
     return frozenset(_index())

@@ -55,6 +55,12 @@ _PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 # or "press" it is (the MEDIA_WORDS have those)
 _NOT_MEDIA_ALONE = frozenset({"agency"})
 _MORE_GOVERNMENT_WORDS = frozenset({"embassy", "consulate"})
+# peoples no country's demonym names, as a demonym may qualify them ("Iraqi Kurds")
+PEOPLES = frozenset(
+    "kurds tamils hutus tutsis pashtuns uighurs uyghurs arabs muslims christians jews "
+    "hindus sikhs shiites shias sunnis berbers chechens tatars baluch hazaras copts "
+    "druze maronites alawites yazidis rohingya catholics protestants".split()
+)
 
 
 @dataclass(frozen=True)
@@ -216,9 +222,12 @@ def _by_label(name: str, mention: Mention) -> Typing:
 
 def _demonym_group(words: list[str]) -> str | None:
     """The country of a demonym followed by a people in the plural ("Bosnian Serbs",
-    "Iraqi Kurds"), which the recognizer may take for a person's name."""
+    "Iraqi Kurds"), which the recognizer may take for a person's name; not a firm's
+    name ("British Airways": "Airways" is no people)."""
     last = words[-1] if words else ""
     if len(words) not in (2, 3) or not (last[:1].isupper() and last.endswith("s")):
+        return None
+    if not (demonym_country(last[:-1]) or last.lower() in PEOPLES):
         return None
     return demonym_country(" ".join(words[:-1]))
 
