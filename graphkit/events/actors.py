@@ -12,8 +12,13 @@ order, first match wins:
 4. a person -> the code of what their office belongs to (the resolver's role facts:
    "Russian President Boris Yeltsin" -> RUS; else a title the text gives them, "Kofi
    Annan, the U.N. Secretary-General" -> IGOUNO) plus the sector of the title
-   (President -> GOV, General -> MIL, Judge -> JUD);
-5. anyone else -> their country, or the code of the body they are placed in ("a UN
+   (President -> GOV, General -> MIL, Judge -> JUD); else, a leader of the leaders
+   table (:mod:`graphkit.events.leaders`: "President Yoweri Museveni" -> UGAGOV);
+5. an organisation with no country: a leader's full name of the leaders table
+   (:mod:`graphkit.events.leaders`; the recognizer may take "Vice-President Moody
+   Awori" for an organisation), else ``NGO`` when its name marks it non-governmental
+   (:data:`NGO_WORDS`: "Third World Water Forum", "Association of African Jurists");
+6. anyone else -> their country, or the code of the body they are placed in ("a UN
    official"), plus the sector their words name ("Turkish police" -> TURCOP; a
    government body -> GOV; a newspaper -> JRN). Sectors follow PLOVER: MED is health,
    JRN the media (CAMEO's MED was the media).
@@ -31,6 +36,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from graphkit.events.dictionary import forms
+from graphkit.events.leaders import LeaderTable, builtin_leaders
 from graphkit.types import Argument, Assertion, Entity, Role
 
 Place = Callable[[str], "str | None"]  # a word -> the ISO alpha-3 code it names or qualifies
@@ -70,6 +76,19 @@ SECTOR_WORDS: dict[str, frozenset[str]] = {
     )
 }  # fmt: skip
 _BY_TYPE = {"GovernmentBody": "GOV", "MediaOrganization": "JRN", "PoliticalParty": "PTY"}
+# words that mark an organisation as non-governmental (NGO), unless a word of _NOT_NGO
+# marks it as governmental, intergovernmental or a party ("Pacific Economic Cooperation
+# Forum", "Forum for Democratic Change"); "committee", "council", "commission",
+# "federation", "union" and "league" are left out: they name state bodies and parties too
+NGO_WORDS = frozenset(
+    "association associations foundation forum watch society charity ngo nongovernmental "
+    "non-governmental".split()
+)
+_NOT_NGO = frozenset(
+    "government governmental intergovernmental inter-governmental ministry ministerial "
+    "ministers state states federal parliamentary nations cooperation co-operation party "
+    "democratic republican socialist communist front movement alliance congress".split()
+)
 _PLACES = frozenset({"City", "Region", "Place"})
 # sectors whose words name an office a person holds
 _OFFICES = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "REB", "OPP"})
@@ -152,6 +171,7 @@ class ActorCoder:
     titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     place: Place | None = None
     names: NameTable = field(default_factory=builtin_names)
+    leaders: LeaderTable = field(default_factory=builtin_leaders)
     _cache: dict[str, str | None] = field(default_factory=dict)
     _index: dict[str, list[tuple[list[str], Entity]]] | None = None
 
@@ -192,6 +212,12 @@ class ActorCoder:
             return _with_sector(code, sector_of(words[:start] + words[end:]))
         if entity.type == "Country":
             return entity.country
+        if entity.type == "Organization" and entity.country is None:
+            leader = self.leaders.code((entity.label, *entity.aliases), full_only=True)
+            if leader is not None:  # "Vice-President Moody Awori", typed an organisation
+                return _with_sector(leader, "GOV")
+            if not (entity.affiliation or self._place_in(words)) and _non_governmental(words):
+                return "NGO"
         base = entity.country
         placed = self.entities.get(entity.affiliation or "")
         if base is None and placed is not None:
@@ -213,7 +239,11 @@ class ActorCoder:
             code = self.named_in(title, own_sector=False)
             if code is not None:
                 return _with_sector(code, _title_sector(title))
-        if entity.country is None or not entity.roles:
+        if entity.country is None:
+            titles = (*entity.roles, *self.titles.get(entity.id, ()))
+            code = self.leaders.code((entity.label, *entity.aliases), titles)
+            return _with_sector(code, "GOV") if code is not None else None
+        if not entity.roles:
             return entity.country
         return _with_sector(entity.country, _title_sector(" ".join(entity.roles)))
 
@@ -296,6 +326,11 @@ class ActorCoder:
         "Vietnamese-led"), through ``place``."""
         if self.place is None:
             return None
+        for first, second in zip(words, words[1:], strict=False):  # "Sri Lankan"
+            if first[:1].isupper() and second[:1].isupper():
+                code = self.place(f"{first} {second}")
+                if code is not None:
+                    return code
         for word in words:
             for part in word.split("-"):
                 if part[:1].isupper():
@@ -304,6 +339,15 @@ class ActorCoder:
                     if code is not None:
                         return code
         return None
+
+
+def _non_governmental(words: list[str]) -> bool:
+    """Whether an organisation's name marks it as an NGO ("Water Forum", "Association
+    of Jurists", "human rights" group) and nothing marks it as a state body, an
+    intergovernmental one or a party (:data:`NGO_WORDS`)."""
+    lowered = [w.lower() for w in words]
+    rights = any(a == "human" and b == "rights" for a, b in zip(lowered, lowered[1:], strict=False))
+    return (rights or bool(NGO_WORDS & set(lowered))) and not _NOT_NGO & set(lowered)
 
 
 def _base(code: str | None) -> str | None:

@@ -72,3 +72,9 @@ def find_city(name: str) -> City | None:
     (True, True)
     """
     return _index().get(name.strip())
+
+
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Every name :func:`find_city` knows."""
+    return frozenset(_index())

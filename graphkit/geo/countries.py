@@ -1,15 +1,17 @@
 """Country names, codes and demonyms, built from pycountry's ISO 3166 data.
 
 pycountry gives formal names ("Russian Federation") and codes; the everyday short
-names news uses for a few countries, and the irregular demonyms, are added below.
-Regular demonyms ("Russian", "Ukrainian", "Chinese") are derived from the names by
-English suffix rules, and a form that two countries could produce is dropped.
+names news uses for a few countries are added below, and every country's demonyms
+("Sri Lankan", "Burundian", "Ivorian") are listed in ``demonyms.tsv``. Demonyms of
+other names (territories) are derived by English suffix rules, and a derived form
+that two countries could produce is dropped.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 
 import pycountry
 
@@ -40,67 +42,20 @@ SHORT_NAMES = {
     "Swaziland": "SWZ",
     "Vatican": "VAT",
 }
-IRREGULAR_DEMONYMS = {
-    "British": "GBR",
-    "French": "FRA",
-    "Dutch": "NLD",
-    "Swiss": "CHE",
-    "Greek": "GRC",
-    "Thai": "THA",
-    "Filipino": "PHL",
-    "Welsh": "GBR",
-    "Scottish": "GBR",
-    "English": "GBR",
-    "Irish": "IRL",
-    "Turkish": "TUR",
-    "Afghan": "AFG",
-    "Saudi": "SAU",
-    "Emirati": "ARE",
-    "Belarusian": "BLR",
-    "Kazakh": "KAZ",
-    "Uzbek": "UZB",
-    "North Korean": "PRK",
-    "South Korean": "KOR",
-    # gaps the event coder found (PLOVER dev), and other demonyms no suffix rule makes
-    "Italian": "ITA",
-    "Canadian": "CAN",
-    "Mexican": "MEX",
-    "Hungarian": "HUN",
-    "Swedish": "SWE",
-    "Danish": "DNK",
-    "Norwegian": "NOR",
-    "Belgian": "BEL",
-    "Czech": "CZE",
-    "Portuguese": "PRT",
-    "Lebanese": "LBN",
-    "Moroccan": "MAR",
-    "Burmese": "MMR",
-    "Serb": "SRB",
-    "Kyrgyz": "KGZ",
-    "Zimbabwean": "ZWE",
-    "Argentine": "ARG",
-    "Argentinian": "ARG",
-    "Nigerian": "NGA",
-    "Nigerien": "NER",
-    "Finnish": "FIN",
-    "Chilean": "CHL",
-    "Peruvian": "PER",
-    "Azeri": "AZE",
-    "Tajik": "TJK",
-    "Turkmen": "TKM",
-    "Singaporean": "SGP",
-    "Somali": "SOM",
-    "Malian": "MLI",
-    "Bosnian": "BIH",
-    "Slovak": "SVK",
-    "Icelandic": "ISL",
-    "Cypriot": "CYP",
-    "Macedonian": "MKD",
-    "Montenegrin": "MNE",
-    "Laotian": "LAO",
-    "Sri Lankan": "LKA",
-    "Spaniard": "ESP",
-}
+
+
+def _demonym_table() -> dict[str, str]:
+    """``demonyms.tsv``: every country's demonyms, written for graphkit (see its header)."""
+    text = (resources.files("graphkit.geo") / "demonyms.tsv").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, forms = line.split("\t")
+            table.update({form.strip(): code for form in forms.split(";")})
+    return table
+
+
+DEMONYMS = _demonym_table()
 # (ending cut from the name, suffix added): Russia -> Russian, Ukraine -> Ukrainian
 _SUFFIX_RULES: tuple[tuple[str, str], ...] = (
     ("", "n"), ("a", "an"), ("e", "ian"), ("", "ian"), ("a", "ese"), ("", "ese"),
@@ -140,7 +95,7 @@ def _index() -> tuple[dict[str, str], dict[str, str]]:
             names.setdefault(code_name.lower(), set()).add(code)
     for name, code in SHORT_NAMES.items():
         names[_plain(name)] = {code}
-    for name, code in IRREGULAR_DEMONYMS.items():
+    for name, code in DEMONYMS.items():
         demonyms[_plain(name)] = {code}
     # "Russian" is a demonym, never derived as a "name"; ambiguity drops the form
     unique_names = {k: next(iter(v)) for k, v in names.items() if len(v) == 1}

@@ -7,15 +7,18 @@ wins:
    looked up without its country, as "State Department";
 2. a country name or code (ISO 3166 through pycountry), even where the recognizer
    said person, unless the name is a word of a person's name in the same article
-   ("Israel" of "Israel Katz");
+   ("Israel" of "Israel Katz"); for a name the recognizer did not call a person, a
+   long name one edit from a country's ("Ethopia", :mod:`graphkit.geo.spelling`);
 3. a media or region hint from the surrounding words;
 4. a contested region of :mod:`graphkit.geo.regions` (Kherson, Crimea, Gaza);
 5. a city (GeoNames), which overrides a PERSON tag for a one-word name that is no
    part of a person's name in the same article ("Kherson", not the "Kim" of "Kim
-   Jong-un");
+   Jong-un"); but a word that begins one country's name is that country rather than
+   a city abroad ("Trinidad": Trinidad and Tobago, not the Bolivian city);
 6. a first-level ISO 3166-2 subdivision ("Texas", "Punjab") for a place or an
    unlabelled proper name;
-7. the entity recognizer's label and the words of the name.
+7. the entity recognizer's label and the words of the name; a "person" that is a
+   demonym and a people ("Bosnian Serbs") is a group of that country.
 
 Keys: a named actor's key is its type and name, so it is shared by every article
 that names it; a concept's (a common noun phrase, a proper name nothing explains)
@@ -32,6 +35,7 @@ from dataclasses import dataclass
 from graphkit.geo.cities import find_city
 from graphkit.geo.countries import country_code, country_name, demonym_country
 from graphkit.geo.regions import contested_region, find_subdivision
+from graphkit.geo.spelling import close_country, country_prefix
 from graphkit.ids import draft_key
 from graphkit.nlp.words import (
     ACTOR_NOUNS,
@@ -51,6 +55,12 @@ _PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 # or "press" it is (the MEDIA_WORDS have those)
 _NOT_MEDIA_ALONE = frozenset({"agency"})
 _MORE_GOVERNMENT_WORDS = frozenset({"embassy", "consulate"})
+# peoples no country's demonym names, as a demonym may qualify them ("Iraqi Kurds")
+PEOPLES = frozenset(
+    "kurds tamils hutus tutsis pashtuns uighurs uyghurs arabs muslims christians jews "
+    "hindus sikhs shiites shias sunnis berbers chechens tatars baluch hazaras copts "
+    "druze maronites alawites yazidis rohingya catholics protestants".split()
+)
 
 
 @dataclass(frozen=True)
@@ -85,16 +95,26 @@ def strip_name(text: str, person: bool = True) -> tuple[str, list[str]]:
 
 
 def country_of_words(words: list[str]) -> str | None:
-    """The country a phrase's words name or qualify: "Russian officials" -> RUS.
+    """The country a phrase's words name or qualify: "Russian officials" -> RUS; names
+    and demonyms of two or three words ("Sri Lankan army") before one-word ones; a long
+    capitalised word one edit from a country's name ("Phillippines") last
+    (:func:`graphkit.geo.spelling.close_country`).
 
     >>> country_of_words(["American", "weapons"]), country_of_words(["good", "news"])
     ('USA', None)
+    >>> country_of_words(["the", "Sri", "Lankan", "army"])
+    'LKA'
     """
-    for word in words:
-        code = demonym_country(word) or (country_code(word) if word[:1].isupper() else None)
-        if code:
-            return code
-    return None
+    for start in range(len(words)):
+        for size in (3, 2, 1):
+            if start + size > len(words):
+                continue
+            phrase = " ".join(words[start : start + size])
+            capitalised = phrase[:1].isupper() and words[start + size - 1][:1].isupper()
+            code = demonym_country(phrase) or (country_code(phrase) if capitalised else None)
+            if code:
+                return code
+    return next((c for w in words if (c := close_country(_POSSESSIVE.sub("", w)))), None)
 
 
 def classify(
@@ -105,17 +125,17 @@ def classify(
     if mention.kind == "CLAUSE":  # what someone says or believes: its own node each time
         key = draft_key("proposition", mention.doc, mention.start)
         return Typing("Proposition", key, mention.text, None, "clausal object")
-    name, _ = strip_name(mention.text, person=mention.kind == "PERSON")
+    name, titles = strip_name(mention.text, person=mention.kind == "PERSON")
     lower = name.lower()
     entry = _alias(name, mention.text, aliases)
     if entry is not None:
         key = draft_key("alias", entry.label.lower())
         return Typing(entry.type, key, entry.label, entry.country, f"alias ({entry.source})")
-    code = country_code(name)
+    code, rule = country_code(name), "ISO 3166 name"
+    if code is None and mention.kind not in {"PERSON", "NOUN"}:
+        code, rule = close_country(name), "one edit from a country's name"
     if code and (mention.kind != "PERSON" or name not in person_words):
-        rule = "ISO 3166 name" + (
-            " (the recognizer said person)" if mention.kind == "PERSON" else ""
-        )
+        rule += " (the recognizer said person)" if mention.kind == "PERSON" else ""
         return Typing("Country", draft_key("country", code), country_name(code), code, rule)
     if mention.hint == "media" and mention.kind in {"PROPN", "ORG"}:
         return Typing(
@@ -134,7 +154,7 @@ def classify(
             "Region", draft_key("region", region.label.lower()), region.label, region.country,
             f"contested region: {region.status}",
         )  # fmt: skip
-    city_typing = _city(name, mention, person_words)
+    city_typing = None if titles else _city(name, mention, person_words)  # "Minister Martin"
     if city_typing is not None:
         return city_typing
     if mention.kind in _PLACE_KINDS | {"PROPN"} and (region := find_subdivision(name)):
@@ -167,6 +187,10 @@ def _city(name: str, mention: Mention, person_words: frozenset[str]) -> Typing |
     city = find_city(name)
     if city is None:
         return None
+    code = country_prefix(name) if mention.kind != "PERSON" else None
+    if code is not None and code != city.country:  # "Trinidad": the country, not Bolivia's
+        rule = "first word of a country's name, not a foreign city"
+        return Typing("Country", draft_key("country", code), country_name(code), code, rule)
     rule = "GeoNames city" + (" (the recognizer said person)" if mention.kind == "PERSON" else "")
     return Typing("City", draft_key("city", city.geonameid), city.name, city.country, rule)
 
@@ -176,6 +200,9 @@ def _by_label(name: str, mention: Mention) -> Typing:
     words = name.split()
     if name.islower():  # "state", "the administration": the recognizer named a common noun
         return _noun_phrase(name, mention)
+    if mention.kind == "PERSON" and (group := _demonym_group(words)):
+        rule = "nationality and people (the recognizer said person)"
+        return Typing("Group", draft_key("group", lower), name, group, rule)
     if mention.kind == "PERSON":
         return Typing("Person", draft_key("person", lower), name, None, "named person")
     if mention.kind in _PLACE_KINDS:
@@ -193,6 +220,18 @@ def _by_label(name: str, mention: Mention) -> Typing:
     return _noun_phrase(name, mention)
 
 
+def _demonym_group(words: list[str]) -> str | None:
+    """The country of a demonym followed by a people in the plural ("Bosnian Serbs",
+    "Iraqi Kurds"), which the recognizer may take for a person's name; not a firm's
+    name ("British Airways": "Airways" is no people)."""
+    last = words[-1] if words else ""
+    if len(words) not in (2, 3) or not (last[:1].isupper() and last.endswith("s")):
+        return None
+    if not (demonym_country(last[:-1]) or last.lower() in PEOPLES):
+        return None
+    return demonym_country(" ".join(words[:-1]))
+
+
 def _organization(name: str, kind: str, doc: str) -> Typing:
     words = {w.lower() for w in name.split()}
     country = country_of_words(name.split())
@@ -206,6 +245,9 @@ def _organization(name: str, kind: str, doc: str) -> Typing:
         )
     if words & PARTY_WORDS:
         return Typing("PoliticalParty", draft_key("org", name.lower()), name, country, "party word")
+    if kind == "PROPN" and (group := _demonym_group(name.split())):
+        rule = "nationality and people"
+        return Typing("Group", draft_key("group", name.lower()), name, group, rule)
     if kind == "PROPN":  # a proper name nothing else explains: keep it, untyped
         return Typing(
             "Concept", draft_key("concept", doc, name.lower()), name, None, "unknown proper name"
