@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import sys
 import tempfile
 import time
@@ -195,6 +196,19 @@ def open_in_browser(path: Path) -> dict[str, float]:
     return found
 
 
+def reset_peak() -> None:
+    """Start the process's peak resident memory afresh (Linux: ``clear_refs`` 5)."""
+    with open("/proc/self/clear_refs", "w") as handle:
+        handle.write("5")
+
+
+def peak_mb() -> float:
+    """The process's peak resident memory since :func:`reset_peak`, in MB."""
+    with open("/proc/self/status") as handle:
+        found = re.search(r"VmHWM:\s+(\d+) kB", handle.read())
+    return int(found.group(1)) / 1e3 if found else float("nan")
+
+
 def run(actors: int, edges: int, out: Path | None, browser: bool) -> None:
     seconds: dict[str, float] = {}
     start, CPU[0] = time.perf_counter(), time.process_time()
@@ -202,10 +216,14 @@ def run(actors: int, edges: int, out: Path | None, browser: bool) -> None:
     start = timed("synthetic corpus", seconds, start)
     graph = build_graph(corpus)
     start = timed(f"RDF graph ({len(graph)} triples)", seconds, start)
+    before = peak_mb()
+    reset_peak()
     data = generate_view_data(graph)
     start = timed("view data, layout included", seconds, start)
     html = render_html(data, "graphkit: view_scale")
     timed("HTML", seconds, start)
+    print(f"  {'peak memory before the view (RDF graph built)':52s} {before:8.0f} MB")
+    print(f"  {'peak memory while making the view data and HTML':52s} {peak_mb():8.0f} MB")
     drawn = sum(1 for n in data["nodes"] if n["actor"])
     lines = sum(1 for e in data["edges"] if e["actors"])
     print(f"{actors} actors: {len(data['nodes'])} nodes ({drawn} drawn at first), "

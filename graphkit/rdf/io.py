@@ -3,9 +3,10 @@
 The format comes from the file's suffix (``.ttl``, ``.nt``, ``.trig``, ``.nq``,
 ``.jsonld``, ``.rdf``/``.xml``); a TriG or N-Quads file's named graphs (one per
 article) are united into one graph, so every command sees the same triples whichever
-format was exported. :func:`load_graph` gives an rdflib graph (views, stats,
-validation); :func:`load_store` a pyoxigraph store (SPARQL, which rdflib answers
-too slowly on joins).
+format was exported. :func:`load_store` gives a pyoxigraph store (SPARQL, which
+rdflib answers too slowly on joins; the views and the stats, which rdflib held in
+too much memory); :func:`load_graph` an rdflib graph (SHACL validation).
+:func:`store_of` puts a graph the build made with rdflib into a store.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from graphkit.files import check_set
 if TYPE_CHECKING:
     import pyoxigraph
 
-__all__ = ["load_graph", "load_store"]
+__all__ = ["check_whole", "load_graph", "load_store", "store_of"]
 
 _QUAD_FORMATS = frozenset({"trig", "nquads"})
 
@@ -77,4 +78,14 @@ def load_store(path: Path) -> pyoxigraph.Store:
         store.bulk_load(path=str(path), format=fmt)
     except (OSError, SyntaxError, ValueError) as exc:
         raise QueryError(f"{path}: cannot load graph: {exc}") from exc
+    return store
+
+
+def store_of(graph: Graph) -> pyoxigraph.Store:
+    """An in-memory pyoxigraph store holding the triples of the rdflib ``graph``
+    (written as N-Triples and bulk-loaded)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
     return store

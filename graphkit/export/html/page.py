@@ -14,9 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pyvis
 from jinja2 import Environment, PackageLoader, select_autoescape
-from rdflib import Graph
 
 from graphkit.errors import ExportError
 from graphkit.export.html.data import generate_view_data
@@ -97,7 +97,7 @@ def render_html(data: dict[str, Any], title: str = "graphkit", links: Links = ()
 
 
 def generate_html(
-    graph: Graph,
+    graph: ox.Store,
     title: str = "graphkit",
     *,
     actor: str | None = None,
