@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from graphkit.export.html.big import MAX_ACTORS
 from graphkit.export.html.dates import span
 from graphkit.export.html.style import KIND_STYLE, TYPE_STYLE
 from graphkit.rdf.build import SCHEMA_URL
@@ -306,6 +307,7 @@ def generate_view_data(
     min_confidence: float = 0.0,
     read: GraphData | None = None,
     positions: Positions | None = None,
+    limit: int | None = MAX_ACTORS,
 ) -> dict[str, Any]:
     """Nodes, edges, sources, articles, legends and time span, ready for the page.
 
@@ -313,9 +315,10 @@ def generate_view_data(
     drops the statements below it before anything is drawn. ``read`` is the graph's
     :class:`GraphData` when the caller has it already; ``positions`` (by node id) are
     kept, and only the nodes they lack are laid out (see
-    :func:`graphkit.export.html.layout.layout`).
+    :func:`graphkit.export.html.layout.layout`). The whole graph's view draws its
+    ``limit`` most-connected actors only (None: all; see :mod:`graphkit.export.html.big`).
     """
     from graphkit.export.html.model import view_data
 
     read = read if read is not None else GraphData.read(graph)
-    return view_data(read, actor, hops, min_confidence, positions)
+    return view_data(read, actor, hops, min_confidence, positions, limit)

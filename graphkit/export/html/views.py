@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graphkit.errors import InputError
+from graphkit.export.html.big import connections
 from graphkit.export.html.data import Positions, Statements, generate_view_data
 from graphkit.export.html.page import Links, render_html, templates
 from graphkit.files import ExportSet, atomic_write, check_set
@@ -63,13 +63,7 @@ def actors(graph: ox.Store, read: Statements | None = None) -> list[Actor]:
     query ranks them: by linked entities, then statements, then label (and IRI, so
     ties always come out in one order)."""
     read = read if read is not None else Statements.read(graph)
-    statements: Counter[str] = Counter()
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for st in read.statements:
-        statements.update({st.subject, st.object})
-        if st.subject != st.object:
-            neighbours[st.subject].add(st.object)
-            neighbours[st.object].add(st.subject)
+    neighbours, statements = connections(read)
     found = [
         Actor(iri, e.label, e.declared, len(neighbours[iri]), statements[iri])
         for iri, e in read.entities.items()
