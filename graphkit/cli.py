@@ -25,7 +25,7 @@ from graphkit.analysis.query import format_csv, format_json, parse_params
 from graphkit.analysis.query_safety import DEFAULT_LIMIT, DEFAULT_TIMEOUT
 from graphkit.analysis.stats import generate_stats, stats_json, stats_tables
 from graphkit.analysis.validate import validate_file
-from graphkit.cli_scale import PUSH_EXAMPLES, SERVE_EXAMPLES, Dask, GraphOrEndpoint, push, serve
+from graphkit.cli_scale import Dask, GraphOrEndpoint, GraphOrFolder, register_scale
 from graphkit.corpus.records import generate_jsonl, stream_jsonl
 from graphkit.errors import GraphkitError
 from graphkit.export.formats import FORMATS
@@ -34,7 +34,7 @@ from graphkit.files import atomic_write
 from graphkit.ingest.dates import parse_day
 from graphkit.ingest.report import exit_code_for
 from graphkit.options import AnalysisOptions
-from graphkit.rdf.io import load_graph
+from graphkit.sparql.store import open_graph
 from graphkit.terminal import StageBars, printable
 from graphkit.types import InputProblem
 
@@ -315,18 +315,20 @@ def events(
 @app.command(
     epilog="**Examples**\n\n"
     "    graphkit stats exports/graph.ttl\n\n"
+    "    graphkit stats exports/                   # the folder's on-disk store\n\n"
     "    graphkit stats exports/graph.nt --top 20\n\n"
     "    graphkit stats exports/graph.ttl --format json | jq .communities"
 )
 def stats(
-    graph: GraphFile,
+    graph: GraphOrFolder,
     top: Annotated[int, typer.Option("--top", min=1, help="Actors in each ranking.")] = 10,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Counts, degree and betweenness centrality, components and communities."""
     if fmt not in {"table", "json"}:
         raise GraphkitError(f"--format must be table or json, not {fmt!r}")
-    result = generate_stats(load_graph(graph), top=top)
+    with open_graph(graph) as store:
+        result = generate_stats(store, top=top)
     if fmt == "json":
         sys.stdout.write(stats_json(result))
     else:
@@ -341,7 +343,7 @@ def stats(
     "index.html for the most-connected actors."
 )
 def view(
-    graph: GraphFile,
+    graph: GraphOrFolder,
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
         "view.html"
     ),
@@ -355,7 +357,8 @@ def view(
     ] = 0.0,
 ) -> None:
     """Write an interactive HTML view of a graph, or of one actor's neighbourhood."""
-    written = write_view(graph, output, actor=actor, hops=hops, min_confidence=min_confidence)
+    with open_graph(graph) as store:
+        written = write_view(store, output, actor, hops, min_confidence, graph.name or str(graph))
     err.print(
         f"{escape(written.title)}: {written.nodes} actors and concepts, "
         f"{written.edges} relations -> {escape(str(written.path))}",
@@ -384,8 +387,7 @@ def validate(
     raise typer.Exit(1)
 
 
-app.command(epilog=SERVE_EXAMPLES)(serve)
-app.command(epilog=PUSH_EXAMPLES)(push)
+register_scale(app)
 
 
 def main() -> None:

@@ -18,7 +18,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-__all__ = ["PUSH_EXAMPLES", "SERVE_EXAMPLES", "Dask", "GraphOrEndpoint", "push", "serve"]
+__all__ = [
+    "PUSH_EXAMPLES", "SERVE_EXAMPLES", "Dask", "GraphOrEndpoint", "GraphOrFolder", "push",
+    "register_scale", "serve",
+]  # fmt: skip
 
 err = Console(stderr=True)
 
@@ -37,6 +40,14 @@ GraphOrEndpoint = Annotated[
         "in its on-disk store), or a SPARQL endpoint URL (http://127.0.0.1:7878/query).",
     ),
 ]
+GraphOrFolder = Annotated[
+    Path,
+    typer.Argument(
+        help="An exported graph (.ttl, .nt, .trig, .nq, .jsonld), or an export folder "
+        "(read from its on-disk store).",
+        exists=True, readable=True,
+    ),
+]  # fmt: skip
 
 ExportFolder = Annotated[
     Path,
@@ -115,3 +126,9 @@ def push(
         f"{escape(pushed.url)}: HTTP {pushed.status}",
         highlight=False, soft_wrap=True,
     )  # fmt: skip
+
+
+def register_scale(app: typer.Typer) -> None:
+    """Add ``serve`` and ``push`` to the command line ``app``."""
+    app.command(epilog=SERVE_EXAMPLES)(serve)
+    app.command(epilog=PUSH_EXAMPLES)(push)

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
 
 import graphkit
 from graphkit.errors import InputError
@@ -26,6 +25,7 @@ from graphkit.export.html.views import (
 )
 from graphkit.files import ExportSet
 from graphkit.pipeline import BuildResult
+from graphkit.rdf.io import load_store, store_of
 
 from .conftest import ROOT
 
@@ -40,10 +40,10 @@ def _data(path: Path) -> dict:
 
 
 def test_same_graph_same_bytes_even_read_back_from_turtle(seed_build: BuildResult) -> None:
-    reread = Graph().parse(seed_build.outputs["turtle"], format="turtle")
-    html = generate_html(seed_build.graph, "t")
+    reread = load_store(seed_build.outputs["turtle"])
+    html = generate_html(store_of(seed_build.graph), "t")
     assert generate_html(reread, "t") == html
-    assert html == generate_html(seed_build.graph, "t")
+    assert html == generate_html(store_of(seed_build.graph), "t")
 
 
 def test_views_and_index_of_the_seed_are_committed(seed_build: BuildResult) -> None:
@@ -59,7 +59,7 @@ def test_views_and_index_of_the_seed_are_committed(seed_build: BuildResult) -> N
 
 
 def test_build_views_are_the_top_actors_neighbourhoods(seed_build: BuildResult) -> None:
-    top = top_actors(seed_build.graph)
+    top = top_actors(store_of(seed_build.graph))
     assert len(top) == 5 and not {a.type for a in top} & {"Concept", "Proposition"}
     assert [a.neighbours for a in top] == sorted((a.neighbours for a in top), reverse=True)
     for actor in top:
@@ -78,7 +78,7 @@ def test_neighbourhood_follows_edges_both_ways() -> None:
 
 
 def test_find_actor_by_name_alias_or_id(seed_build: BuildResult) -> None:
-    graph = seed_build.graph
+    graph = store_of(seed_build.graph)
     putin = find_actor(graph, "Vladimir Putin")
     assert find_actor(graph, "putin") == putin == find_actor(graph, putin.slug)
     with pytest.raises(InputError, match="did you mean 'Vladimir Putin'"):
@@ -95,7 +95,7 @@ def test_write_view_cuts_to_the_neighbourhood_and_confidence(
     assert (written.nodes, written.edges) == (len(data["nodes"]), len(claims))
     pairs = [(e["from"], e["to"]) for e in data["edges"]]
     assert {n["id"] for n in data["nodes"]} == neighbourhood(pairs, data["focus"]["id"], 2)
-    whole = generate_view_data(seed_build.graph)
+    whole = generate_view_data(store_of(seed_build.graph))
     assert 0 < len(data["nodes"]) < len(whole["nodes"])
     sure = _data(write_view(ttl, tmp_path / "sure.html", min_confidence=0.8).path)
     confidences = [sure["sources"][i]["confidence"] for e in sure["edges"] for i in e["sources"]]
@@ -125,7 +125,7 @@ def test_views_of_actors_no_longer_on_top_are_removed_and_user_pages_kept(
     mine = tmp_path / "views" / "my-own-view.html"  # written by `graphkit view -o`
     mine.write_text("mine", encoding="utf-8")
     exports = ExportSet(tmp_path)
-    outputs = write_views(seed_build.graph, exports, "t")
+    outputs = write_views(store_of(seed_build.graph), exports, "t")
     exports.commit()
     assert not (tmp_path / "views" / "someone-gone.html").exists()
     assert mine.read_text(encoding="utf-8") == "mine"

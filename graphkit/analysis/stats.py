@@ -17,11 +17,12 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 import networkx as nx
-from rdflib import RDF, Graph, Literal, URIRef
+import pyoxigraph as ox
 from rich.markup import escape
 from rich.table import Table
 
 from graphkit.export.network import claim_network
+from graphkit.rdf.reader import Reader, count_triples, text
 from graphkit.rdf.vocab import GK
 from graphkit.types import NOT_ACTORS, STATUSES
 
@@ -51,27 +52,27 @@ class Stats:
     betweenness_sampled: bool = False
 
 
-def _count(graph: Graph, cls: URIRef) -> int:
-    return sum(1 for _ in graph.subjects(RDF.type, cls))
-
-
-def count_graph(graph: Graph) -> tuple[tuple[str, int], ...]:
+def count_graph(graph: ox.Store | Reader) -> tuple[tuple[str, int], ...]:
     """Triples, articles, assertions, claims by status, relations and entities by type."""
-    statuses = Counter(str(s) for s in graph.objects(None, GK.status) if isinstance(s, Literal))
-    types = Counter(str(t) for t in graph.objects(None, GK.entityType))
+    reader = graph if isinstance(graph, Reader) else Reader(graph)
+    statuses = Counter(text(s) for _, s in reader.pairs(GK.status) if isinstance(s, ox.Literal))
+    types = Counter(str(text(t)) for _, t in reader.pairs(GK.entityType))
     return (
-        ("triples", len(graph)),
-        ("articles", _count(graph, GK.Article)),
-        ("assertions", _count(graph, GK.Assertion)),
-        ("claims", _count(graph, GK.Claim)),
+        ("triples", count_triples(reader.store)),
+        ("articles", len(reader.of_type(GK.Article))),
+        ("assertions", len(reader.of_type(GK.Assertion))),
+        ("claims", len(reader.of_type(GK.Claim))),
         *((f"claims: {s}", statuses[s]) for s in STATUSES),
-        ("relations", _count(graph, GK.Relation)),
+        ("relations", len(reader.of_type(GK.Relation))),
         ("entities", sum(types.values())),
-        *((f"entities: {t}", n) for t, n in sorted(types.items(), key=lambda i: (-i[1], i[0]))),
+        *(
+            (f"entities: {t}", n)
+            for t, n in sorted(types.items(), key=lambda i: (-i[1], str(i[0])))
+        ),
     )
 
 
-def actor_graph(graph: Graph) -> nx.Graph:
+def actor_graph(graph: ox.Store | Reader) -> nx.Graph:
     """The claim network as a simple undirected weighted graph, isolated nodes left out."""
     network = claim_network(graph)
     simple = nx.Graph()
@@ -110,14 +111,15 @@ def _communities(simple: nx.Graph, seed: int) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(groups, key=lambda g: (-len(g), g)))
 
 
-def generate_stats(graph: Graph, top: int = 10, seed: int = 7) -> Stats:
+def generate_stats(graph: ox.Store, top: int = 10, seed: int = 7) -> Stats:
     """Counts and analytics of ``graph``; the same graph and seed give the same Stats.
 
     Betweenness is exact up to :data:`EXACT_BETWEENNESS_MAX` nodes, then estimated
     from that many sampled sources (seeded)."""
-    simple = actor_graph(graph)
-    isolated = sum(1 for _ in graph.subjects(GK.entityType, None)) - len(simple)
-    counts = (*count_graph(graph), ("entities in no claim", max(isolated, 0)))
+    reader = Reader(graph)
+    simple = actor_graph(reader)
+    isolated = sum(len(kinds) for kinds in reader.all(GK.entityType).values()) - len(simple)
+    counts = (*count_graph(reader), ("entities in no claim", max(isolated, 0)))
     if len(simple) == 0:
         return Stats(counts, (), (), (), ())
     sampled = len(simple) > EXACT_BETWEENNESS_MAX

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from rdflib import Graph
 
@@ -33,7 +33,11 @@ from graphkit.corpus.records import (
 )
 from graphkit.errors import GraphkitError
 from graphkit.files import ExportSet
+from graphkit.rdf.io import store_of
 from graphkit.types import Corpus
+
+if TYPE_CHECKING:
+    import pyoxigraph
 
 __all__ = [
     "ALIASES", "DEFAULT_FORMATS", "FORMATS", "Export", "Format", "parse_formats", "register",
@@ -60,18 +64,24 @@ class Export:
 
         return rdflib_graph(self.lines, PREFIXES)
 
+    @cached_property
+    def store(self) -> pyoxigraph.Store:
+        """The graph in a pyoxigraph store, which the views read (made once, from the
+        lines: no rdflib graph)."""
+        return store_of(self.lines)
+
 
 @dataclass(frozen=True)
 class Format:
     """An export format: its name, file, description and the function that makes its
     text, which ``reads`` the graph's lines, the rdflib graph, the assertions, or the
-    graph and the title."""
+    graph (in a pyoxigraph store: ``store and title``) and the title."""
 
     name: str
     filename: str
     description: str
     function: str  # "module:function"
-    reads: Literal["lines", "graph", "assertions", "graph and title"] = "graph"
+    reads: Literal["lines", "graph", "assertions", "graph and title", "store and title"] = "graph"
 
     def generate(self, export: Export) -> str:
         module, _, name = self.function.partition(":")
@@ -82,6 +92,8 @@ class Format:
             return str(make(export.corpus.assertions))
         if self.reads == "graph and title":
             return str(make(export.graph, export.title))
+        if self.reads == "store and title":
+            return str(make(export.store, export.title))
         return str(make(export.graph))
 
 
@@ -101,7 +113,7 @@ for _format in (
     Format("assertions", ASSERTIONS_FILE, "JSON Lines, one assertion a line (the contract)",
            "graphkit.corpus.records:generate_jsonl", "assertions"),
     Format("html", "graph.html", "offline HTML view", "graphkit.export.html.page:generate_html",
-           "graph and title"),
+           "store and title"),
     Format("ntriples", "graph.nt", "RDF N-Triples", "graphkit.export.rdf:generate_ntriples",
            "lines"),
     Format("trig", "graph.trig", "RDF TriG, a graph per article",
@@ -167,6 +179,6 @@ def write_exports(
     if "html" in chosen:
         from graphkit.export.html.views import write_views
 
-        outputs.update(write_views(export.graph, exports, export.title, previous=export.previous))
+        outputs.update(write_views(export.store, exports, export.title, previous=export.previous))
         told(len(steps), len(steps))
     return outputs

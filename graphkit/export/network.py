@@ -17,9 +17,12 @@ import re
 from typing import Any
 
 import networkx as nx
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, Graph
 from rdflib.term import Node
 
+from graphkit.rdf.io import store_of
+from graphkit.rdf.reader import Reader, Term, text
 from graphkit.rdf.vocab import GK
 
 _NOT_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -32,52 +35,51 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def local_name(node: Node) -> str:
+def local_name(node: Node | Term) -> str:
     """The last path segment of an IRI: a node or edge id.
 
     >>> local_name(URIRef("https://w3id.org/graphkit/id/entity/donald-trump-6670d985"))
     'donald-trump-6670d985'
     """
-    return str(node).rsplit("/", 1)[-1]
+    return str(node if isinstance(node, Node) else text(node)).rsplit("/", 1)[-1]
 
 
-def _value(graph: Graph, node: Node, prop: URIRef) -> Any:
-    value = graph.value(node, prop)
-    return value.toPython() if isinstance(value, Literal) else value
-
-
-def _add_entity(network: nx.MultiDiGraph, graph: Graph, entity: Node) -> str:
+def _add_entity(network: nx.MultiDiGraph, reader: Reader, entity: Term) -> str:
     node = local_name(entity)
     if node not in network:
         network.add_node(
             node,
-            label=str(_value(graph, entity, RDFS.label) or node),
-            type=str(_value(graph, entity, GK.entityType) or ""),
-            mentions=int(_value(graph, entity, GK.mentionCount) or 0),
+            label=str(reader.py(entity, RDFS.label) or node),
+            type=str(reader.py(entity, GK.entityType) or ""),
+            mentions=int(reader.py(entity, GK.mentionCount) or 0),
         )
     return node
 
 
-def claim_network(graph: Graph) -> nx.MultiDiGraph:
-    """Entities and claims as a directed multigraph, built in a sorted order."""
+def claim_network(graph: Graph | ox.Store | Reader) -> nx.MultiDiGraph:
+    """Entities and claims as a directed multigraph, built in a sorted order, from a
+    store (or an rdflib graph, put in one)."""
+    if isinstance(graph, Graph):
+        graph = store_of(graph)
+    reader = graph if isinstance(graph, Reader) else Reader(graph)
     network = nx.MultiDiGraph()
-    for entity in sorted(set(graph.subjects(GK.entityType, None)), key=str):
-        _add_entity(network, graph, entity)
-    for claim in sorted(graph.subjects(RDF.type, GK.Claim), key=str):
-        ends = [graph.value(claim, p) for p in (RDF.subject, RDF.predicate, RDF.object)]
+    for entity in sorted(reader.all(GK.entityType), key=lambda t: str(text(t))):
+        _add_entity(network, reader, entity)
+    for claim in reader.of_type(GK.Claim):
+        ends = [reader.value(claim, p) for p in (RDF.subject, RDF.predicate, RDF.object)]
         if any(end is None for end in ends):
             continue
         subject, relation, obj = (end for end in ends if end is not None)
-        sources = int(_value(graph, claim, GK.sourceCount) or 0)
+        sources = int(reader.py(claim, GK.sourceCount) or 0)
         network.add_edge(
-            _add_entity(network, graph, subject),
-            _add_entity(network, graph, obj),
+            _add_entity(network, reader, subject),
+            _add_entity(network, reader, obj),
             key=local_name(claim),
             id=local_name(claim),
-            label=str(_value(graph, relation, RDFS.label) or local_name(relation)),
-            status=str(_value(graph, claim, GK.status)),
+            label=str(reader.py(relation, RDFS.label) or local_name(relation)),
+            status=str(reader.py(claim, GK.status)),
             weight=sources,
-            articles=int(_value(graph, claim, GK.articleCount) or 0),
+            articles=int(reader.py(claim, GK.articleCount) or 0),
         )
     return network
 
@@ -101,12 +103,12 @@ def _xml_safe(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return safe
 
 
-def generate_graphml(graph: Graph) -> str:
+def generate_graphml(graph: Graph | ox.Store) -> str:
     """GraphML of the claim network (for yEd, Cytoscape, networkx)."""
     return "\n".join(nx.generate_graphml(_xml_safe(claim_network(graph)))) + "\n"
 
 
-def generate_gexf(graph: Graph) -> str:
+def generate_gexf(graph: Graph | ox.Store) -> str:
     """GEXF of the claim network (for Gephi), without networkx's date of writing, so
     the file is the same from build to build."""
     text = "\n".join(nx.generate_gexf(_xml_safe(claim_network(graph))))
@@ -124,7 +126,7 @@ def csv_cell(value: object) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def generate_edges_csv(graph: Graph) -> str:
+def generate_edges_csv(graph: Graph | ox.Store) -> str:
     """One row per claim under Gephi's column names (Id, Source, Target, Type, Label,
     Weight) and graphkit's (status, articles, labels of the ends); RFC 4180 line ends,
     so a line break inside a cell is always quoted."""

@@ -3,13 +3,15 @@
 The format comes from the file's suffix (``.ttl``, ``.nt``, ``.trig``, ``.nq``,
 ``.jsonld``, ``.rdf``/``.xml``); a TriG or N-Quads file's named graphs (one per
 article) are united into one graph, so every command sees the same triples whichever
-format was exported. :func:`load_graph` gives an rdflib graph (views, stats,
-validation); :func:`load_store` a pyoxigraph store (SPARQL, which rdflib answers
-too slowly on joins).
+format was exported. :func:`load_store` gives a pyoxigraph store (SPARQL, which
+rdflib answers too slowly on joins; the views and the stats, which rdflib held in
+too much memory); :func:`load_graph` an rdflib graph (SHACL validation).
+:func:`store_of` puts a build's N-Triples lines, or an rdflib graph, into a store.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,11 +20,13 @@ from rdflib.util import guess_format
 
 from graphkit.errors import QueryError
 from graphkit.files import check_set
+from graphkit.rdf import triples
+from graphkit.rdf.triples import line_of
 
 if TYPE_CHECKING:
     import pyoxigraph
 
-__all__ = ["load_graph", "load_store"]
+__all__ = ["check_whole", "load_graph", "load_store", "store_of"]
 
 _QUAD_FORMATS = frozenset({"trig", "nquads"})
 
@@ -78,3 +82,11 @@ def load_store(path: Path) -> pyoxigraph.Store:
     except (OSError, SyntaxError, ValueError) as exc:
         raise QueryError(f"{path}: cannot load graph: {exc}") from exc
     return store
+
+
+def store_of(graph: Graph | Sequence[str]) -> pyoxigraph.Store:
+    """An in-memory pyoxigraph store holding an rdflib ``graph``'s triples, or a
+    build's N-Triples lines (:func:`graphkit.rdf.build.build_lines`)."""
+    if isinstance(graph, Graph):
+        graph = [line_of(triple) for triple in graph]
+    return triples.store_of(graph)

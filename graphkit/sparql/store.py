@@ -24,12 +24,16 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graphkit.errors import ExportError, InputError
 from graphkit.files import WORK, locked, read_manifest
-from graphkit.rdf.io import check_whole
+from graphkit.rdf.io import check_whole, load_store
 
-__all__ = ["GRAPH_FILES", "STORES", "ensure_store", "graph_file", "using_store"]
+if TYPE_CHECKING:
+    import pyoxigraph
+
+__all__ = ["GRAPH_FILES", "STORES", "ensure_store", "graph_file", "open_graph", "using_store"]
 
 # The exports a store is made from, best first (every format a build writes that
 # Oxigraph reads as it is; a TriG file's article graphs stay named graphs).
@@ -80,6 +84,19 @@ def using_store(folder: Path) -> Iterator[Path]:
             handle = stack.enter_context(store.with_name(f"{store.name}.lock").open("a"))
             fcntl.flock(handle, fcntl.LOCK_SH)
         yield store
+
+
+@contextlib.contextmanager
+def open_graph(path: Path) -> Iterator[pyoxigraph.Store]:
+    """The graph at ``path`` in a pyoxigraph store: a graph file loaded in memory, or an
+    export folder's on-disk store (made if need be), opened read-only."""
+    import pyoxigraph as ox
+
+    if not path.is_dir():
+        yield load_store(path)
+        return
+    with using_store(path) as location:
+        yield ox.Store.read_only(str(location))
 
 
 def _ensure(folder: Path) -> Path:

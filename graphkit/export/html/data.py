@@ -1,11 +1,13 @@
 """The data behind the HTML views, read from the RDF graph (so any export can be viewed).
 
-This module is the only one of the views that reads the graph: it turns it into plain
-records (:class:`GraphData`), and :mod:`graphkit.export.html.model` makes the page's
-data from them. Each ``gk:Claim`` (its statements with the same subject, relation,
-object and status) is one edge that lists all its sources: the grouping is the
-graph's own (:func:`graphkit.rdf.build.group_claims`), never done again here.
-Everything is sorted, so one graph always gives the same data, byte for byte.
+This module is the only one of the views that reads the graph, a pyoxigraph store
+(:class:`graphkit.rdf.reader.Reader` reads it a predicate at a time, never a query
+per node): it turns it into plain records (:class:`GraphData`), and
+:mod:`graphkit.export.html.model` makes the page's data from them. Each ``gk:Claim``
+(its statements with the same subject, relation, object and status) is one edge that
+lists all its sources: the grouping is the graph's own
+(:func:`graphkit.rdf.build.group_claims`), never done again here. Everything is
+sorted, so one graph always gives the same data, byte for byte.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS
 from rdflib.namespace import DCTERMS, PROV, SKOS
-from rdflib.term import Node
 
+from graphkit.export.html.big import MAX_ACTORS
 from graphkit.export.html.dates import span
 from graphkit.export.html.style import KIND_STYLE, TYPE_STYLE
 from graphkit.rdf.build import SCHEMA_URL
+from graphkit.rdf.reader import Reader, Term, text
 from graphkit.rdf.vocab import GK
 
 __all__ = [
@@ -90,33 +94,33 @@ class GraphData:
     relations: dict[str, str]  # relation IRI -> its lemma
 
     @classmethod
-    def read(cls, graph: Graph) -> GraphData:
-        articles = read_articles(graph)
-        statements = read_statements(graph, articles)
+    def read(cls, graph: ox.Store | Reader) -> GraphData:
+        reader = graph if isinstance(graph, Reader) else Reader(graph)
+        articles = read_articles(reader)
+        statements = read_statements(reader, articles)
         return cls(
             articles,
             list(statements.values()),
-            read_claims(graph, statements),
-            read_entities(graph),
-            read_roles(graph, articles),
-            {str(r): str(graph.value(r, RDFS.label) or _local(r)) for r in _relations(graph)},
+            read_claims(reader, statements),
+            read_entities(reader),
+            read_roles(reader, articles),
+            {_str(r): reader.text(r, RDFS.label) or _local(r) for r in reader.of_type(GK.Relation)},
         )
 
 
 Statements = GraphData  # its 0.2 name
 
 
-def _value(node: Node | None) -> Any:
-    return node.toPython() if isinstance(node, Literal) else node
+def _reader(graph: ox.Store | Reader) -> Reader:
+    return graph if isinstance(graph, Reader) else Reader(graph)
 
 
-def _text(graph: Graph, node: Node | None, prop: URIRef) -> str | None:
-    value = None if node is None else graph.value(node, prop)
-    return None if value is None else str(value)
+def _str(term: Term) -> str:
+    return text(term) or ""
 
 
-def _local(node: Node | str) -> str:
-    return str(node).rsplit("/", 1)[-1]
+def _local(node: Term | str) -> str:
+    return (node if isinstance(node, str) else _str(node)).rsplit("/", 1)[-1]
 
 
 def _kind(source: dict[str, Any]) -> str:
@@ -129,128 +133,136 @@ def _kind(source: dict[str, Any]) -> str:
     return next((name for name, on in flags.items() if on), "fact")
 
 
-def _relations(graph: Graph) -> Iterable[Node]:
-    return graph.subjects(RDF.type, GK.Relation)
-
-
-def read_articles(graph: Graph) -> dict[str, dict[str, str | None]]:
+def read_articles(graph: ox.Store | Reader) -> dict[str, dict[str, str | None]]:
     """Each article's id, title, date, source and URL, by article IRI."""
-    return {str(a): _article(graph, a) for a in graph.subjects(RDF.type, GK.Article)}
+    reader = _reader(graph)
+    return {_str(a): _article(reader, a) for a in reader.of_type(GK.Article)}
 
 
-def read_entities(graph: Graph) -> dict[str, Entity]:
-    """Every entity with a type, by IRI."""
+def read_entities(graph: ox.Store | Reader) -> dict[str, Entity]:
+    """Every entity with a type, by IRI (in IRI order)."""
+    reader = _reader(graph)
     found = {}
-    for node, kind in graph.subject_objects(GK.entityType):
-        name = str(kind) if str(kind) in TYPE_STYLE else "Concept"
-        found[str(node)] = Entity(
-            str(node),
-            _text(graph, node, RDFS.label) or _local(node),
-            name,
-            int(_value(graph.value(node, GK.mentionCount)) or 0),
-            tuple(sorted(str(a) for a in graph.objects(node, SKOS.altLabel))),
-            tuple(sorted(str(r) for r in graph.objects(node, GK.mergeReason))),
-            tuple(sorted(str(r) for r in graph.objects(node, GK.holdsRole))),
-            _text(graph, graph.value(node, GK.country), RDFS.label),
-            _text(graph, graph.value(node, GK.affiliatedWith), RDFS.label),
-            _text(graph, node, GK.actorCode),
-            str(kind),
+    for node, kinds in sorted(reader.all(GK.entityType).items(), key=lambda i: _str(i[0])):
+        kind = _str(kinds[0])
+        aliases, merges, roles = (tuple(sorted(map(_str, reader.values(node, p)))) for p in _LISTS)
+        found[_str(node)] = Entity(
+            _str(node),
+            reader.text(node, RDFS.label) or _local(node),
+            kind if kind in TYPE_STYLE else "Concept",
+            int(reader.py(node, GK.mentionCount) or 0),
+            aliases,
+            merges,
+            roles,
+            reader.text(reader.value(node, GK.country), RDFS.label),
+            reader.text(reader.value(node, GK.affiliatedWith), RDFS.label),
+            reader.text(node, GK.actorCode),
+            kind,
         )
     return found
 
 
-def read_roles(graph: Graph, articles: dict[str, dict[str, str | None]]) -> list[RoleFact]:
+_LISTS = (SKOS.altLabel, GK.mergeReason, GK.holdsRole)  # an entity's aliases, merges, roles
+
+
+def read_roles(
+    graph: ox.Store | Reader, articles: dict[str, dict[str, str | None]]
+) -> list[RoleFact]:
     """Every gk:RoleAssignment, sorted by holder, date, title and article."""
+    reader = _reader(graph)
     roles = []
-    for node in graph.subjects(RDF.type, GK.RoleAssignment):
-        holder = graph.value(node, GK.holder)
+    for node in reader.of_type(GK.RoleAssignment):
+        holder = reader.value(node, GK.holder)
         if holder is None:
             continue
-        article = articles.get(str(graph.value(node, PROV.wasDerivedFrom)), {})
+        article = articles.get(str(reader.text(node, PROV.wasDerivedFrom)), {})
         roles.append(
             RoleFact(
-                str(holder),
-                _text(graph, node, GK.title) or "",
-                _text(graph, graph.value(node, GK.roleOf), RDFS.label),
+                _str(holder),
+                reader.text(node, GK.title) or "",
+                reader.text(reader.value(node, GK.roleOf), RDFS.label),
                 article.get("id"),
-                _text(graph, node, DCTERMS.date) or article.get("date"),
-                _text(graph, node, GK.text),
+                reader.text(node, DCTERMS.date) or article.get("date"),
+                reader.text(node, GK.text),
             )
         )
     return sorted(set(roles), key=lambda r: (r.holder, r.date or "", r.title, r.article or ""))
 
 
+_ENDS = (RDF.subject, RDF.predicate, RDF.object)
+
+
 def read_statements(
-    graph: Graph, articles: dict[str, dict[str, str | None]]
+    graph: ox.Store | Reader, articles: dict[str, dict[str, str | None]]
 ) -> dict[str, Statement]:
     """Every statement with both ends by IRI, in IRI order."""
+    reader = _reader(graph)
     found: dict[str, Statement] = {}
-    for node in sorted(graph.subjects(RDF.type, GK.Assertion), key=str):
-        props = dict(graph.predicate_objects(node))
-        ends = [props.get(p) for p in (RDF.subject, RDF.predicate, RDF.object)]
+    for node in reader.of_type(GK.Assertion):
+        ends = [reader.value(node, p) for p in _ENDS]
         if any(end is None for end in ends):
             continue
-        source = _source(graph, node, props, articles)
-        subject, predicate, obj = (str(end) for end in ends)
-        found[str(node)] = Statement(str(node), subject, predicate, obj, _kind(source), source)
+        source = _source(reader, node, articles)
+        subject, predicate, obj = (_str(end) for end in ends if end is not None)
+        found[_str(node)] = Statement(_str(node), subject, predicate, obj, _kind(source), source)
     return found
 
 
 def read_claims(
-    graph: Graph, statements: dict[str, Statement]
+    graph: ox.Store | Reader, statements: dict[str, Statement]
 ) -> list[tuple[ClaimKey, list[Statement], str]]:
     """Each gk:Claim's key, its evidence statements (in IRI order) and its IRI, sorted
     by key."""
+    reader = _reader(graph)
     claims = []
-    for node in graph.subjects(RDF.type, GK.Claim):
-        ends = [graph.value(node, p) for p in (RDF.subject, RDF.predicate, RDF.object)]
-        subject, predicate, obj = (str(end) for end in ends)
-        key = (subject, predicate, obj, str(graph.value(node, GK.status)))
-        evidence = sorted(str(e) for e in graph.objects(node, GK.evidence))
-        claims.append((key, [statements[e] for e in evidence if e in statements], str(node)))
+    for node in reader.of_type(GK.Claim):
+        subject, predicate, obj = (str(reader.text(node, p)) for p in _ENDS)
+        key = (subject, predicate, obj, str(reader.text(node, GK.status)))
+        evidence = sorted(map(_str, reader.values(node, GK.evidence)))
+        claims.append((key, [statements[e] for e in evidence if e in statements], _str(node)))
     return sorted(claims, key=lambda claim: claim[0])
 
 
-def _article(graph: Graph, node: Node) -> dict[str, str | None]:
+def _article(reader: Reader, node: Term) -> dict[str, str | None]:
     return {
-        "id": _text(graph, node, GK.articleId) or _local(node),
-        "title": _text(graph, node, DCTERMS.title),
-        "date": _text(graph, node, DCTERMS.date),
-        "source": _text(graph, node, DCTERMS.source),
-        "url": _text(graph, node, SCHEMA_URL),
+        "id": reader.text(node, GK.articleId) or _local(node),
+        "title": reader.text(node, DCTERMS.title),
+        "date": reader.text(node, DCTERMS.date),
+        "source": reader.text(node, DCTERMS.source),
+        "url": reader.text(node, SCHEMA_URL),
     }
 
 
-def _time(graph: Graph, node: Node) -> tuple[str | None, str | None]:
+def _time(reader: Reader, node: Term) -> tuple[str | None, str | None]:
     """The resolved date of the statement's first dated time qualifier, and its words."""
-    for q in sorted(graph.objects(node, GK.qualifier), key=str):
-        resolved = graph.value(q, GK.resolvedDate)
-        if resolved is not None and span(str(resolved)) is not None:
-            return str(resolved), _text(graph, q, GK.text)
+    for q in sorted(reader.values(node, GK.qualifier), key=_str):
+        resolved = reader.text(q, GK.resolvedDate)
+        if resolved is not None and span(resolved) is not None:
+            return resolved, reader.text(q, GK.text)
     return None, None
 
 
-def _event(graph: Graph, props: dict[Node, Node]) -> dict[str, Any] | None:
-    category, quad = props.get(GK.eventCategory), props.get(GK.quadClass)
+def _event(reader: Reader, node: Term) -> dict[str, Any] | None:
+    category, quad = reader.value(node, GK.eventCategory), reader.value(node, GK.quadClass)
     if category is None:
         return None
-    intensity = _value(props.get(GK.intensity))
+    intensity = reader.py(node, GK.intensity)
     return {
         "category": _local(category).rsplit("#", 1)[-1],
         "quad": None if quad is None else _local(quad).rsplit("#", 1)[-1],
         "intensity": None if intensity is None else float(intensity),
-        "cue": _value(props.get(GK.eventCue)),
+        "cue": reader.py(node, GK.eventCue),
     }
 
 
 def _source(
-    graph: Graph, node: Node, props: dict[Node, Node], articles: dict[str, dict[str, str | None]]
+    reader: Reader, node: Term, articles: dict[str, dict[str, str | None]]
 ) -> dict[str, Any]:
-    py = lambda prop: _value(props.get(prop))  # noqa: E731
-    article = articles.get(str(props.get(PROV.wasDerivedFrom)), {})
+    py = lambda prop: reader.py(node, prop)  # noqa: E731
+    article = articles.get(str(reader.text(node, PROV.wasDerivedFrom)), {})
     confidence = py(GK.confidence)
-    resolved, words = _time(graph, node)
-    speaker = props.get(GK.attributedTo)
+    resolved, words = _time(reader, node)
+    speaker = reader.value(node, GK.attributedTo)
     return {
         "id": _local(node),
         "sentence": py(GK.sentence) or "",
@@ -264,14 +276,14 @@ def _source(
         "modality": py(GK.modality),
         "attribution": py(GK.attributionText),
         "attribution_span": [py(GK.attributionStart), py(GK.attributionEnd)],
-        "attributed_to": _text(graph, speaker, RDFS.label),
-        "speaker": None if speaker is None else str(speaker),
+        "attributed_to": reader.text(speaker, RDFS.label),
+        "speaker": None if speaker is None else _str(speaker),
         "cue": py(GK.attributionCue),
         "article": article.get("id"),
         "article_date": article.get("date"),
         "time": words,
         "date": resolved,
-        "event": _event(graph, props),
+        "event": _event(reader, node),
     }
 
 
@@ -289,12 +301,13 @@ def neighbourhood(pairs: Iterable[tuple[str, str]], start: str, hops: int) -> se
 
 
 def generate_view_data(
-    graph: Graph,
+    graph: ox.Store,
     actor: str | None = None,
     hops: int = 1,
     min_confidence: float = 0.0,
     read: GraphData | None = None,
     positions: Positions | None = None,
+    limit: int | None = MAX_ACTORS,
 ) -> dict[str, Any]:
     """Nodes, edges, sources, articles, legends and time span, ready for the page.
 
@@ -302,9 +315,10 @@ def generate_view_data(
     drops the statements below it before anything is drawn. ``read`` is the graph's
     :class:`GraphData` when the caller has it already; ``positions`` (by node id) are
     kept, and only the nodes they lack are laid out (see
-    :func:`graphkit.export.html.layout.layout`).
+    :func:`graphkit.export.html.layout.layout`). The whole graph's view draws its
+    ``limit`` most-connected actors only (None: all; see :mod:`graphkit.export.html.big`).
     """
     from graphkit.export.html.model import view_data
 
     read = read if read is not None else GraphData.read(graph)
-    return view_data(read, actor, hops, min_confidence, positions)
+    return view_data(read, actor, hops, min_confidence, positions, limit)

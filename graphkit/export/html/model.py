@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
+from graphkit.export.html.big import MAX_ACTORS, cap
 from graphkit.export.html.dates import span
 from graphkit.export.html.layout import layout, place_around
 from graphkit.export.html.speech import (
@@ -53,8 +54,10 @@ def view_data(
     hops: int,
     min_confidence: float,
     positions: Positions | None,
+    limit: int | None = MAX_ACTORS,
 ) -> dict[str, Any]:
-    """The data of one view (see :func:`graphkit.export.html.data.generate_view_data`)."""
+    """The data of one view (see :func:`graphkit.export.html.data.generate_view_data`);
+    the whole graph's shows its ``limit`` most-connected actors (:mod:`.big`)."""
     from graphkit.export.html.data import neighbourhood
 
     claims = []
@@ -62,9 +65,12 @@ def view_data(
         kept = [st for st in statements if st.source["confidence"] >= min_confidence]
         if kept:
             claims.append((key, kept, iri))
+    capped = None
     if actor is not None:
         near = neighbourhood(((k[0], k[2]) for k, _, _ in claims), actor, hops)
         claims = [c for c in claims if {c[0][0], c[0][2]} <= near]
+    else:
+        claims, capped = cap(read, claims, limit)
     entities = read.entities
     ends = {end for key, _, _ in claims for end in (key[0], key[2])}
     ends |= {actor} if actor else set()
@@ -76,7 +82,9 @@ def view_data(
     edges += [mention_edge(i, pair, idx, sources) for i, (pair, idx) in enumerate(spoken)]
     nodes = _nodes(sorted(ends), entities, read, edges, sources)
     _place(nodes, edges, positions)
-    return {
+    if capped is not None:
+        capped["shown"] = sum(1 for n in nodes if n["actor"])
+    found = {
         "nodes": nodes,
         "edges": edges,
         "sources": sources.items,
@@ -88,6 +96,9 @@ def view_data(
         "colorBy": "event" if any(e["quad"] and e["actors"] for e in edges) else "status",
         "focus": {"id": _local(actor), "hops": hops} if actor else None,
     }
+    if capped is not None:  # only then: the view of a smaller graph is as it was
+        found["capped"] = capped
+    return found
 
 
 def _drawn(entities: dict[str, Entity], iri: str) -> bool:

@@ -14,9 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pyvis
 from jinja2 import Environment, PackageLoader, select_autoescape
-from rdflib import Graph
 
 from graphkit.errors import ExportError
 from graphkit.export.html.data import generate_view_data
@@ -49,13 +49,13 @@ def templates() -> Environment:
     )
 
 
-@lru_cache(maxsize=1)
-def _view_js() -> str:
+@lru_cache(maxsize=2)
+def _view_js(capped: bool = False) -> str:
     """The page's own script, its files read as plain text (not templates: braces are
-    JS) and joined."""
+    JS) and joined; a capped view (:mod:`graphkit.export.html.big`) adds its own."""
     env = templates()
     parts = []
-    for name in SCRIPTS:
+    for name in (*SCRIPTS, "capped.js") if capped else SCRIPTS:
         source = env.loader.get_source(env, name)[0] if env.loader else ""
         if not source or "</script" in source.lower():
             raise ExportError(
@@ -89,15 +89,16 @@ def render_html(data: dict[str, Any], title: str = "graphkit", links: Links = ()
             data_json=script_safe_json(data),
             vis_js=js,
             vis_css=css,
-            view_js=_view_js(),
+            view_js=_view_js("capped" in data),
             node_count=sum(1 for n in data["nodes"] if n["actor"]),
             edge_count=sum(1 for e in data["edges"] if e["actors"]),
+            capped=data.get("capped"),
         )
     )
 
 
 def generate_html(
-    graph: Graph,
+    graph: ox.Store,
     title: str = "graphkit",
     *,
     actor: str | None = None,

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph
+import pyoxigraph as ox
 
 from graphkit.errors import InputError
+from graphkit.export.html.big import connections
 from graphkit.export.html.data import Positions, Statements, generate_view_data
 from graphkit.export.html.page import Links, render_html, templates
 from graphkit.files import ExportSet, atomic_write, check_set
-from graphkit.rdf.io import load_graph
+from graphkit.rdf.io import load_store
 from graphkit.types import NOT_ACTORS
 
 TOP_ACTORS = 5
@@ -58,18 +58,12 @@ class WrittenView:
     actor: Actor | None = None
 
 
-def actors(graph: Graph, read: Statements | None = None) -> list[Actor]:
+def actors(graph: ox.Store, read: Statements | None = None) -> list[Actor]:
     """Every entity, the most-connected first, ranked as the shipped ``most-connected``
     query ranks them: by linked entities, then statements, then label (and IRI, so
     ties always come out in one order)."""
     read = read if read is not None else Statements.read(graph)
-    statements: Counter[str] = Counter()
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for st in read.statements:
-        statements.update({st.subject, st.object})
-        if st.subject != st.object:
-            neighbours[st.subject].add(st.object)
-            neighbours[st.object].add(st.subject)
+    neighbours, statements = connections(read)
     found = [
         Actor(iri, e.label, e.declared, len(neighbours[iri]), statements[iri])
         for iri, e in read.entities.items()
@@ -78,14 +72,14 @@ def actors(graph: Graph, read: Statements | None = None) -> list[Actor]:
 
 
 def top_actors(
-    graph: Graph, limit: int = TOP_ACTORS, read: Statements | None = None
+    graph: ox.Store, limit: int = TOP_ACTORS, read: Statements | None = None
 ) -> list[Actor]:
     """The ``limit`` most-connected actors that are not concepts or propositions."""
     found = [a for a in actors(graph, read) if a.type not in NOT_ACTORS and a.statements]
     return found[:limit]
 
 
-def find_actor(graph: Graph, name: str, read: Statements | None = None) -> Actor:
+def find_actor(graph: ox.Store, name: str, read: Statements | None = None) -> Actor:
     """The entity called ``name``: by id, label, alias or else part of its label,
     case-insensitively; the most-connected one when several share the name."""
     read = read if read is not None else Statements.read(graph)
@@ -115,28 +109,31 @@ def view_title(actor: Actor | None, hops: int, fallback: str) -> str:
 
 
 def write_view(
-    graph_path: Path,
+    graph: Path | ox.Store,
     out: Path,
     actor: str | None = None,
     hops: int = 1,
     min_confidence: float = 0.0,
+    name: str | None = None,
 ) -> WrittenView:
-    """Write the view of the graph file ``graph_path`` to ``out``: the whole graph, or
-    the ``hops``-neighbourhood of the actor called ``actor``; statements below
-    ``min_confidence`` are left out."""
+    """Write the view of ``graph`` (a graph file, or a store and the ``name`` of what
+    it holds) to ``out``: the whole graph, or the ``hops``-neighbourhood of the actor
+    called ``actor``; statements below ``min_confidence`` are left out."""
     if hops < 0:
         raise InputError(f"--hops must be 0 or more, not {hops}")
     if not 0.0 <= min_confidence <= 1.0:
         raise InputError(f"--min-confidence must be between 0 and 1, not {min_confidence}")
-    graph = load_graph(graph_path)
+    if isinstance(graph, Path):
+        name = name or graph.name
+        graph = load_store(graph)
     read = Statements.read(graph)
     found = find_actor(graph, actor, read) if actor is not None else None
-    title = view_title(found, hops, f"graphkit: {graph_path.name}")
+    title = view_title(found, hops, f"graphkit: {name or 'graph'}")
     return _write(graph, out, title, found, hops, min_confidence, read=read)
 
 
 def _write(
-    graph: Graph,
+    graph: ox.Store,
     out: Path,
     title: str,
     actor: Actor | None,
@@ -160,7 +157,7 @@ def _write(
 
 
 def write_views(
-    graph: Graph,
+    graph: ox.Store,
     exports: ExportSet,
     title: str,
     limit: int = TOP_ACTORS,
