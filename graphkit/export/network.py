@@ -38,6 +38,7 @@ CSV_COLUMNS = (
 def local_name(node: Node | Term) -> str:
     """The last path segment of an IRI: a node or edge id.
 
+    >>> from rdflib import URIRef
     >>> local_name(URIRef("https://w3id.org/graphkit/id/entity/donald-trump-6670d985"))
     'donald-trump-6670d985'
     """

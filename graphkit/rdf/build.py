@@ -101,10 +101,11 @@ class Claim:
 
 def text(value: str) -> Lit:
     """A string literal; a lone surrogate, which no RDF syntax (nor UTF-8) can carry,
-    becomes U+FFFD. Everything else, NUL and control characters included, is kept.
+    becomes U+FFFD. Everything else, NUL and control characters included, is kept
+    (escaped as Oxigraph escapes them).
 
-    >>> text("a\\ud800b") == string_literal("a\\ufffdb"), text("a\\x00b") == '"a\\x00b"'
-    (True, True)
+    >>> text("a\\ud800b") == string_literal("a\\ufffdb"), text("a\\x00b")
+    (True, '"a\\\\u0000b"')
     """
     return string_literal(value if value.isascii() else _LONE_SURROGATE.sub("\ufffd", value))
 
