@@ -163,9 +163,11 @@ def variant_merges(
     for key, kind, label in sorted(drafts):
         words = name_key(label).split()
         if kind == "Person" and len(words) > 1:  # compared within one bucket only
-            buckets.setdefault((kind, str(len(words)), _consonants(words[0])), []).append(
-                (key, kind, label)
-            )
+            # same_person needs each later word equal or _close: the same first and last
+            # letters. In the key, they keep a bucket ("Mohammed ...") from growing with
+            # the corpus, every pair in it compared
+            ends = tuple(w[:1] + w[-1:] for w in words[1:])
+            buckets.setdefault((kind, _consonants(words[0]), *ends), []).append((key, kind, label))
         elif kind in _ORGANISATIONS and words:
             buckets.setdefault((kind, *words), []).append((key, kind, label))
     found: list[tuple[str, str, str]] = []
