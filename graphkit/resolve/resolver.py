@@ -336,7 +336,7 @@ class Resolver:
         for role in roles:
             titles.setdefault(role.holder, set()).add(role.title)
         return Corpus(
-            articles=tuple(a.article for a in analyses),
+            articles=tuple(replace(a.article, sentences=len(a.sentences)) for a in analyses),
             assertions=assertions,
             entities=tuple(
                 sorted(
