@@ -299,7 +299,10 @@ class ActorCoder:
                     tokens = tokens[1:] if tokens[:1] in (["the"], ["The"]) else tokens
                     if tokens and tokens[0][:1].isupper():
                         self._index.setdefault(tokens[0], []).append((tokens, entity))
-        for tokens, entity in sorted(self._index.get(words[start], []), key=lambda t: -len(t[0])):
+            # longest first, sorted once: a first word's list grows with the corpus
+            for names in self._index.values():
+                names.sort(key=lambda t: -len(t[0]))
+        for tokens, entity in self._index.get(words[start], []):
             if words[start : start + len(tokens)] == tokens:
                 code = self.code(entity)
                 if code is not None or entity.type == "Person":
