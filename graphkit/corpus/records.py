@@ -4,9 +4,9 @@
 ``articles.jsonl`` (each :class:`Article`, text included, with the number of
 sentences the parse read in it: absent from folders written before) and
 ``entities.jsonl`` (each :class:`Entity`) together give back the :class:`Corpus` the
-graph was built from, so ``graphkit build --into DIR`` can add to it without parsing old articles
-again. ``articles.jsonl`` is also a valid graphkit input: ``graphkit build
-DIR/articles.jsonl`` rebuilds everything from scratch.
+graph was built from, so ``graphkit build --into DIR`` can add to it without parsing
+old articles again. ``articles.jsonl`` is also a valid graphkit input: ``graphkit
+build DIR/articles.jsonl`` rebuilds everything from scratch.
 """
 
 from __future__ import annotations

@@ -129,7 +129,7 @@ class NameTable:
     @cached_property
     def _by_first_word(self) -> dict[tuple[bool, str], list[int]]:
         """(exact case, first word) -> the places in ``entries`` of the names that
-        begin so, in order; ("", any) for a name of no words, which fits anywhere."""
+        begin so, in order; (False, "") for a name of no words, which fits anywhere."""
         index: dict[tuple[bool, str], list[int]] = {}
         for place, (names, _, exact) in enumerate(self.entries):
             index.setdefault((exact, names[0]) if names else (False, ""), []).append(place)

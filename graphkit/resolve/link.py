@@ -61,7 +61,7 @@ class Linker:
         ]
         forms: dict[str, set[str]] = {}
         # each entity once: a country named in every sentence has the corpus's aliases
-        for entity in {e.id: e for _, _, e in self.named}.values():
+        for entity in {id(e): e for _, _, e in self.named}.values():
             for form in (entity.label, *entity.aliases):
                 if form[:1].isupper() and len(form) > 2:
                     forms.setdefault(form, set()).add(entity.id)
