@@ -13,8 +13,11 @@ and the same per 100 articles, which stays flat when a stage grows linearly. Wit
 revision (exported to a temporary folder by ``git archive``), alternating with this
 tree's, so the before and after figures are side by side in one run on one machine.
 
-``--persons`` times ``Resolver.merge_short_names`` alone on synthetic drafts: that
-many two-word person names and one one-word name in 50, some ending a person's name.
+``--no-gc`` turns the cyclic garbage collector off in the measured processes: what
+is left of a growth per article is then the code's, not the collector walking a heap
+that holds the whole corpus. ``--persons`` times ``Resolver.merge_short_names`` alone
+on synthetic drafts: that many two-word person names and one one-word name in 50,
+half of them ending a person's name.
 
 Every figure is printed; nothing is asserted. Each side runs in its own process.
 """
@@ -40,7 +43,7 @@ from scale import CARB, corpus, sentence_pool  # noqa: E402
 
 # Runs in a child process whose PYTHONPATH is the graphkit measured; prints JSON.
 CHILD = r"""
-import json, pickle, random, sys, time
+import gc, json, pickle, random, sys, time
 from graphkit.events import code_corpus, load_event_dictionary
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.classify import country_of_words
@@ -49,6 +52,8 @@ from graphkit.resolve.resolver import Resolver, resolve_entities
 from graphkit.types import DocumentAnalysis
 
 cache, sizes, persons = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+if sys.argv[4] == "off":
+    gc.disable()
 book, events = load_aliases(None), load_event_dictionary(None)
 out = {}
 if sizes:
@@ -118,9 +123,12 @@ def exported(revision: str, folder: Path) -> Path:
     return folder
 
 
-def measure(tree: Path, cache: Path, sizes: list[int], persons: list[int]) -> dict[str, float]:
+def measure(
+    tree: Path, cache: Path, sizes: list[int], persons: list[int], gc: bool
+) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    command = [sys.executable, "-c", CHILD, str(cache), json.dumps(sizes), json.dumps(persons)]
+    command = [sys.executable, "-c", CHILD, str(cache), json.dumps(sizes), json.dumps(persons),
+               "on" if gc else "off"]  # fmt: skip
     done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=tree)
     if done.returncode:
         raise SystemExit(f"{tree}: the measurement failed:\n{done.stderr[-3000:]}")
@@ -137,6 +145,12 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "gk-scale")
     parser.add_argument("--fresh", action="store_true", help="parse again, even if cached")
     parser.add_argument("--processes", type=int, default=2, help="processes of the parse")
+    parser.add_argument(
+        "--gc",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="--no-gc: the cyclic garbage collector off while measuring",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     persons = [int(s) for s in args.persons.split(",") if s]
@@ -148,7 +162,7 @@ def main() -> None:
         best: dict[str, dict[str, float]] = {side: {} for side in sides}
         for _ in range(args.repeat):
             for side, tree in sides.items():  # alternating: the machine's load is shared
-                for name, seconds in measure(tree, cache, sizes, persons).items():
+                for name, seconds in measure(tree, cache, sizes, persons, args.gc).items():
                     best[side][name] = min(seconds, best[side].get(name, seconds))
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; best of "
           f"{args.repeat}; seconds (per 100 articles)")  # fmt: skip
