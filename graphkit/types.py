@@ -41,6 +41,10 @@ class Article:
     content_hash: str = ""
     # where the report was filed: the first place of its dateline ("KYIV, Ukraine (AP) —")
     place: str | None = None
+    # how many sentences the parse read in it, set once it is resolved; kept in
+    # articles.jsonl so that a build --into counts the old articles' sentences too
+    # (None: not counted, as in folders written before)
+    sentences: int | None = None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from rdflib import Literal
 
 import graphkit
 from graphkit.corpus.merge import merge_corpora
-from graphkit.corpus.records import read_corpus
+from graphkit.corpus.records import article_from_dict, read_corpus
 from graphkit.errors import InputError
 from graphkit.ids import source_file
 from graphkit.pipeline import BuildResult
@@ -123,3 +124,30 @@ def test_a_folder_without_records_cannot_be_added_to(tmp_path: Path) -> None:
         read_corpus(tmp_path)
     done = _build(str(SEEDS), "--into", str(tmp_path))
     assert done.returncode == 2 and "cannot add to this graph" in " ".join(done.stderr.split())
+
+
+HARBOUR = (
+    "The port authority closed the northern harbour on Friday. Fishing crews protested "
+    "outside its offices. The mayor promised a decision within a week."
+)
+FERRY = "A ferry company cancelled its winter crossings. Travellers were offered refunds."
+
+
+def test_the_sentences_of_the_old_articles_count_after_into(tmp_path: Path) -> None:
+    first = graphkit.build(texts=[HARBOUR], out=tmp_path, formats=["jsonl"])
+    assert first.corpus.sentences == 3
+    again = graphkit.build(texts=[FERRY], into=tmp_path, formats=["jsonl"])
+    assert again.corpus.sentences == 3 + 2  # the old article's, read back, and the new one's
+    assert [a.sentences for a in read_corpus(tmp_path).articles] == [3, 2]
+    (tmp_path / "new.txt").write_text("Rail workers voted to strike in March.", encoding="utf-8")
+    done = _build(str(tmp_path / "new.txt"), "--into", str(tmp_path), "--formats", "jsonl")
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"sentences\s*│?\s*6\b", done.stderr), done.stderr
+
+
+def test_an_article_recorded_without_its_sentences_counts_none() -> None:
+    old = {"id": "a", "text": "One. Two.", "content_hash": "h"}  # before the count was kept
+    assert article_from_dict(old).sentences is None
+    assert (
+        merge_corpora(Corpus((article_from_dict(old),), (), ()), Corpus((), (), ())).sentences == 0
+    )

@@ -1,11 +1,12 @@
 """The state of an export folder: the corpus behind its graph, as JSON Lines.
 
 ``assertions.jsonl`` (the contract in the README, one assertion a line),
-``articles.jsonl`` (each :class:`Article`, text included) and ``entities.jsonl``
-(each :class:`Entity`) together give back the :class:`Corpus` the graph was built
-from, so ``graphkit build --into DIR`` can add to it without parsing old articles
-again. ``articles.jsonl`` is also a valid graphkit input: ``graphkit build
-DIR/articles.jsonl`` rebuilds everything from scratch.
+``articles.jsonl`` (each :class:`Article`, text included, with the number of
+sentences the parse read in it: absent from folders written before) and
+``entities.jsonl`` (each :class:`Entity`) together give back the :class:`Corpus` the
+graph was built from, so ``graphkit build --into DIR`` can add to it without parsing
+old articles again. ``articles.jsonl`` is also a valid graphkit input: ``graphkit
+build DIR/articles.jsonl`` rebuilds everything from scratch.
 """
 
 from __future__ import annotations
@@ -138,4 +139,6 @@ def read_corpus(folder: Path) -> Corpus:
         raise InputError(f"{folder}: a record does not fit graphkit's types: {exc!r}") from exc
     # role facts are read off the assertions, not stored
     roles = role_facts(assertions, entities, {a.id: a for a in articles})
-    return Corpus(articles=articles, assertions=assertions, entities=entities, roles=roles)
+    # an article written before its count was kept counts none (it is not guessed)
+    sentences = sum(a.sentences or 0 for a in articles)
+    return Corpus(articles, assertions, entities, sentences=sentences, roles=roles)

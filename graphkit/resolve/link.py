@@ -46,6 +46,7 @@ class Linker:
         entities: dict[str, Entity],
         mentions: list[Mention],
         before: dict[At, str] | None = None,
+        by_id: dict[str, Entity] | None = None,
     ) -> None:
         self.analysis = analysis
         self.keys = keys
@@ -59,12 +60,14 @@ class Linker:
             and (e := self._entity(keys.get((doc, m.start, m.end)))) is not None
         ]
         forms: dict[str, set[str]] = {}
-        for _, _, entity in self.named:
+        # each entity once: a country named in every sentence has the corpus's aliases
+        for entity in {id(e): e for _, _, e in self.named}.values():
             for form in (entity.label, *entity.aliases):
                 if form[:1].isupper() and len(form) > 2:
                     forms.setdefault(form, set()).add(entity.id)
         self.forms = {form: ids.pop() for form, ids in forms.items() if len(ids) == 1}
-        self.by_id = {e.id: e for e in entities.values()}
+        # made once for all articles by link_all: per article, it grew with the corpus
+        self.by_id = by_id if by_id is not None else {e.id: e for e in entities.values()}
 
     def _entity(self, key: str | None) -> Entity | None:
         """The named actor or place of a key: no concept, no clause, no common noun."""
@@ -126,6 +129,8 @@ class Linker:
                 covered.append((start, end))
         text = self.analysis.article.text
         for form, entity_id in self.forms.items():
+            if form not in qualifier.text:  # a cheap test before the regular expression
+                continue
             for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", qualifier.text):
                 start = qualifier.start + match.start()
                 end = start + len(form)
@@ -151,7 +156,8 @@ def link_all(
     """Every assertion of ``analyses``, linked; ``before``: the keys mentions had
     before an apposition joined them to a person."""
     out = []
+    by_id = {e.id: e for e in entities.values()}
     for analysis in analyses:
-        linker = Linker(analysis, keys, entities, mentions_of(analysis), before)
+        linker = Linker(analysis, keys, entities, mentions_of(analysis), before, by_id)
         out += [linker.link(a) for a in analysis.assertions]
     return tuple(out)

@@ -38,6 +38,9 @@ _NEXT_WORD = re.compile(r"\s([\w’'-]+)")
 _PARTICLES_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:von|van|der|den|de|bin|ibn|bint|al|el|ter)[ -])+$", re.IGNORECASE
 )
+# every character a match of _PARTICLES_BEFORE can hold (with the non-ASCII letters
+# that IGNORECASE folds to i), and the newline "$" may stand before
+_PARTICLE_CHARS = frozenset("vonaderbiltVONADERBILT\u0130\u0131 -\n")
 _HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
 _FUNCTION_WORDS = frozenset("of the and for on in to at de".split())
 _ACRONYM = re.compile(r"[A-Z]{2,7}")
@@ -85,12 +88,22 @@ def whole_names(mentions: Iterable[Mention], text: str) -> dict[tuple[int, int],
     for mention in named:
         if (mention.start, mention.end) in whole:
             continue
-        before = _PARTICLES_BEFORE.search(text, 0, mention.start)
+        before = _PARTICLES_BEFORE.search(text, _particles_from(text, mention.start), mention.start)
         if before is not None:
             name = text[before.start() : mention.end]
             if any(n.endswith(" " + name) for n in names):
                 whole[(mention.start, mention.end)] = name
     return whole
+
+
+def _particles_from(text: str, end: int) -> int:
+    """Where the run of characters particles are made of that ends at ``end`` begins:
+    a search from there finds what a search from 0 finds (its look-behind still sees
+    the text before), without reading the whole article again for every mention."""
+    start = end
+    while start > 0 and text[start - 1] in _PARTICLE_CHARS:
+        start -= 1
+    return start
 
 
 def _extend(mention: Mention, text: str, starts: dict[int, Mention]) -> tuple[int, list[Mention]]:

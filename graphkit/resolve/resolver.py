@@ -65,7 +65,7 @@ from graphkit.resolve.names import (
     whole_names,
 )
 from graphkit.resolve.roles import role_facts
-from graphkit.resolve.variants import name_key, name_words, variant_merges
+from graphkit.resolve.variants import by_name_endings, name_key, name_words, variant_merges
 from graphkit.types import Assertion, Corpus, DocumentAnalysis, Mention
 
 _PRONOUN_KINDS = {
@@ -181,15 +181,15 @@ class Resolver:
             key=lambda d: (d.type != "Person", -len(d.label.split()), d.key),
         )
         redirect: dict[str, str] = {}
+        # looked up by the short name's key, not compared with every person: linear
+        ending = by_name_endings(people, lambda p: p.label)
         for short in shorts:
             if short.type == "Concept" and not short.label[:1].isupper():
                 continue
-            key = name_key(short.label)
             longer = [
                 p
-                for p in people
+                for p in ending.get(name_key(short.label), ())
                 if p is not short and p.key not in redirect
-                and (name_key(p.label).endswith(" " + key) or name_key(p.label) == key)
                 and self.book.may_merge(short.label, p.label)
             ]  # fmt: skip
             if len(longer) == 1:
@@ -336,7 +336,7 @@ class Resolver:
         for role in roles:
             titles.setdefault(role.holder, set()).add(role.title)
         return Corpus(
-            articles=tuple(a.article for a in analyses),
+            articles=tuple(replace(a.article, sentences=len(a.sentences)) for a in analyses),
             assertions=assertions,
             entities=tuple(
                 sorted(

@@ -16,6 +16,7 @@ from graphkit.resolve.classify import country_of_words
 from graphkit.types import Article, Assertion, Entity, Role
 
 _WORD = re.compile(r"[\w-]+")
+_OWNERS = frozenset({"GovernmentBody", "Organization", "PoliticalParty"})
 
 
 def office_words(text: str) -> str | None:
@@ -47,14 +48,39 @@ def _office_holder(assertion: Assertion) -> tuple[str, str] | None:
     return (assertion.subject.entity, title) if title else None
 
 
-def _whose(text: str, entities: Iterable[Entity], country_id: Callable[[str], str]) -> str | None:
-    """The country or organisation an office belongs to, named in its words."""
+def _owners(entities: list[Entity]) -> dict[str, int]:
+    """Each lower-cased name of a body an office may belong to -> the place in
+    ``entities`` of the first that bears it."""
+    owners: dict[str, int] = {}
+    for index, entity in enumerate(entities):
+        if entity.type in _OWNERS:
+            for name in (entity.label, *entity.aliases):
+                owners.setdefault(name.lower(), index)
+    return owners
+
+
+def _whose(
+    text: str,
+    entities: list[Entity],
+    owners: dict[str, int],
+    longest: int,
+    country_id: Callable[[str], str],
+) -> str | None:
+    """The country or organisation an office belongs to, named in its words: of the
+    bodies whose name (at most ``longest`` characters) the text holds between spaces,
+    the first in ``entities``. Each run of the text's words is looked up in ``owners``
+    rather than each body's names sought in the text, which grew with the corpus."""
     lowered = f" {text.lower()} "
-    for entity in entities:
-        if entity.type in {"GovernmentBody", "Organization", "PoliticalParty"} and any(
-            f" {name.lower()} " in lowered for name in (entity.label, *entity.aliases)
-        ):
-            return entity.id
+    spaces = [at for at, char in enumerate(lowered) if char == " "]
+    found = []
+    for i, start in enumerate(spaces):
+        for end in spaces[i + 1 :]:
+            if end - start - 1 > longest:
+                break
+            if (run := lowered[start + 1 : end]) in owners:
+                found.append(owners[run])
+    if found:
+        return entities[min(found)].id
     code = country_of_words(_WORD.findall(text))
     return country_id(code) if code else None
 
@@ -72,13 +98,15 @@ def role_facts(
     entities = sorted(entities, key=lambda e: e.id)
     countries = {e.country: e.id for e in entities if e.type == "Country" and e.country}
     country_id = country_id or (lambda code: countries.get(code, ""))
+    owners = _owners(entities)
+    longest = max(map(len, owners), default=0)
     found: dict[tuple[str, str, str | None, str], Role] = {}
     for assertion in assertions:
         holding = _office_holder(assertion)
         if holding is None or assertion.object is None:
             continue
         holder, title = holding
-        of = _whose(assertion.object.text, entities, country_id) or None
+        of = _whose(assertion.object.text, entities, owners, longest, country_id) or None
         article = articles.get(assertion.doc)
         role = Role(holder, title, of, assertion.doc, article.published if article else None,
                     assertion.sentence)  # fmt: skip

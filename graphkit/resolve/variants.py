@@ -21,12 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TypeVar
 
 from anyascii import anyascii
 from rapidfuzz.fuzz import ratio
 
 from graphkit.resolve.antecedents import first_name_gender
 
+T = TypeVar("T")
 WORD_SIMILARITY = 85.0  # of 100: one letter in seven may differ ("Mohammed"/"Muhammed")
 _BREAKS = re.compile(r"[-‐‑’'`.]+")
 _REPLACEMENTS = (
@@ -71,6 +73,24 @@ def name_key(name: str) -> str:
     (True, 'kim jong un')
     """
     return " ".join(word_key(w) for w in name_words(name))
+
+
+def by_name_endings(items: Iterable[T], label: Callable[[T], str]) -> dict[str, list[T]]:
+    """The key of each item's name and every ending of it after a space -> the items
+    whose name key is or ends with it, in their order: "trump" files Donald Trump, so
+    that a short name finds the names it ends in one look-up.
+
+    >>> by_name_endings(["Donald Trump", "Trump", "Kim Jong-un"], str)["trump"]
+    ['Donald Trump', 'Trump']
+    >>> sorted(by_name_endings(["Kim Jong-un"], str))
+    ['jong un', 'kim jong un', 'un']
+    """
+    index: dict[str, list[T]] = {}
+    for item in items:
+        key = name_key(label(item))
+        for ending in {key} | {key[at + 1 :] for at, c in enumerate(key) if c == " "}:
+            index.setdefault(ending, []).append(item)
+    return index
 
 
 def same_person(a: str, b: str) -> str | None:
@@ -143,9 +163,11 @@ def variant_merges(
     for key, kind, label in sorted(drafts):
         words = name_key(label).split()
         if kind == "Person" and len(words) > 1:  # compared within one bucket only
-            buckets.setdefault((kind, str(len(words)), _consonants(words[0])), []).append(
-                (key, kind, label)
-            )
+            # same_person needs each later word equal or _close: the same first and last
+            # letters. In the key, they keep a bucket ("Mohammed ...") from growing with
+            # the corpus, every pair in it compared
+            ends = tuple(w[:1] + w[-1:] for w in words[1:])
+            buckets.setdefault((kind, _consonants(words[0]), *ends), []).append((key, kind, label))
         elif kind in _ORGANISATIONS and words:
             buckets.setdefault((kind, *words), []).append((key, kind, label))
     found: list[tuple[str, str, str]] = []
