@@ -19,6 +19,7 @@ from dataclasses import replace
 from graphkit.events.actors import ActorCoder, Place, actor_code, name_tokens, sector_of
 from graphkit.events.categories import CATEGORIES, QUAD_CLASSES
 from graphkit.events.coding import code_event, default_dictionary
+from graphkit.events.crowds import crowd_code
 from graphkit.events.dictionary import (
     EventDictionary,
     EventDictionaryError,
@@ -108,6 +109,8 @@ def code_assertions(
 
 def _coded(assertion: Assertion, coder: ActorCoder, book: EventDictionary) -> Assertion:
     subject = replace(assertion.subject, code=coder.argument(assertion.subject, assertion))
+    if subject.code is None:  # a crowd, by where it acts
+        subject = replace(subject, code=crowd_code(replace(assertion, subject=subject), coder))
     obj = assertion.object
     if obj is not None:
         obj = replace(obj, code=coder.argument(obj, assertion))

@@ -7,7 +7,8 @@ order, first match wins:
 
 1. an alias file's ``code`` for the entity's name (the analyst knows best);
 2. a well-known organisation or group named in the entity's name (``actors.tsv``:
-   "UN peacekeepers" -> IGOUNO plus MIL);
+   "UN peacekeepers" -> IGOUNO plus MIL), or a political party (``parties.tsv``:
+   "Likud" -> ISRPTY; not after another country's word, see :mod:`graphkit.events.names`);
 3. a country -> its ISO 3166 alpha-3 code, with no sector;
 4. a person -> the code of what their office belongs to (the resolver's role facts:
    "Russian President Boris Yeltsin" -> RUS; else a title the text gives them, "Kofi
@@ -30,14 +31,12 @@ The coder finds countries in words through ``place``, a function the caller give
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
-from importlib import resources
 
 from graphkit.events.dictionary import forms
 from graphkit.events.leaders import LeaderTable, builtin_leaders
+from graphkit.events.names import NameTable, builtin_names, name_tokens
 from graphkit.types import Argument, Assertion, Entity, Role
 
 Place = Callable[[str], "str | None"]  # a word -> the ISO alpha-3 code it names or qualifies
@@ -99,17 +98,6 @@ _PRONOUNS = frozenset("it they he she we i".split())
 _NOT_A_NAME = _PRONOUNS | frozenset("its their them him his her hers us our me my you".split())
 # qualifier roles (prepositions, or "place") that may name an event's recipient
 _TOWARDS = frozenset("to with against on at toward towards into from for over place".split())
-_WORD = re.compile(r"[^\W_][\w'’-]*")
-
-
-def name_tokens(text: str) -> list[str]:
-    """Words of a name or phrase, dots and possessives dropped.
-
-    >>> name_tokens("the U.N.'s envoy")
-    ['the', 'UN', 'envoy']
-    """
-    words = _WORD.findall(text.replace(".", ""))
-    return [re.sub(r"['’]s?$", "", w) for w in words]
 
 
 def _key(name: str) -> str:
@@ -126,56 +114,6 @@ def sector_of(words: Iterable[str]) -> str | None:
     """
     found = {f for w in words for part in w.lower().split("-") for f in forms(part)}
     return next((s for s, names in SECTOR_WORDS.items() if found & names), None)
-
-
-@dataclass(frozen=True)
-class NameTable:
-    """Names of organisations and groups -> codes, found as whole words in a text."""
-
-    entries: tuple[tuple[tuple[str, ...], str, bool], ...] = ()  # words, code, exact case
-
-    @classmethod
-    def parse(cls, text: str) -> NameTable:
-        rows = []
-        for line in text.splitlines():
-            if line.strip() and not line.startswith("#"):
-                name, code = line.split("\t")[:2]
-                words = name_tokens(name)
-                exact = all(w.isupper() for w in words)
-                rows.append((tuple(words if exact else [w.lower() for w in words]), code, exact))
-        return cls(tuple(sorted(rows, key=lambda r: -len(r[0]))))
-
-    @cached_property
-    def _by_first_word(self) -> dict[tuple[bool, str], list[int]]:
-        """(exact case, first word) -> the places in ``entries`` of the names that
-        begin so, in order; (False, "") for a name of no words, which fits anywhere."""
-        index: dict[tuple[bool, str], list[int]] = {}
-        for place, (names, _, exact) in enumerate(self.entries):
-            index.setdefault((exact, names[0]) if names else (False, ""), []).append(place)
-        return index
-
-    def find(self, words: list[str]) -> tuple[int, int, str] | None:
-        """(first word, end word, code) of the leftmost, then longest, name in ``words``.
-        Only the names that begin with the word at hand are tried, in table order: the
-        whole table at every word was most of the time spent coding."""
-        lowered = [w.lower() for w in words]
-        index = self._by_first_word
-        anywhere = index.get((False, ""), [])
-        for start in range(len(words)):
-            places = sorted(
-                [*index.get((False, lowered[start]), ()), *index.get((True, words[start]), ()),
-                 *anywhere]
-            )  # fmt: skip
-            for place in places:
-                names, code, exact = self.entries[place]
-                if tuple((words if exact else lowered)[start : start + len(names)]) == names:
-                    return start, start + len(names), code
-        return None
-
-
-def builtin_names() -> NameTable:
-    text = (resources.files("graphkit.events") / "actors.tsv").read_text(encoding="utf-8")
-    return NameTable.parse(text)
 
 
 @dataclass
@@ -226,7 +164,7 @@ class ActorCoder:
         if entity.type == "Person":
             return self._person(entity)
         named = self.names.find(words)
-        if named is not None:
+        if named is not None and not _foreign_party(named[2], self._place_in(words[: named[0]])):
             start, end, code = named
             return _with_sector(code, sector_of(words[:start] + words[end:]))
         if entity.type == "Country":
@@ -339,6 +277,17 @@ class ActorCoder:
                     return start, start + len(tokens), code  # an uncoded person: unknown
         return None
 
+    def place_named(self, words: list[str]) -> str | None:
+        """The country of the place ``words`` begin with: an entity the resolver took
+        for a city, region or country and placed ("Hong Kong", "Paris"), else None."""
+        if words:
+            self._entity_at(words, 0)  # builds the index
+        for tokens, entity in (self._index or {}).get(words[0] if words else "", []):
+            placed = entity.type in _PLACES or entity.type == "Country"
+            if placed and words[: len(tokens)] == tokens:
+                return _base(self.code(entity))
+        return None
+
     def _place_at(self, words: list[str], start: int) -> tuple[int, int, str] | None:
         code = self._place_in(words[start : start + 1])
         return (start, start + 1, code) if code is not None else None
@@ -370,6 +319,12 @@ def _non_governmental(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
     rights = any(a == "human" and b == "rights" for a, b in zip(lowered, lowered[1:], strict=False))
     return (rights or bool(NGO_WORDS & set(lowered))) and not _NOT_NGO & set(lowered)
+
+
+def _foreign_party(code: str, before: str | None) -> bool:
+    """Whether a party of the tables is named after another country's word, which
+    then names the party's country ("Armenia's Republican Party of ...")."""
+    return code.endswith("PTY") and before is not None and before != code[:3]
 
 
 def _base(code: str | None) -> str | None:
