@@ -25,6 +25,11 @@ _COUNTS = frozenset(
     "thousands hundreds dozens scores millions tens number numbers group groups".split()
 )
 # prepositions and words that end a crowd's head noun phrase
+# words a crowd's phrase may begin with, capitalised at the start of a sentence (any
+# other capitalised word may name a people or a place: "Kurdish people")
+_LEADING = frozenset(
+    "the a an some many several about around nearly almost up over more most tens".split()
+)
 _AFTER_HEAD = frozenset("of in from at near on with who that which across around".split())
 # places where a crowd acts and gatherings it holds: the object's own "in" phrase locates
 # the crowd only after one of these ("streets in Hong Kong", "a rally in Nairobi")
@@ -57,11 +62,15 @@ def crowd_code(assertion: Assertion, coder: ActorCoder) -> str | None:
 
 
 def _crowd(words: list[str]) -> bool:
-    """Whether a phrase names a crowd and nothing else: no capitalised word but the
-    first, and a head noun (past the counts) of :data:`CROWDS`."""
+    """Whether a phrase names a crowd and nothing else: no capitalised word (but a
+    first one of :data:`_LEADING`, :data:`_COUNTS` or :data:`CROWDS`), and a head noun
+    (past the counts) of :data:`CROWDS`."""
+    lowered = [w.lower() for w in words]
+    known = _LEADING | _COUNTS | CROWDS
     if not words or any(w[:1].isupper() for w in words[1:]):
         return False
-    lowered = [w.lower() for w in words]
+    if words[0][:1].isupper() and not known.intersection(forms(words[0])):
+        return False
     head = None
     for word in lowered:
         if word in _AFTER_HEAD:
