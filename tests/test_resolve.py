@@ -200,3 +200,29 @@ def test_an_alias_file_country_without_its_iso_code_is_refused(tmp_path: Path) -
     bad.write_text(json.dumps({"actors": [{"label": "Freedonia", "type": "Country"}]}))
     with pytest.raises(InputError, match=r"actor 1: a Country needs its \"country\""):
         load_aliases(bad)
+
+
+TITLED_NAMES = [
+    # a title the recognizer cut off: the name after it is a person, not a town
+    ("Prime Minister Martin met the delegation on Monday.", "Martin", "Person", None),
+    ("President Banda threatened to close the border.", "Banda", "Person", None),
+    ("Prime Minister Santos rejected the offer.", "Santos", "Person", None),
+    ("Mr. Paris said he would resign.", "Paris", "Person", None),
+    # no title before it: the town stays a town
+    ("The delegation flew to Santos on Monday.", "Santos", "City", "BRA"),
+    ("The former Yugoslavia broke apart.", "Yugoslavia", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "kind", "country"), TITLED_NAMES)
+def test_a_title_before_a_name_makes_it_no_place(
+    text: str, label: str, kind: str | None, country: str | None
+) -> None:
+    corpus = _resolve(text)
+    found = _named(corpus, label)
+    if kind is None:  # only that it is not taken for a person or a town
+        assert all(e.type not in {"Person", "City"} for e in found)
+        return
+    assert [(e.type, e.country) for e in found] == [(kind, country)]
+    if kind == "Person":
+        assert not [e for e in corpus.entities if e.type == "Country"]  # no town's country

@@ -117,11 +117,37 @@ def country_of_words(words: list[str]) -> str | None:
     return next((c for w in words if (c := close_country(_POSSESSIVE.sub("", w)))), None)
 
 
+# titles that only a person holds: one of them right before a name makes it no place
+PERSON_TITLES = TITLES - frozenset(
+    "former new outgoing incoming acting late foreign defence defense deputy vice crown "
+    "chief leader justice".split()
+)
+
+
+def titled_before(text: str, start: int) -> bool:
+    """Whether a person's title ends right before ``start`` ("Prime Minister Martin",
+    cut by the recognizer into "Prime Minister" and "Martin": not the Slovak town).
+
+    >>> titled_before("Prime Minister Martin said", 15), titled_before("in Martin", 3)
+    (True, False)
+    """
+    before = text[max(0, start - 20) : start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    return bool(words) and words[-1].lower().rstrip(".") in PERSON_TITLES
+
+
 def classify(
-    mention: Mention, aliases: AliasBook, person_words: frozenset[str] = frozenset()
+    mention: Mention,
+    aliases: AliasBook,
+    person_words: frozenset[str] = frozenset(),
+    titled: bool = False,
 ) -> Typing:
     """Type a non-pronoun mention; ``person_words`` are the words of the many-word
-    person names of its article (a one-word name among them is no city)."""
+    person names of its article (a one-word name among them is no city); ``titled``:
+    a person's title stands right before it, outside the mention ("Prime Minister" +
+    "Martin"), so it is no city either."""
     if mention.kind == "CLAUSE":  # what someone says or believes: its own node each time
         key = draft_key("proposition", mention.doc, mention.start)
         return Typing("Proposition", key, mention.text, None, "clausal object")
@@ -154,7 +180,7 @@ def classify(
             "Region", draft_key("region", region.label.lower()), region.label, region.country,
             f"contested region: {region.status}",
         )  # fmt: skip
-    city_typing = None if titles else _city(name, mention, person_words)  # "Minister Martin"
+    city_typing = None if titles or titled else _city(name, mention, person_words)
     if city_typing is not None:
         return city_typing
     if mention.kind in _PLACE_KINDS | {"PROPN"} and (region := find_subdivision(name)):

@@ -54,7 +54,7 @@ from graphkit.ids import draft_key
 from graphkit.resolve import descriptions as desc
 from graphkit.resolve.aliases import AliasBook, load_aliases
 from graphkit.resolve.antecedents import Antecedents, Candidate, gender_evidence, person_gender
-from graphkit.resolve.classify import classify, country_of_words
+from graphkit.resolve.classify import classify, country_of_words, titled_before
 from graphkit.resolve.drafts import Draft, Drafts, at, mentions_of, order
 from graphkit.resolve.link import entity_ids, link_all
 from graphkit.resolve.names import (
@@ -149,7 +149,8 @@ class Resolver:
         for mention in named:
             name = whole.get((mention.start, mention.end))
             typed = mention if name is None else replace(mention, text=name, kind="PERSON")
-            typing = classify(typed, self.book, person_words)
+            titled = titled_before(analysis.article.text, mention.start)
+            typing = classify(typed, self.book, person_words, titled)
             if name is not None:
                 typing = replace(typing, rule="whole name across a particle or hyphen")
             self.drafts.add(mention, typing)
