@@ -11,7 +11,6 @@ too much memory); :func:`load_graph` an rdflib graph (SHACL validation).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,8 +19,7 @@ from rdflib.util import guess_format
 
 from graphkit.errors import QueryError
 from graphkit.files import check_set
-from graphkit.rdf import triples
-from graphkit.rdf.triples import line_of
+from graphkit.rdf.triples import store_of
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -82,11 +80,3 @@ def load_store(path: Path) -> pyoxigraph.Store:
     except (OSError, SyntaxError, ValueError) as exc:
         raise QueryError(f"{path}: cannot load graph: {exc}") from exc
     return store
-
-
-def store_of(graph: Graph | Sequence[str]) -> pyoxigraph.Store:
-    """An in-memory pyoxigraph store holding an rdflib ``graph``'s triples, or a
-    build's N-Triples lines (:func:`graphkit.rdf.build.build_lines`)."""
-    if isinstance(graph, Graph):
-        graph = [line_of(triple) for triple in graph]
-    return triples.store_of(graph)

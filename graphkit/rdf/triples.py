@@ -165,11 +165,13 @@ def rdflib_graph(lines: Iterable[str], prefixes: dict[str, str] | None = None) -
     return graph
 
 
-def store_of(lines: Iterable[str], path: str | None = None) -> pyoxigraph.Store:
-    """A pyoxigraph store holding the lines' triples: in memory, or on disk at ``path``."""
+def store_of(graph: Graph | Iterable[str]) -> pyoxigraph.Store:
+    """An in-memory pyoxigraph store holding a build's N-Triples lines, or an rdflib
+    graph's triples."""
     import pyoxigraph as ox
 
-    store = ox.Store(path) if path is not None else ox.Store()
+    lines = (line_of(triple) for triple in graph) if isinstance(graph, Graph) else graph
+    store = ox.Store()
     data = _ntriples(lines)
     if data:
         store.bulk_load(data, ox.RdfFormat.N_TRIPLES)
