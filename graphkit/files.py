@@ -32,8 +32,9 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from graphkit.errors import ExportError, InputError
 
@@ -233,6 +234,31 @@ class ExportSet:
         self.files[name] = hashlib.sha256(payload).hexdigest()
         _step(f"staged:{name}")
         return self.folder / name
+
+    def write_with(self, name: str, write: Callable[[BinaryIO], object]) -> Path:
+        """Stage the file ``name`` as ``write`` writes it into an open binary file (a
+        graph too big to hold as one string is streamed); as :meth:`write`."""
+        staged = self.stage / name
+        sha = hashlib.sha256()
+        try:
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            with staged.open("wb") as handle:
+                write(handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(staged, 0o666 & ~_umask())
+            with staged.open("rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    sha.update(block)
+        except OSError as exc:
+            raise ExportError(f"cannot write {self.folder / name}: {exc.strerror or exc}") from exc
+        self.files[name] = sha.hexdigest()
+        _step(f"staged:{name}")
+        return self.folder / name
+
+    def staged(self, name: str) -> Path:
+        """Where the staged file ``name`` is until the commit (to read it back)."""
+        return self.stage / name
 
     def commit(self) -> None:
         """Put the staged set in place as one step (see the module docstring)."""

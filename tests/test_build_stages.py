@@ -27,7 +27,7 @@ def test_every_stage_reports_its_counts_in_order(tmp_path: Path) -> None:
     assert last["resolve"] == (2, 2)
     assert last["graph"] == (len(result.lines), len(result.lines)) and result.lines
     done, total = last["exports"]
-    assert done == total == 4  # turtle, assertions, the records, html
+    assert done == total == 5  # the lines, turtle, assertions, the records, html
     assert [d for s, d, _ in heard if s == "parse"] == [1, 2]
 
 

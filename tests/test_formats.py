@@ -106,7 +106,10 @@ def test_every_format_is_deterministic(all_formats: dict, seed_build, tmp_path: 
 
 def test_records_are_written_with_any_formats(seed_build, tmp_path: Path) -> None:
     outputs = write_set(Export(seed_build.corpus, seed_build.lines), tmp_path, ["csv"])
-    assert set(outputs) == {"csv", "assertions", "articles", "entities"}
+    assert set(outputs) == {"csv", "assertions", "articles", "entities", "lines"}
+    # the graph's sorted lines, which --into grows, are kept whatever the formats
+    assert outputs["lines"].name == ".graph.nt"
+    assert outputs["lines"].read_text().splitlines() == list(seed_build.lines)
     [record] = [json.loads(line) for line in outputs["articles"].read_text().splitlines()]
     assert record["id"] == "000_69fb7bf0abeb2eda" and record["text"].startswith("Russian")
 

@@ -15,11 +15,12 @@ graph (``--into``) keeps for the actors it already had.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import io
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from rdflib import Graph
 
@@ -34,6 +35,7 @@ from graphkit.corpus.records import (
 from graphkit.errors import GraphkitError
 from graphkit.files import ExportSet
 from graphkit.rdf.io import store_of
+from graphkit.rdf.triples import LINES_FILE, store_from_file
 from graphkit.types import Corpus
 
 if TYPE_CHECKING:
@@ -52,22 +54,35 @@ class Export:
     formats read is made from the lines only when one of them is chosen."""
 
     corpus: Corpus
-    lines: tuple[str, ...]
+    lines: Sequence[str]
     title: str = "graphkit"
     # the export folder this build grows (``--into``): its view keeps its actors' places
     previous: Path | None = None
+    # the sorted lines as a file (:data:`LINES_FILE`, staged): what the Turtle, the
+    # N-Triples and the views' store are streamed from, when it is written
+    lines_path: Path | None = None
+    # writes the sorted lines into an open file (by default ``lines``; a build that
+    # grows a graph merges the old file with its new lines: :mod:`graphkit.rdf.grow`)
+    write_lines: Callable[[BinaryIO], object] | None = None
+
+    def all_lines(self) -> Sequence[str]:
+        if self.lines or self.lines_path is None:
+            return self.lines
+        return self.lines_path.read_text(encoding="utf-8").splitlines()
 
     @cached_property
     def graph(self) -> Graph:
         from graphkit.rdf.build import PREFIXES
         from graphkit.rdf.triples import rdflib_graph
 
-        return rdflib_graph(self.lines, PREFIXES)
+        return rdflib_graph(self.all_lines(), PREFIXES)
 
     @cached_property
     def store(self) -> pyoxigraph.Store:
         """The graph in a pyoxigraph store, which the views read (made once, from the
-        lines: no rdflib graph)."""
+        lines file when there is one, else from the lines: no rdflib graph)."""
+        if self.lines_path is not None:
+            return store_from_file(self.lines_path)
         return store_of(self.lines)
 
 
@@ -81,13 +96,32 @@ class Format:
     filename: str
     description: str
     function: str  # "module:function"
-    reads: Literal["lines", "graph", "assertions", "graph and title", "store and title"] = "graph"
+    reads: Literal[
+        "lines", "lines file", "graph", "assertions", "graph and title", "store and title"
+    ] = "graph"
+
+    def write(self, export: Export, exports: ExportSet) -> Path:
+        """Stage this format's file; one that ``reads`` the ``lines file`` is streamed
+        from it (``function(lines_path, handle)``)."""
+        if self.reads != "lines file":
+            return exports.write(self.filename, self.generate(export))
+        make = self._function()
+        lines = export.lines_path
+        assert lines is not None, "the lines file is staged first"
+        return exports.write_with(self.filename, lambda handle: make(lines, handle))
+
+    def _function(self) -> Any:
+        module, _, name = self.function.partition(":")
+        return getattr(importlib.import_module(module), name)
 
     def generate(self, export: Export) -> str:
-        module, _, name = self.function.partition(":")
-        make: Any = getattr(importlib.import_module(module), name)
+        make = self._function()
         if self.reads == "lines":
-            return str(make(export.lines))
+            return str(make(export.all_lines()))
+        if self.reads == "lines file":
+            buffer = io.BytesIO()
+            make(export.lines_path, buffer)
+            return buffer.getvalue().decode("utf-8")
         if self.reads == "assertions":
             return str(make(export.corpus.assertions))
         if self.reads == "graph and title":
@@ -109,13 +143,13 @@ def register(fmt: Format) -> Format:
 
 
 for _format in (
-    Format("turtle", "graph.ttl", "RDF Turtle", "graphkit.export.rdf:generate_turtle", "lines"),
+    Format("turtle", "graph.ttl", "RDF Turtle", "graphkit.export.rdf:write_turtle", "lines file"),
     Format("assertions", ASSERTIONS_FILE, "JSON Lines, one assertion a line (the contract)",
            "graphkit.corpus.records:generate_jsonl", "assertions"),
     Format("html", "graph.html", "offline HTML view", "graphkit.export.html.page:generate_html",
            "store and title"),
-    Format("ntriples", "graph.nt", "RDF N-Triples", "graphkit.export.rdf:generate_ntriples",
-           "lines"),
+    Format("ntriples", "graph.nt", "RDF N-Triples", "graphkit.export.rdf:write_ntriples",
+           "lines file"),
     Format("trig", "graph.trig", "RDF TriG, a graph per article",
            "graphkit.export.rdf:generate_trig"),
     Format("jsonld", "graph.jsonld", "RDF JSON-LD", "graphkit.export.jsonld:generate_jsonld"),
@@ -148,33 +182,61 @@ def parse_formats(spec: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(chosen)
 
 
+def _write_lines(lines: Iterable[str], handle: BinaryIO) -> None:
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == 50_000:
+            handle.write(("\n".join(batch) + "\n").encode("utf-8"))
+            batch.clear()
+    if batch:
+        handle.write(("\n".join(batch) + "\n").encode("utf-8"))
+
+
+def _records(export: Export, exports: ExportSet) -> dict[str, Path]:
+    """The corpus records (see the module docstring), from the export's corpus."""
+    return {
+        "assertions": exports.write(ASSERTIONS_FILE, generate_jsonl(export.corpus.assertions)),
+        "articles": exports.write(ARTICLES_FILE, articles_jsonl(export.corpus.articles)),
+        "entities": exports.write(ENTITIES_FILE, entities_jsonl(export.corpus.entities)),
+    }
+
+
+Records = Callable[[Export, ExportSet], dict[str, Path]]
+
+
 def write_exports(
     export: Export,
     exports: ExportSet,
     formats: Iterable[str] = DEFAULT_FORMATS,
     progress: Callable[[int, int], None] | None = None,
+    records: Records | None = None,
 ) -> dict[str, Path]:
     """Write the chosen formats and the corpus records into the export set; return
     the paths by format name (plus ``articles`` and ``entities``, and ``index`` and
-    ``view:<actor>`` with the ``html`` format). ``progress(done, total)`` hears of each
-    format written. Nothing is in place before :meth:`ExportSet.commit`."""
+    ``view:<actor>`` with the ``html`` format, and ``lines``, :data:`LINES_FILE`).
+    ``progress(done, total)`` hears of each format written; ``records`` writes the
+    corpus records (and ``assertions.jsonl``) instead of the export's corpus (a build
+    that grows a graph appends to the old ones). Nothing is in place before
+    :meth:`ExportSet.commit`."""
     outputs: dict[str, Path] = {}
     chosen = parse_formats(formats)
-    steps = [*(name for name in chosen if name != "html"), "records"] + ["html"] * (
+    steps = ["lines", *(name for name in chosen if name != "html"), "records"] + ["html"] * (
         "html" in chosen
     )
     told = progress or (lambda done, total: None)
     told(0, len(steps))
+    write_lines = export.write_lines or (lambda handle: _write_lines(export.lines, handle))
+    outputs["lines"] = exports.write_with(LINES_FILE, write_lines)
+    export = replace(export, lines_path=exports.staged(LINES_FILE))
+    told(1, len(steps))
     for name in chosen:
+        if name == "assertions" and records is not None:
+            continue  # written with the records
         if name != "html":  # written below, with its views and layout
-            outputs[name] = exports.write(FORMATS[name].filename, FORMATS[name].generate(export))
+            outputs[name] = FORMATS[name].write(export, exports)
             told(len(outputs), len(steps))
-    if "assertions" not in outputs:  # the records need it to give back the corpus
-        outputs["assertions"] = exports.write(
-            ASSERTIONS_FILE, generate_jsonl(export.corpus.assertions)
-        )
-    outputs["articles"] = exports.write(ARTICLES_FILE, articles_jsonl(export.corpus.articles))
-    outputs["entities"] = exports.write(ENTITIES_FILE, entities_jsonl(export.corpus.entities))
+    outputs.update((records or _records)(export, exports))
     told(steps.index("records") + 1, len(steps))
     if "html" in chosen:
         from graphkit.export.html.views import write_views

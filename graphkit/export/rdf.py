@@ -10,8 +10,11 @@ Each function takes the lines, or an rdflib graph (the Python API's).
 
 from __future__ import annotations
 
+import shutil
 from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.graph import _TripleType
@@ -55,6 +58,60 @@ def generate_turtle(graph: Graph | Lines) -> str:
     """
     heads, body = _turtle_parts(_lines(graph))
     return "".join(line + "\n" for line in heads) + "\n" + body
+
+
+class _Body:
+    """A binary stream that drops the ``@prefix`` lines pyoxigraph writes first (in an
+    order of its own: the sorted ones are written before) and the blank lines after."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle = handle
+        self.head = b""  # what came before the body was found
+        self.started = False
+
+    def write(self, data: bytes) -> int:
+        if self.started:
+            return self.handle.write(data)
+        self.head += data
+        lines = self.head.split(b"\n")
+        for at, line in enumerate(lines[:-1]):
+            if line and not line.startswith(b"@prefix "):
+                self.started = True
+                self.handle.write(b"\n".join(lines[at:]))
+                return len(data)
+        self.head = lines[-1] if not lines[-1].startswith(b"@prefix ") else self.head
+        return len(data)
+
+    def flush(self) -> None:
+        self.handle.flush()
+
+
+def write_turtle(lines: Path, handle: BinaryIO) -> None:
+    """Write the Turtle of the sorted N-Triples file ``lines`` into ``handle``, as
+    :func:`generate_turtle` writes it, streamed: pyoxigraph reads and writes it a
+    block at a time, so a graph of millions of triples is never one string."""
+    import pyoxigraph as ox
+
+    if not lines.stat().st_size:  # an empty graph: no prefixes either
+        handle.write(b"\n\n")
+        return
+    handle.write(
+        "".join(f"@prefix {p}: <{n}> .\n" for p, n in sorted(TURTLE_PREFIXES.items())).encode()
+    )
+    handle.write(b"\n")
+    body = _Body(handle)
+    ox.serialize(
+        ox.parse(path=str(lines), format=ox.RdfFormat.N_TRIPLES),
+        output=body,  # type: ignore[arg-type]  # a writer is all it needs
+        format=ox.RdfFormat.TURTLE,
+        prefixes=TURTLE_PREFIXES,
+    )
+
+
+def write_ntriples(lines: Path, handle: BinaryIO) -> None:
+    """The sorted N-Triples file ``lines`` is the N-Triples export: copied."""
+    with lines.open("rb") as source:
+        shutil.copyfileobj(source, handle, 1 << 20)
 
 
 def generate_ntriples(graph: Graph | Lines) -> str:

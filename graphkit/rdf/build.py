@@ -20,8 +20,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib import RDF as _RDF
+from rdflib import RDFS as _RDFS
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS as _DCTERMS
+from rdflib.namespace import OWL, SKOS
+from rdflib.namespace import PROV as _PROV
 from rdflib.term import Node
 
 from graphkit.ids import source_file
@@ -48,7 +52,8 @@ from graphkit.rdf.triples import (
     string_literal,
     typed_literal,
 )
-from graphkit.rdf.vocab import GK, PLOVER
+from graphkit.rdf.vocab import GK as _GK
+from graphkit.rdf.vocab import PLOVER, Terms
 from graphkit.types import (
     ENTITY_TYPES,
     Article,
@@ -61,16 +66,17 @@ from graphkit.types import (
 )
 
 SCHEMA_URL = URIRef("https://schema.org/url")
+GK, RDF, RDFS, PROV, DCTERMS = map(Terms, (_GK, _RDF, _RDFS, _PROV, _DCTERMS))
 PREFIXES = {
-    "gk": str(GK),
+    "gk": str(_GK),
     "rel": RELATIONS,
     "ent": ENTITIES,
     "art": ARTICLES,
     "st": STATEMENTS,
     "claim": CLAIMS,
     "role": ROLES,
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
+    "prov": str(_PROV),
+    "dcterms": str(_DCTERMS),
     "skos": str(SKOS),
     "schema": "https://schema.org/",
     "owl": str(OWL),

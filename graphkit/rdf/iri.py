@@ -26,6 +26,7 @@ newlines, emoji, right-to-left marks, NUL, lone surrogates) the IRI is valid.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -61,6 +62,7 @@ def id_slug(identifier: str) -> str:
     return slug if slug == identifier else f"{slug}--{short_hash(identifier)}"
 
 
+@lru_cache(maxsize=1 << 16)  # an actor's IRI is minted for each of its statements
 def entity_iri(entity_id: str) -> URIRef:
     """IRI of an entity from its id (already a slug plus hash).
 
@@ -70,6 +72,7 @@ def entity_iri(entity_id: str) -> URIRef:
     return URIRef(ENTITIES + id_slug(entity_id))
 
 
+@lru_cache(maxsize=1 << 16)  # an actor's IRI is minted for each of its statements
 def article_iri(article_id: str) -> URIRef:
     """IRI of an article; the hash keeps ids that slug alike apart.
 
@@ -117,6 +120,7 @@ def role_iri(holder_id: str, title: str, of_id: str | None, article_id: str) -> 
     return URIRef(ROLES + content_id(title, holder_id, title, of_id or "", article_id))
 
 
+@lru_cache(maxsize=1 << 16)  # an actor's IRI is minted for each of its statements
 def relation_iri(lemma: str) -> URIRef:
     """Relation property from the normalized relation: "hope for" -> rel:hope_for.
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from graphkit.errors import ExportError, InputError
 from graphkit.files import WORK, locked, read_manifest
 from graphkit.rdf.io import check_whole, load_store
+from graphkit.rdf.triples import LINES_FILE
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -37,7 +38,7 @@ __all__ = ["GRAPH_FILES", "STORES", "ensure_store", "graph_file", "open_graph", 
 
 # The exports a store is made from, best first (every format a build writes that
 # Oxigraph reads as it is; a TriG file's article graphs stay named graphs).
-GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.trig")
+GRAPH_FILES = (LINES_FILE, "graph.ttl", "graph.nt", "graph.trig")
 STORES = f"{WORK}/store"
 _HASH_CHARS = 16
 
