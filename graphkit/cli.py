@@ -185,13 +185,13 @@ def build(
             inputs, out=out_dir, into=into, formats=formats, options=options, stages=bars
         )
     _report_problems(result.problems)
-    corpus = result.corpus
+    totals = result.totals
     summary = Table(title="graphkit build", show_header=False)
     for name, value in (
-        ("documents", len(corpus.articles)),
-        ("sentences", corpus.sentences),
-        ("entities", len(corpus.entities)),
-        ("assertions", len(corpus.assertions)),
+        ("documents", totals.documents),
+        ("sentences", totals.sentences),
+        ("entities", totals.entities),
+        ("assertions", totals.assertions),
         ("seconds", f"{result.seconds:.1f}"),
     ):
         summary.add_row(name, str(value))

@@ -18,6 +18,7 @@ from typing import Any
 
 from rdflib import Graph
 
+from graphkit.corpus.grow import can_grow, grow_corpus, read_base, write_grown_records
 from graphkit.corpus.merge import merge_corpora
 from graphkit.corpus.records import read_corpus
 from graphkit.events import code_corpus, load_event_dictionary
@@ -27,12 +28,12 @@ from graphkit.ids import article_id, content_hash
 from graphkit.ingest import article_from_text, read_articles
 from graphkit.ingest.dates import date_time_qualifiers, with_default_date
 from graphkit.ingest.dedupe import dedupe
-from graphkit.ingest.report import REPORT_NAME, exit_code_for, report_json
+from graphkit.ingest.report import REPORT_NAME, exit_code_for, exit_code_of, report_json
 from graphkit.nlp import analyze_articles
 from graphkit.nlp.pieces import long_article_notes
 from graphkit.options import AnalysisOptions
 from graphkit.rdf.build import PREFIXES, build_lines
-from graphkit.rdf.triples import rdflib_graph
+from graphkit.rdf.triples import LINES_FILE, rdflib_graph
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.classify import country_of_words
 from graphkit.resolve.resolver import resolve_entities
@@ -48,28 +49,68 @@ def _quiet(stage: str, done: int, total: int) -> None:
 
 
 @dataclass(frozen=True)
+class Totals:
+    """How much the graph a build wrote holds."""
+
+    documents: int
+    sentences: int
+    entities: int
+    assertions: int
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> Totals:
+        return cls(
+            len(corpus.articles), corpus.sentences, len(corpus.entities), len(corpus.assertions)
+        )
+
+
+@dataclass(frozen=True)
 class BuildResult:
     """What a build made: the resolved corpus, its graph (as sorted N-Triples
-    ``lines``; ``graph`` is an rdflib graph of them, made when first asked for), the
-    files and the time taken."""
+    ``lines``; ``graph`` is an rdflib graph of them), the files and the time taken.
 
-    corpus: Corpus
-    lines: tuple[str, ...]
+    A build that grew a folder's graph in place (:mod:`graphkit.corpus.grow`) holds
+    only what it added: ``corpus`` and ``lines`` are read back from the folder when
+    first asked for; ``totals`` and ``problems`` are at hand."""
+
+    built: Corpus | Path  # the corpus, or the folder whose records hold it
+    built_lines: tuple[str, ...] | None = None  # None: in the folder's lines file
     outputs: dict[str, Path] = field(default_factory=dict)
     seconds: float = 0.0
+    found: tuple[InputProblem, ...] = ()  # the problems, when ``built`` is a folder
+    counted: Totals | None = None  # the totals, when ``built`` is a folder
+
+    @cached_property
+    def corpus(self) -> Corpus:
+        if isinstance(self.built, Corpus):
+            return self.built
+        return replace(read_corpus(self.built), problems=self.found)
+
+    @cached_property
+    def lines(self) -> tuple[str, ...]:
+        if self.built_lines is not None:
+            return self.built_lines
+        assert isinstance(self.built, Path)
+        return tuple((self.built / LINES_FILE).read_text(encoding="utf-8").splitlines())
 
     @cached_property
     def graph(self) -> Graph:
         return rdflib_graph(self.lines, PREFIXES)
 
     @property
+    def totals(self) -> Totals:
+        if self.counted is not None:
+            return self.counted
+        return Totals.of(self.corpus)
+
+    @property
     def problems(self) -> tuple[InputProblem, ...]:
-        return self.corpus.problems
+        return self.built.problems if isinstance(self.built, Corpus) else self.found
 
     @property
     def exit_code(self) -> int:
         """0: every input read; 1: some failed (the rest was built); 2: nothing read."""
-        return exit_code_for(self.corpus)
+        return exit_code_of(self.totals.documents, self.problems)
 
 
 def collect_articles(
@@ -212,6 +253,9 @@ def build(
         if into is not None:  # read and written back under one lock: no build is lost
             for place in sorted({folder, Path(into)}):
                 notes += _lock(held, place)
+        if into is not None and folder == Path(into) and can_grow(folder, formats):
+            grown = _grow(folder, inputs, texts, options, formats, notes, progress, stages)
+            return replace(grown, seconds=time.perf_counter() - started)
         base = read_corpus(Path(into)) if into is not None else _EMPTY
         fresh, problems = collect_articles(
             inputs, texts, options.date, known=base.articles, skip=(folder,)
@@ -232,6 +276,57 @@ def build(
 
 
 _EMPTY = Corpus(articles=(), assertions=(), entities=())
+
+
+def _grow(
+    folder: Path,
+    inputs: Iterable[str | Path | Article],
+    texts: Iterable[str],
+    options: AnalysisOptions,
+    formats: tuple[str, ...],
+    notes: list[InputProblem],
+    progress: Progress | None,
+    stages: StageProgress,
+) -> BuildResult:
+    """Add the new articles to the graph of ``folder`` in place, reading back only
+    what :mod:`graphkit.corpus.grow` needs (its lock is held)."""
+    base = read_base(folder)
+    fresh, problems = collect_articles(
+        inputs, texts, options.date, known=base.articles, skip=(folder,)
+    )
+    found = (*notes, *problems)
+    counted = Totals(
+        len(base.articles), base.sentences, len(base.entities), base.report.get("assertions", 0)
+    )
+    if not fresh:  # nothing new: nothing is written
+        return BuildResult(folder, None, {}, found=found, counted=counted)
+    new = _analyze_collected(fresh, [], options, progress, stages)
+    new = replace(new, problems=(*found, *new.problems))
+    stages("graph", 0, 0)
+    grown = grow_corpus(base, new)
+    stages("graph", len(grown.delta.added), len(grown.delta.added))  # the lines added
+    code = exit_code_of(1, new.problems)
+    export = Export(grown.corpus, (), _title(grown.corpus), folder, write_lines=grown.write_lines)
+    exports = ExportSet(folder)
+    try:
+        outputs = write_exports(
+            export,
+            exports,
+            formats,
+            lambda d, t: stages("exports", d, t),
+            records=lambda _, staged: write_grown_records(base, grown, staged, code),
+        )
+        exports.commit()
+    except BaseException:
+        exports.abort()
+        raise
+    counted = Totals(
+        len(grown.corpus.articles),
+        grown.corpus.sentences,
+        len(grown.corpus.entities),
+        counted.assertions + len(new.assertions),
+    )
+    return BuildResult(folder, None, outputs, found=new.problems, counted=counted)
 
 
 def _lock(held: contextlib.ExitStack, folder: Path) -> list[InputProblem]:

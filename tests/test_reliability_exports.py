@@ -42,8 +42,8 @@ def news(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     ("step", "second_is_in"),
-    [("staged:graph.ttl", False), ("staged:report.json", False), ("committing", True),
-     ("moved:graph.ttl", True)],
+    [("staged:.graph.nt", False), ("staged:graph.ttl", False), ("staged:report.json", False),
+     ("committing", True), ("moved:graph.ttl", True)],
 )  # fmt: skip
 def test_a_kill_at_any_step_leaves_a_whole_set(news: Path, step: str, second_is_in: bool) -> None:
     first = graphkit("build", "first.txt", "--out", "out", cwd=news)

@@ -157,10 +157,7 @@ def build_lines(corpus: Corpus) -> tuple[str, ...]:
 
 def add_corpus(graph: Sink, corpus: Corpus) -> None:
     """Add the triples of a resolved corpus to ``graph``."""
-    countries: dict[str, Entity] = {}
-    for entity in corpus.entities:
-        if entity.type == "Country" and entity.country:
-            countries.setdefault(entity.country, entity)
+    countries = country_entities(corpus.entities)
     for article in corpus.articles:
         add_article(graph, article)
     for entity in corpus.entities:
@@ -173,6 +170,16 @@ def add_corpus(graph: Sink, corpus: Corpus) -> None:
     for role in corpus.roles:
         if role.holder in known:
             add_role(graph, role, known)
+
+
+def country_entities(entities: Iterable[Entity]) -> dict[str, Entity]:
+    """The country entity of each ISO code: the first of ``entities`` (sorted by id in
+    a corpus) that is a country with that code; ``gk:country`` links point to it."""
+    countries: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.type == "Country" and entity.country:
+            countries.setdefault(entity.country, entity)
+    return countries
 
 
 def add_role(graph: Sink, role: Role, known: set[str]) -> URIRef:

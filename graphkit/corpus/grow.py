@@ -1,0 +1,159 @@
+"""A build that grows the graph of an export folder in place (``--into``) reading only
+what it must, so adding ten articles costs about the same to a small graph or a
+large one (issue 15).
+
+:mod:`graphkit.corpus.merge` reads every old assertion back and builds the graph and
+every export again. A folder whose set holds the graph's lines
+(:data:`~graphkit.rdf.triples.LINES_FILE`) and ``report.json`` is grown instead:
+
+- read back: the articles (for the duplicate check and the sentence count), the
+  entity records (the index the new entities are joined to, by id) and the old
+  report's counts; never the old assertions;
+- the new articles are parsed, resolved and coded alone, as in a merge;
+- the graph's lines are the old file merged with the delta of the new corpus
+  (:mod:`graphkit.rdf.grow`), in one streamed pass; Turtle, N-Triples and the views
+  are written from the new file as in any build;
+- ``assertions.jsonl`` and ``articles.jsonl`` are the old files with the new records
+  appended (a merge writes old records first, then the new); ``entities.jsonl`` is
+  written again, and ``report.json`` adds the new counts to the old.
+
+Only the formats :data:`GROWN_FORMATS` are grown; any other (TriG, JSON-LD, GraphML,
+GEXF, CSV: each made from the whole graph or corpus) makes the build a merge.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from graphkit.corpus.merge import merge_entities
+from graphkit.corpus.records import (
+    ARTICLES_FILE,
+    ASSERTIONS_FILE,
+    ENTITIES_FILE,
+    article_from_dict,
+    articles_jsonl,
+    entities_jsonl,
+    entity_from_dict,
+    generate_jsonl,
+)
+from graphkit.errors import InputError
+from graphkit.files import ExportSet, check_set, read_manifest
+from graphkit.ingest.report import REPORT_NAME, grown_report
+from graphkit.rdf.grow import Delta, delta_of, write_grown
+from graphkit.rdf.triples import LINES_FILE
+from graphkit.resolve.roles import role_facts
+from graphkit.types import Article, Corpus, Entity
+
+__all__ = [
+    "GROWN_FORMATS", "Base", "Grown", "can_grow", "grow_corpus", "read_base",
+    "write_grown_records",
+]  # fmt: skip
+
+GROWN_FORMATS = frozenset({"turtle", "ntriples", "assertions", "html"})
+_READ = (ARTICLES_FILE, ENTITIES_FILE, ASSERTIONS_FILE, LINES_FILE, REPORT_NAME)
+
+
+@dataclass(frozen=True)
+class Base:
+    """What growing reads of an export folder: its articles, its entities by id and
+    its last report."""
+
+    folder: Path
+    articles: tuple[Article, ...]
+    entities: dict[str, Entity]
+    report: dict[str, Any]
+
+    @property
+    def sentences(self) -> int:
+        return sum(a.sentences or 0 for a in self.articles)
+
+
+def can_grow(folder: Path, formats: tuple[str, ...]) -> bool:
+    """Whether a build of ``formats`` into ``folder`` can grow its graph in place."""
+    listed = read_manifest(folder) or {}
+    return all(name in listed for name in _READ) and set(formats) <= GROWN_FORMATS
+
+
+def _json_lines(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def read_base(folder: Path) -> Base:
+    """The :class:`Base` of ``folder``, whose files must be the ones its manifest
+    lists (else the folder cannot be added to: the message says why)."""
+    wrong = check_set(folder, list(_READ))
+    if wrong:
+        raise InputError(
+            f"{folder}: cannot add to these exports, they are not the set the last build "
+            f"wrote ({'; '.join(wrong[:3])}); build the graph again from its inputs"
+        )
+    try:
+        articles = tuple(article_from_dict(r) for r in _json_lines(folder / ARTICLES_FILE))
+        entities = (entity_from_dict(r) for r in _json_lines(folder / ENTITIES_FILE))
+        report = json.loads((folder / REPORT_NAME).read_text(encoding="utf-8"))
+        return Base(folder, articles, {e.id: e for e in entities}, report)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{folder}: a record does not fit graphkit's types: {exc!r}") from exc
+
+
+@dataclass(frozen=True)
+class Grown:
+    """A grown graph, ready to be written: ``corpus`` holds every article and entity
+    but only the new assertions (the old ones stay in their file); ``write_lines``
+    writes the grown lines into an open file."""
+
+    corpus: Corpus
+    new: Corpus
+    delta: Delta
+    write_lines: Callable[[BinaryIO], object]
+
+
+def grow_corpus(base: Base, new: Corpus) -> Grown:
+    """``base`` grown by the resolved corpus ``new`` (see the module docstring)."""
+    entities = merge_entities(base.entities.values(), new.entities)
+    merged = {e.id: e for e in entities}
+    # a role is read when its assertion is added, against every entity (as a merge does)
+    roles = role_facts(new.assertions, entities, {a.id: a for a in new.articles})
+    delta = delta_of(replace(new, roles=roles), base.entities, merged)
+    old_lines = base.folder / LINES_FILE
+
+    def write_lines(handle: BinaryIO) -> None:
+        with old_lines.open("rb") as old:
+            write_grown(old, delta, handle)
+
+    articles = (*base.articles, *new.articles)
+    sentences = base.sentences + new.sentences
+    corpus = Corpus(articles, (), entities, sentences=sentences, problems=new.problems)
+    return Grown(corpus, new, delta, write_lines)
+
+
+def _appended(old: Path, text: str) -> Callable[[BinaryIO], None]:
+    def write(handle: BinaryIO) -> None:
+        with old.open("rb") as source:
+            shutil.copyfileobj(source, handle, 1 << 20)
+        handle.write(text.encode("utf-8"))
+
+    return write
+
+
+def write_grown_records(
+    base: Base, grown: Grown, exports: ExportSet, exit_code: int
+) -> dict[str, Path]:
+    """Stage the records and the report of a grown build (see the module docstring)."""
+    new = grown.new
+    assertions = _appended(base.folder / ASSERTIONS_FILE, generate_jsonl(new.assertions))
+    articles = _appended(base.folder / ARTICLES_FILE, articles_jsonl(new.articles))
+    return {
+        "assertions": exports.write_with(ASSERTIONS_FILE, assertions),
+        "articles": exports.write_with(ARTICLES_FILE, articles),
+        "entities": exports.write(ENTITIES_FILE, entities_jsonl(grown.corpus.entities)),
+        "report": exports.write(
+            REPORT_NAME, grown_report(base.report, base.articles, new, exit_code)
+        ),
+    }

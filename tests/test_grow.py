@@ -1,0 +1,145 @@
+"""Growing a folder's graph in place (``--into``, issue 15): the same files as a merge
+that reads everything back, without reading the old assertions."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import graphkit
+import graphkit.corpus.records
+import graphkit.pipeline as pipeline
+from graphkit.corpus.records import read_corpus
+from graphkit.pipeline import Totals
+from graphkit.rdf.grow import Delta, grow_lines
+
+from .conftest import SEEDS
+
+DATA = Path(__file__).parent / "data"
+GK = "https://w3id.org/graphkit/ontology#"
+CLAIM = "<https://w3id.org/graphkit/id/claim/c1>"
+INTEGER = "^^<http://www.w3.org/2001/XMLSchema#integer>"
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".graphkit" not in p.relative_to(folder).parts
+    }
+
+
+@pytest.fixture(scope="module")
+def grown_and_merged(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list]:
+    root = tmp_path_factory.mktemp("grow")
+    graphkit.build([SEEDS, DATA / "world-news.rss"], out=root / "base")
+    for name in ("grown", "merged"):
+        shutil.copytree(root / "base", root / name)
+    second = [DATA / "analyst-news.jsonl", DATA / "sahel-briefing.atom"]
+    grown = graphkit.build(second, into=root / "grown")
+    patch = pytest.MonkeyPatch()
+    patch.setattr(pipeline, "can_grow", lambda *args: False)  # the old way: a merge
+    merged = graphkit.build(second, into=root / "merged")
+    patch.undo()
+    return root / "grown", root / "merged", [grown, merged]
+
+
+def test_growing_writes_every_file_a_merge_writes(grown_and_merged) -> None:
+    grown, merged, (grown_result, merged_result) = grown_and_merged
+    assert isinstance(grown_result.built, Path) and not isinstance(merged_result.built, Path)
+    mine, theirs = _files(grown), _files(merged)
+    assert sorted(mine) == sorted(theirs)
+    assert {".graph.nt", "graph.ttl", "graph.html", "report.json"} <= set(mine)
+    for name in mine:
+        assert mine[name] == theirs[name], name
+
+
+def test_a_grown_build_tells_the_totals_of_the_whole_graph(grown_and_merged) -> None:
+    grown, _, (result, merged) = grown_and_merged
+    assert result.totals == Totals.of(read_corpus(grown)) == Totals.of(merged.corpus)
+    assert result.totals.documents == 12 and result.exit_code == 0
+    # the corpus and lines are read back when asked for
+    assert result.corpus.articles == read_corpus(grown).articles
+    assert list(result.lines) == (grown / ".graph.nt").read_text().splitlines()
+
+
+def test_growing_never_reads_the_old_assertions(tmp_path: Path, monkeypatch) -> None:
+    graphkit.build([SEEDS], out=tmp_path)
+
+    def refuse(path: Path) -> list:
+        raise AssertionError(f"read {path}")
+
+    monkeypatch.setattr(graphkit.corpus.records, "read_jsonl", refuse)
+    result = graphkit.build([DATA / "world-news.rss"], into=tmp_path)
+    assert result.totals.documents > 1
+    lines = (tmp_path / "assertions.jsonl").read_text().splitlines()
+    assert len(lines) == result.totals.assertions
+
+
+def test_other_formats_and_old_folders_are_merged_then_grown(tmp_path: Path) -> None:
+    graphkit.build([SEEDS], out=tmp_path)
+    csv = graphkit.build([DATA / "world-news.rss"], into=tmp_path, formats=["turtle", "csv"])
+    assert not isinstance(csv.built, Path)  # CSV is made from the whole graph
+    (tmp_path / ".graph.nt").unlink()  # as a folder written before the lines were kept
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    del manifest["files"][".graph.nt"]
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    old = graphkit.build([DATA / "sahel-briefing.atom"], into=tmp_path, formats=["turtle"])
+    assert not isinstance(old.built, Path) and (tmp_path / ".graph.nt").is_file()
+    again = graphkit.build([DATA / "analyst-news.jsonl"], into=tmp_path, formats=["turtle"])
+    assert isinstance(again.built, Path)
+
+
+def _count(name: str, value: int) -> bytes:
+    return f'{CLAIM} <{GK}{name}> "{value}"{INTEGER} .'.encode()
+
+
+def _link(predicate: str, target: str) -> bytes:
+    return f"{CLAIM} <{predicate}> <{target}> .".encode()
+
+
+EVIDENCE, DERIVED = GK + "evidence", "http://www.w3.org/ns/prov#wasDerivedFrom"
+OLD_CLAIM = sorted(
+    [
+        _link(DERIVED, "urn:art:a"),
+        _count("articleCount", 1),
+        _link(EVIDENCE, "urn:st:1"),
+        _count("sourceCount", 1),
+    ]
+)
+# claim lines added -> (sourceCount, articleCount) once grown
+RECOUNTS = [
+    ([_link(EVIDENCE, "urn:st:2"), _link(DERIVED, "urn:art:a")], (2, 1)),  # same article
+    ([_link(EVIDENCE, "urn:st:2"), _link(DERIVED, "urn:art:b")], (2, 2)),
+    (
+        [_link(EVIDENCE, f"urn:st:{n}") for n in (2, 3)]
+        + [_link(DERIVED, "urn:art:b"), _link(DERIVED, "urn:art:c")],
+        (3, 3),
+    ),
+    ([], (1, 1)),  # nothing new: counted as before
+]
+
+
+@pytest.mark.parametrize(("added", "counts"), RECOUNTS)
+def test_a_claim_joined_by_new_sources_is_counted_again(added: list, counts: tuple) -> None:
+    other = b"<urn:z> <urn:p> <urn:o> ."
+    delta = Delta(tuple(sorted(added)), frozenset(), frozenset({CLAIM.encode() + b" "}))
+    grown = list(grow_lines([*OLD_CLAIM, other], delta))
+    assert grown == sorted(grown) and grown[-1] == other
+    assert _count("sourceCount", counts[0]) in grown
+    assert _count("articleCount", counts[1]) in grown
+    assert len([line for line in grown if b"Count>" in line]) == 2
+
+
+def test_removed_lines_go_and_lines_added_twice_stay_once() -> None:
+    old = [b"<a> <p> 1 .", b"<b> <p> 2 .", b"<c> <p> 3 ."]
+    delta = Delta((b"<a> <p> 0 .", b"<b> <p> 2 .", b"<d> <p> 4 ."), frozenset(old[:2]), frozenset())
+    assert list(grow_lines(old, delta)) == [
+        b"<a> <p> 0 .",
+        b"<b> <p> 2 .",  # removed and added again: the entity's line did not change
+        b"<c> <p> 3 .",
+        b"<d> <p> 4 .",
+    ]
