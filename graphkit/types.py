@@ -181,7 +181,7 @@ class Assertion:
     def to_dict(self) -> dict[str, Any]:
         """The record, keys in field order (as ``dataclasses.asdict``, which copied
         every value deeply and took most of the time of ``assertions.jsonl``)."""
-        return _plain(self)
+        return plain_record(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Assertion:
@@ -209,23 +209,23 @@ _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 _LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
-def _plain(value: Any) -> Any:
+def plain_record(value: Any) -> Any:
     """Dataclasses as dicts and tuples as lists, recursively; other values as they are.
 
-    >>> _plain(Event("AID", "material cooperation", 7.0, "sent aid to"))["cue"]
+    >>> plain_record(Event("AID", "material cooperation", 7.0, "sent aid to"))["cue"]
     'sent aid to'
     """
     kind = type(value)
     if kind in _LEAVES:
         return value
     if kind is tuple or kind is list:
-        return [_plain(item) for item in value]
+        return [plain_record(item) for item in value]
     names = _FIELD_NAMES.get(kind)
     if names is None:
         if not is_dataclass(value):
             return value
         names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(value))
-    return {name: _plain(getattr(value, name)) for name in names}
+    return {name: plain_record(getattr(value, name)) for name in names}
 
 
 def _qualifier(data: dict[str, Any]) -> Qualifier:

@@ -3,7 +3,9 @@
 The merge works on :class:`Corpus` records, not on RDF: the old corpus is read back
 from its export folder (:func:`graphkit.corpus.records.read_corpus`), only the new
 articles are parsed and resolved, and the graph and every export are rebuilt from the
-union, so an incremental build writes exactly what a build of that corpus writes.
+union, so an incremental build writes exactly what a build of that corpus writes. A
+build back into the same folder grows its graph in place instead, with the same
+files (:mod:`graphkit.corpus.grow`); the merge is for the other cases.
 
 - An article whose text (content hash) is already in the graph is skipped, and a new
   article whose id is taken by a different text is renamed, by the one rule of
