@@ -2,6 +2,7 @@
 
     python benchmarks/scale.py sizes [--sizes 200,1000] [--processes 1]
     python benchmarks/scale.py processes [--size 200]
+    python benchmarks/scale.py into [--sizes 40,200,1000] [--repeat 2]
 
 The articles are made from the CaRB dev sentences (read from
 ``../shared/benchmarks/carb/dev.txt``, never copied here) and the seed article's
@@ -15,6 +16,10 @@ Python, the model, the work), the peak RSS of each, the time of ``--into`` with 
 new articles against that base, and the latency of shipped queries through
 ``graphkit query`` on the graph file, on the folder's on-disk store, and on the
 served store (``graphkit serve``), plus the bare HTTP round trip to the server.
+
+``into`` measures ``--into`` of 10 new articles onto a base of each size, both ways:
+growing the folder in place, and the merge that reads the whole corpus back and
+writes every export again (``--into BASE --out OTHER``), alternating in one run.
 
 ``processes`` measures the parse-and-extract stage with 1 and 2 processes against
 bare ``nlp.pipe(n_process=1|2)``, alternating, in one run, with CPU seconds beside
@@ -262,14 +267,61 @@ def processes(args: argparse.Namespace) -> None:
         print(f"whole build speed-up 2 vs 1 processes: {walls[1] / walls[2]:.2f}x")
 
 
+def into(args: argparse.Namespace) -> None:
+    """``--into`` of 10 new articles onto bases of each size: growing the folder in
+    place against the merge that reads everything back (``--into BASE --out OTHER``,
+    what every ``--into`` did before), alternating, in one run."""
+    pool = sentence_pool(args.data)
+    print(f"{os.cpu_count()} cores; --processes {args.processes}; {NEW} new articles; "
+          f"best of {args.repeat}, alternating; load average {os.getloadavg()[0]:.1f}",
+          flush=True)  # fmt: skip
+    table = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for size in (int(s) for s in args.sizes.split(",")):
+            base_input = write_jsonl(work / f"base-{size}.jsonl", corpus(pool, size))
+            new = write_jsonl(work / f"new-{size}.jsonl", corpus(pool, NEW, first=size))
+            base = work / f"base-{size}"
+            built, _, _ = measured(graphkit("build", str(base_input), "--out", str(base),
+                                            "--processes", str(args.processes)))  # fmt: skip
+            best: dict[str, tuple[float, float]] = {}
+            for _ in range(args.repeat):
+                for way in ("grown", "merged"):
+                    target = work / way
+                    shutil.rmtree(target, ignore_errors=True)
+                    if way == "grown":
+                        shutil.copytree(base, target)
+                        command = graphkit("build", str(new), "--into", str(target))
+                    else:
+                        command = graphkit("build", str(new), "--into", str(base), "--out",
+                                           str(target))  # fmt: skip
+                    wall, rss, _ = measured([*command, "--processes", str(args.processes)])
+                    print(f"  {size:>6,} articles, {way:<7} {wall:6.1f} s, peak {rss:.2f} GB "
+                          f"(load {os.getloadavg()[0]:.1f})", flush=True)  # fmt: skip
+                    if way not in best or wall < best[way][0]:
+                        best[way] = (wall, rss)
+            table.append((size, built, best["grown"], best["merged"]))
+            shutil.rmtree(base)
+    print(
+        f"\n| base articles | base build | --into {NEW}, grown | peak | --into {NEW}, merged "
+        "| peak | merged / grown |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for size, built, (grown, grown_rss), (merged, merged_rss) in table:
+        print(f"| {size:,} | {built:.0f} s | {grown:.1f} s | {grown_rss:.2f} GB | {merged:.1f} s "
+              f"| {merged_rss:.2f} GB | {merged / grown:.1f}x |")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("sizes", "processes"), nargs="?", default="sizes")
+    parser.add_argument("mode", choices=("sizes", "processes", "into"), nargs="?", default="sizes")
     parser.add_argument("--data", type=Path, default=CARB)
     parser.add_argument("--sizes", default="200,1000", help="comma-separated corpus sizes")
     parser.add_argument("--processes", type=int, default=1, help="--processes of every build")
     parser.add_argument("--size", type=int, default=200, help="corpus of the processes mode")
-    parser.add_argument("--repeat", type=int, default=2, help="runs of the processes mode")
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="runs of the processes and into modes"
+    )
     parser.add_argument(
         "--builds",
         action=argparse.BooleanOptionalAction,
@@ -279,7 +331,7 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.data / "dev.txt").is_file():
         raise SystemExit(f"{args.data / 'dev.txt'}: the CaRB sentences are not there (--data)")
-    sizes(args) if args.mode == "sizes" else processes(args)
+    {"sizes": sizes, "processes": processes, "into": into}[args.mode](args)
 
 
 if __name__ == "__main__":
