@@ -74,7 +74,7 @@ class BuildResult:
     first asked for; ``totals`` and ``problems`` are at hand."""
 
     built: Corpus | Path  # the corpus, or the folder whose records hold it
-    built_lines: tuple[str, ...] | None = None  # None: in the folder's lines file
+    built_lines: tuple[str, ...] | None = None  # None: in the lines file it wrote
     outputs: dict[str, Path] = field(default_factory=dict)
     seconds: float = 0.0
     found: tuple[InputProblem, ...] = ()  # the problems, when ``built`` is a folder
@@ -90,8 +90,11 @@ class BuildResult:
     def lines(self) -> tuple[str, ...]:
         if self.built_lines is not None:
             return self.built_lines
-        assert isinstance(self.built, Path)
-        return tuple((self.built / LINES_FILE).read_text(encoding="utf-8").splitlines())
+        path = self.outputs.get("lines")
+        if path is None:
+            assert isinstance(self.built, Path), "a build that wrote nothing keeps its lines"
+            path = self.built / LINES_FILE
+        return tuple(path.read_text(encoding="utf-8").splitlines())
 
     @cached_property
     def graph(self) -> Graph:
@@ -262,17 +265,23 @@ def build(
         )
         new = _analyze_collected(fresh, [], options, progress, stages) if fresh else _EMPTY
         corpus = merge_corpora(base, new, (*notes, *problems))
-        stages("graph", 0, 0)
-        lines = build_lines(corpus)
-        stages("graph", len(lines), len(lines))
         unchanged = into is not None and not fresh and folder == Path(into)
         if not corpus.articles or unchanged:  # nothing to write, or nothing new
+            lines = _graph_lines(corpus, stages)
             return BuildResult(corpus, lines, {}, time.perf_counter() - started)
         if into is None:
             notes = _lock(held, folder)
             corpus = replace(corpus, problems=(*notes, *corpus.problems))
-        outputs = _write(corpus, lines, folder, formats, Path(into) if into else None, stages)
-    return BuildResult(corpus, lines, outputs, time.perf_counter() - started)
+        outputs = _write(corpus, folder, formats, Path(into) if into else None, stages)
+    # the lines are not held while the views are made: read back from the file if asked
+    return BuildResult(corpus, None, outputs, time.perf_counter() - started)
+
+
+def _graph_lines(corpus: Corpus, stages: StageProgress) -> tuple[str, ...]:
+    stages("graph", 0, 0)
+    lines = build_lines(corpus)
+    stages("graph", len(lines), len(lines))
+    return lines
 
 
 _EMPTY = Corpus(articles=(), assertions=(), entities=())
@@ -338,7 +347,6 @@ def _lock(held: contextlib.ExitStack, folder: Path) -> list[InputProblem]:
 
 def _write(
     corpus: Corpus,
-    lines: tuple[str, ...],
     folder: Path,
     formats: Iterable[str],
     previous: Path | None,
@@ -348,8 +356,14 @@ def _write(
     one step (:class:`graphkit.files.ExportSet`); ``previous`` is the folder grown."""
     exports = ExportSet(folder)
     try:
-        export = Export(corpus, lines, _title(corpus), previous)
-        outputs = write_exports(export, exports, formats, lambda d, t: stages("exports", d, t))
+        # the export is write_exports' alone: once the lines are in their file, they
+        # are let go (a third of the memory of the views' stage, issue 15)
+        outputs = write_exports(
+            Export(corpus, _graph_lines(corpus, stages), _title(corpus), previous),
+            exports,
+            formats,
+            lambda d, t: stages("exports", d, t),
+        )
         outputs["report"] = exports.write(REPORT_NAME, report_json(corpus, exit_code_for(corpus)))
         exports.commit()
     except BaseException:

@@ -228,7 +228,8 @@ def write_exports(
     told(0, len(steps))
     write_lines = export.write_lines or (lambda handle: _write_lines(export.lines, handle))
     outputs["lines"] = exports.write_with(LINES_FILE, write_lines)
-    export = replace(export, lines_path=exports.staged(LINES_FILE))
+    # from here the lines are read from their file: the caller's may be let go
+    export = replace(export, lines=(), lines_path=exports.staged(LINES_FILE))
     told(1, len(steps))
     for name in chosen:
         if name == "assertions" and records is not None:
