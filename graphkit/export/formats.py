@@ -231,12 +231,14 @@ def write_exports(
     # from here the lines are read from their file: the caller's may be let go
     export = replace(export, lines=(), lines_path=exports.staged(LINES_FILE))
     told(1, len(steps))
+    done = 1
     for name in chosen:
-        if name == "assertions" and records is not None:
-            continue  # written with the records
-        if name != "html":  # written below, with its views and layout
+        # the records write assertions.jsonl; the views are written below
+        if name not in {"assertions", "html"}:
             outputs[name] = FORMATS[name].write(export, exports)
-            told(len(outputs), len(steps))
+        if name != "html":
+            done += 1
+            told(done, len(steps))
     outputs.update((records or _records)(export, exports))
     told(steps.index("records") + 1, len(steps))
     if "html" in chosen:
