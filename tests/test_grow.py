@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,15 @@ import pytest
 import graphkit
 import graphkit.corpus.records
 import graphkit.pipeline as pipeline
+from graphkit.corpus.merge import merge_corpora, merge_entities
 from graphkit.corpus.records import read_corpus
 from graphkit.pipeline import Totals
-from graphkit.rdf.grow import Delta, grow_lines
+from graphkit.rdf.build import build_lines
+from graphkit.rdf.grow import Delta, delta_of, grow_lines
+from graphkit.types import Corpus, Entity
 
 from .conftest import SEEDS
+from .test_graph_model import PUTIN, RUSSIA, TRUMP, claim, corpus_of
 
 DATA = Path(__file__).parent / "data"
 GK = "https://w3id.org/graphkit/ontology#"
@@ -143,3 +148,34 @@ def test_removed_lines_go_and_lines_added_twice_stay_once() -> None:
         b"<c> <p> 3 .",
         b"<d> <p> 4 .",
     ]
+
+
+def _grown(old: Corpus, new: Corpus) -> list[str]:
+    merged = merge_entities(old.entities, new.entities)
+    delta = delta_of(new, {e.id: e for e in old.entities}, {e.id: e for e in merged})
+    lines = [line.encode() for line in build_lines(old)]
+    return [line.decode() for line in grow_lines(lines, delta)]
+
+
+def test_grown_lines_are_the_lines_of_the_merged_corpus() -> None:
+    # a second source of a claim, in a new article; Putin's record changes (mentions)
+    old = corpus_of(claim("s1", doc="a1"), entities=(PUTIN, TRUMP, RUSSIA))
+    putin = replace(PUTIN, aliases=("Putin", "President Putin"), mentions=1)
+    new = corpus_of(claim("s2", doc="a2"), claim("s3", doc="a2", lemma="meet"),
+                    entities=(putin, TRUMP))  # fmt: skip
+    merged = merge_corpora(old, new)
+    assert _grown(old, new) == list(build_lines(merged))
+    congratulate = [line for line in _grown(old, new) if "/claim/congratulate" in line]
+    assert any('sourceCount> "2"' in line for line in congratulate)
+
+
+def test_a_country_named_later_gets_the_links_of_its_people() -> None:
+    # Trump's country is known before any article names the United States
+    trump = replace(TRUMP, country="USA")
+    usa = Entity("united-states-0", "United States", "Country", country="USA", mentions=1)
+    old = corpus_of(claim("s1", doc="a1"), entities=(PUTIN, trump, RUSSIA))
+    new = corpus_of(claim("s2", doc="a2", obj=usa), entities=(PUTIN, usa))
+    grown = _grown(old, new)
+    assert grown == list(build_lines(merge_corpora(old, new)))
+    assert any("donald-trump-2> <https://w3id.org/graphkit/ontology#country>" in line
+               for line in grown)  # fmt: skip
