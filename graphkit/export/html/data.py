@@ -169,7 +169,7 @@ def read_entities(graph: ox.Store | Reader) -> dict[str, Entity]:
     found = {}
     for iri in sorted(kinds):
         kind = kinds[iri]
-        aliases, merges, roles = (tuple(sorted(map(_str, of.get(iri, ())))) for of in lists)
+        aliases, merges, roles = (tuple(sorted(of.get(iri, ()))) for of in lists)
         found[iri] = Entity(
             iri,
             labels.get(iri) or _local(iri),
@@ -249,7 +249,7 @@ def read_claims(
     claims = []
     for iri in reader.iris(GK.Claim):
         subject, predicate, obj, status = (str(end.get(iri)) for end in ends)
-        found = sorted(map(_str, evidence.get(iri, ())))
+        found = sorted(evidence.get(iri, ()))
         key = (subject, predicate, obj, status)
         claims.append((key, [statements[e] for e in found if e in statements], iri))
     return sorted(claims, key=lambda claim: claim[0])
@@ -283,7 +283,7 @@ class _Sources:
             )
         )  # fmt: skip
         self.speakers = reader.column(GK.attributedTo, None)
-        self.qualifiers = reader.lists(GK.qualifier)
+        self.qualifiers = reader.lists(GK.qualifier, node)
 
     def __call__(self, iri: str) -> dict[str, Any]:
         v = {name: column.get(iri) for name, column in self.values}
@@ -317,8 +317,7 @@ class _Sources:
     def _time(self, iri: str) -> tuple[str | None, str | None]:
         """The resolved date of the statement's first dated time qualifier, and its
         words (a literal is no qualifier: it has no date)."""
-        qualifiers = (node(q) for q in self.qualifiers.get(iri, ()))
-        for q in sorted(q for q in qualifiers if q is not None):
+        for q in sorted(q for q in self.qualifiers.get(iri, ()) if q is not None):
             resolved = self.resolved.get(q)
             if resolved is not None and span(resolved) is not None:
                 return resolved, self.texts.get(q)
