@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from typing import Any
 
 import pyoxigraph as ox
@@ -168,13 +169,26 @@ class Reader:
         """Every object of ``predicate`` (distinct, in the store's order) of each
         subject, ``convert``-ed, by the subject's IRI; read once for each ``convert``."""
         key = (str(predicate), convert)
-        if key not in self._lists:
-            found: dict[str, dict[Term, None]] = {}
+        if key in self._lists:
+            return self._lists[key]
+        found: dict[str, list[Any]] = {}
+        if self._graphs:  # a triple in several graphs is one value: made distinct by term
+            terms: dict[str, dict[Term, None]] = {}
             for quad in self._quads(named(key[0])):
                 subject = quad.subject.value  # type: ignore[union-attr]
-                found.setdefault(subject, {})[quad.object] = None
-            self._lists[key] = {s: tuple(map(convert, objs)) for s, objs in found.items()}
+                terms.setdefault(subject, {})[quad.object] = None
+            found = {s: list(map(convert, objects)) for s, objects in terms.items()}
+        else:  # one graph: its triples are distinct, so are a subject's objects
+            for quad in self._quads(named(key[0])):
+                subject = quad.subject.value  # type: ignore[union-attr]
+                found.setdefault(subject, []).append(convert(quad.object))
+        self._lists[key] = {s: tuple(objects) for s, objects in found.items()}
         return self._lists[key]
+
+    @cached_property
+    def _graphs(self) -> bool:
+        """Whether the store has named graphs (a TriG file's)."""
+        return next(iter(self.store.named_graphs()), None) is not None
 
     def _quads(self, predicate: ox.NamedNode, obj: ox.NamedNode | None = None) -> Iterable[ox.Quad]:
         # (the "type: ignore"s above: pyoxigraph's stubs still allow a triple as a

@@ -14,7 +14,7 @@ sorted, so one graph always gives the same data, byte for byte.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -159,34 +159,47 @@ def _label(labels: dict[str, str], key: str | None) -> str | None:
     return None if key is None else labels.get(key)
 
 
+def _table(nodes: list[str], columns: Mapping[str, Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Each node's value in each column, by the column's name (None where it has
+    none): looked up a column at a time, ``map`` calls ``dict.get`` with no Python
+    frame per value (a 1,000-article graph has some 50,000 statements of 20 values)."""
+    names, values = tuple(columns), [map(c.get, nodes) for c in columns.values()]
+    return (dict(zip(names, row, strict=True)) for row in zip(*values, strict=True))
+
+
 def read_entities(graph: ox.Store | Reader) -> dict[str, Entity]:
     """Every entity with a type, by IRI (in IRI order)."""
     reader = _reader(graph)
-    kinds, labels, codes = (reader.column(p) for p in (GK.entityType, RDFS.label, GK.actorCode))
-    mentions = reader.column(GK.mentionCount, py)
-    countries, affiliations = (reader.column(p, node) for p in (GK.country, GK.affiliatedWith))
-    lists = [reader.lists(p) for p in _LISTS]
+    kinds, labels = reader.column(GK.entityType), reader.column(RDFS.label)
+    iris = sorted(kinds)
+    columns = {
+        "label": labels,
+        "mentions": reader.column(GK.mentionCount, py),
+        "country": reader.column(GK.country, node),
+        "affiliation": reader.column(GK.affiliatedWith, node),
+        "code": reader.column(GK.actorCode),
+        **{name: reader.lists(p) for name, p in _LISTS.items()},
+    }
     found = {}
-    for iri in sorted(kinds):
+    for iri, v in zip(iris, _table(iris, columns), strict=True):
         kind = kinds[iri]
-        aliases, merges, roles = (tuple(sorted(of.get(iri, ()))) for of in lists)
         found[iri] = Entity(
             iri,
-            labels.get(iri) or _local(iri),
+            v["label"] or _local(iri),
             kind if kind in TYPE_STYLE else "Concept",
-            int(mentions.get(iri) or 0),
-            aliases,
-            merges,
-            roles,
-            _label(labels, countries.get(iri)),
-            _label(labels, affiliations.get(iri)),
-            codes.get(iri),
+            int(v["mentions"] or 0),
+            tuple(sorted(v["aliases"] or ())),
+            tuple(sorted(v["merges"] or ())),
+            tuple(sorted(v["roles"] or ())),
+            _label(labels, v["country"]),
+            _label(labels, v["affiliation"]),
+            v["code"],
             kind,
         )
     return found
 
 
-_LISTS = (SKOS.altLabel, GK.mergeReason, GK.holdsRole)  # an entity's aliases, merges, roles
+_LISTS = {"aliases": SKOS.altLabel, "merges": GK.mergeReason, "roles": GK.holdsRole}
 
 
 def read_roles(
@@ -226,14 +239,14 @@ def read_statements(
 ) -> dict[str, Statement]:
     """Every statement with both ends by IRI, in IRI order."""
     reader = _reader(graph)
-    subjects, predicates, objects = (reader.column(p) for p in _ENDS)
+    iris = reader.iris(GK.Assertion)
     source = _Sources(reader, articles)
     found: dict[str, Statement] = {}
-    for iri in reader.iris(GK.Assertion):
-        subject, predicate, obj = subjects.get(iri), predicates.get(iri), objects.get(iri)
+    for iri, v in zip(iris, _table(iris, source.columns), strict=True):
+        subject, predicate, obj = v["subject"], v["predicate"], v["object"]
         if subject is None or predicate is None or obj is None:
             continue
-        made = source(iri)
+        made = source(iri, v)
         found[iri] = Statement(iri, subject, predicate, obj, _kind(made), made)
     return found
 
@@ -244,18 +257,22 @@ def read_claims(
     """Each gk:Claim's key, its evidence statements (in IRI order) and its IRI, sorted
     by key."""
     reader = _reader(graph)
-    ends = [reader.column(p) for p in (*_ENDS, GK.status)]
-    evidence = reader.lists(GK.evidence)
+    iris = reader.iris(GK.Claim)
+    columns = [reader.column(p) for p in (*_ENDS, GK.status)]
+    keys = zip(*(map(str, map(c.get, iris)) for c in columns), strict=True)
+    evidence = map(reader.lists(GK.evidence).get, iris)
     claims = []
-    for iri in reader.iris(GK.Claim):
-        subject, predicate, obj, status = (str(end.get(iri)) for end in ends)
-        found = sorted(evidence.get(iri, ()))
-        key = (subject, predicate, obj, status)
-        claims.append((key, [statements[e] for e in found if e in statements], iri))
+    for iri, key, found in zip(iris, keys, evidence, strict=True):
+        ordered = sorted(found or ())
+        claims.append((key, [statements[e] for e in ordered if e in statements], iri))
     return sorted(claims, key=lambda claim: claim[0])
 
 
-# the fields of a statement's source that are a property's Python value, as it is read
+# a statement's columns: IRIs (texts) and Python values, by name
+_IRIS = {
+    "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
+    "article": PROV.wasDerivedFrom, "category": GK.eventCategory, "quad": GK.quadClass,
+}  # fmt: skip
 _VALUES = {
     "sentence": GK.sentence, "sentence_start": GK.sentenceStart,
     "subject_start": GK.subjectStart, "subject_end": GK.subjectEnd,
@@ -268,29 +285,28 @@ _VALUES = {
 
 
 class _Sources:
-    """Each statement's source (its sentence, spans, status, dates and event), made
-    from every property it needs read once, as columns (:meth:`Reader.column`): a
-    lookup per node and property cost most of the views' time at scale."""
+    """Each statement's source (its sentence, spans, status, dates and event), from
+    the columns of every property it needs (:meth:`Reader.column`): a lookup per node
+    and property cost most of the views' time at scale."""
 
     def __init__(self, reader: Reader, articles: dict[str, dict[str, str | None]]) -> None:
         self.articles = articles
-        self.values = [(name, reader.column(p, py)) for name, p in _VALUES.items()]
-        self.derived, self.labels, self.resolved, self.texts, self.categories, self.quads = (
-            reader.column(p)
-            for p in (
-                PROV.wasDerivedFrom, RDFS.label, GK.resolvedDate, GK.text, GK.eventCategory,
-                GK.quadClass,
-            )
-        )  # fmt: skip
-        self.speakers = reader.column(GK.attributedTo, None)
-        self.qualifiers = reader.lists(GK.qualifier, node)
+        self.labels, self.resolved, self.texts = (
+            reader.column(p) for p in (RDFS.label, GK.resolvedDate, GK.text)
+        )
+        self.columns = {
+            **{name: reader.column(p) for name, p in _IRIS.items()},
+            **{name: reader.column(p, py) for name, p in _VALUES.items()},
+            "speaker": reader.column(GK.attributedTo, None),
+            "qualifiers": reader.lists(GK.qualifier, node),
+        }
 
-    def __call__(self, iri: str) -> dict[str, Any]:
-        v = {name: column.get(iri) for name, column in self.values}
-        article = self.articles.get(str(self.derived.get(iri)), {})
+    def __call__(self, iri: str, v: dict[str, Any]) -> dict[str, Any]:
+        """The source of the statement ``iri``, whose columns' values are ``v``."""
+        article = self.articles.get(str(v["article"]), {})
         confidence = v["confidence"]
-        resolved, words = self._time(iri)
-        speaker = self.speakers.get(iri)
+        resolved, words = self._time(v["qualifiers"] or ())
+        speaker = v["speaker"]
         return {
             "id": _local(iri),
             "sentence": v["sentence"] or "",
@@ -311,29 +327,29 @@ class _Sources:
             "article_date": article.get("date"),
             "time": words,
             "date": resolved,
-            "event": self._event(iri, v),
+            "event": _event(v),
         }
 
-    def _time(self, iri: str) -> tuple[str | None, str | None]:
+    def _time(self, qualifiers: tuple[str | None, ...]) -> tuple[str | None, str | None]:
         """The resolved date of the statement's first dated time qualifier, and its
         words (a literal is no qualifier: it has no date)."""
-        for q in sorted(q for q in self.qualifiers.get(iri, ()) if q is not None):
+        for q in sorted(q for q in qualifiers if q is not None):
             resolved = self.resolved.get(q)
             if resolved is not None and span(resolved) is not None:
                 return resolved, self.texts.get(q)
         return None, None
 
-    def _event(self, iri: str, v: dict[str, Any]) -> dict[str, Any] | None:
-        category, quad = self.categories.get(iri), self.quads.get(iri)
-        if category is None:
-            return None
-        intensity = v["intensity"]
-        return {
-            "category": _local(category).rsplit("#", 1)[-1],
-            "quad": None if quad is None else _local(quad).rsplit("#", 1)[-1],
-            "intensity": None if intensity is None else float(intensity),
-            "cue": v["event_cue"],
-        }
+
+def _event(v: dict[str, Any]) -> dict[str, Any] | None:
+    category, quad, intensity = v["category"], v["quad"], v["intensity"]
+    if category is None:
+        return None
+    return {
+        "category": _local(category).rsplit("#", 1)[-1],
+        "quad": None if quad is None else _local(quad).rsplit("#", 1)[-1],
+        "intensity": None if intensity is None else float(intensity),
+        "cue": v["event_cue"],
+    }
 
 
 def neighbourhood(pairs: Iterable[tuple[str, str]], start: str, hops: int) -> set[str]:
