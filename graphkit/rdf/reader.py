@@ -14,8 +14,8 @@ string) and :func:`py` the Python value of a literal, as rdflib's ``toPython`` w
 
 Asking a node at a time (:meth:`Reader.value`) still costs a call chain, the hashing
 of a store term and a conversion per node and property: the views, which read some 20
-properties of every statement, spent most of their time there (a 1,000-article build:
-30 s of the views' 36 s). :meth:`Reader.column` and :meth:`Reader.lists` give plain
+properties of every statement, spent most of their time there (a 1,000-article build
+under cProfile: 30 s of the views' 36 s). :meth:`Reader.column` and :meth:`Reader.lists` give plain
 dicts instead, by the subject's IRI string, of Python values converted as a predicate
 is read (once), for a caller that walks every node of a kind.
 """
@@ -155,7 +155,7 @@ class Reader:
             make = convert or _same
             # converted as read, the store's term let go at once: keeping the terms (to
             # convert each distinct one once) cost more in allocation and hashing than
-            # the conversions saved (a 1,000-article graph: 1.8 s against 1.1 s)
+            # the conversions saved (six columns of 1,000 articles: 1.8 s against 1.1 s)
             for quad in self._quads(named(key[0])):
                 subject = quad.subject.value  # type: ignore[union-attr]
                 if subject not in found:
