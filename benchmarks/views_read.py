@@ -1,0 +1,145 @@
+"""The views' reading of the graph (``GraphData.read``), before and after, in one run.
+
+    PYTHONPATH=$PWD python benchmarks/views_read.py FOLDER [--before main] [--repeat 3]
+    PYTHONPATH=$PWD python benchmarks/views_read.py FOLDER --write OUT
+
+FOLDER is a build's export folder (``graphkit build ... --out FOLDER``): its
+``graph.ttl`` is read back into the build's sorted N-Triples lines and a store made
+from them as a build makes it (:func:`graphkit.rdf.triples.store_of`). The "before"
+code is ``graphkit/export/html/data.py`` and ``graphkit/rdf/reader.py`` as they are at
+the git revision ``--before``, loaded as modules beside the working tree's; both read
+the same store, alternating, ``--repeat`` times each (CPU and wall seconds, the best
+of the runs), and their records are checked equal. ``--write OUT`` instead writes the
+HTML views (:func:`graphkit.export.html.views.write_views`) of the store into OUT
+with the working tree's code, to compare with FOLDER's (``diff -r``).
+
+Every figure is printed; nothing is asserted but the equality of the records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import importlib.util
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pyoxigraph as ox
+
+from graphkit.export.html import data as after
+from graphkit.files import ExportSet
+from graphkit.rdf.triples import store_of
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_lines(folder: Path) -> tuple[str, ...]:
+    """The build's sorted N-Triples lines, read back from its Turtle file (Oxigraph
+    writes a literal as the build does: see :mod:`graphkit.rdf.triples`)."""
+    triples = ox.parse(path=str(folder / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    written = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    return tuple(sorted(set(written.decode("utf-8").splitlines())))
+
+
+def title(folder: Path) -> str:
+    """The build's title, as :func:`graphkit.pipeline._title` makes it."""
+    lines = (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    articles = [json.loads(line) for line in lines if line.strip()]
+    if len(articles) == 1 and articles[0].get("title"):
+        return f"graphkit: {articles[0]['title']}"
+    return f"graphkit: {len(articles)} articles"
+
+
+def _module(name: str, source: str) -> ModuleType:
+    spec = importlib.util.spec_from_loader(name, loader=None)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    exec(compile(source, f"<{name}>", "exec"), module.__dict__)
+    return module
+
+
+def before(revision: str) -> ModuleType:
+    """``data.py`` at ``revision``, reading the store with that revision's reader."""
+
+    def show(path: str) -> str:
+        return subprocess.run(
+            ["git", "show", f"{revision}:{path}"], cwd=ROOT, check=True, capture_output=True,
+            text=True,
+        ).stdout  # fmt: skip
+
+    _module("_before_reader", show("graphkit/rdf/reader.py"))
+    source = show("graphkit/export/html/data.py").replace("graphkit.rdf.reader", "_before_reader")
+    return _module("_before_data", source)
+
+
+def plain(read: Any) -> Any:
+    """A GraphData as plain values, to compare two modules' records."""
+    return {f.name: _plain(getattr(read, f.name)) for f in dataclasses.fields(read)}
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, dataclasses.astuple(value))
+    if isinstance(value, dict):
+        return [(k, _plain(v)) for k, v in value.items()]
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def timed(module: Any, store: ox.Store) -> tuple[float, float, Any]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    read = module.GraphData.read(store)
+    return time.perf_counter() - wall, time.process_time() - cpu, read
+
+
+def compare(folder: Path, revision: str, repeat: int) -> None:
+    lines = build_lines(folder)
+    store = store_of(lines)
+    print(f"{folder}: {len(lines):,} triples")
+    old = before(revision)
+    best: dict[str, list[float]] = {"before": [1e9, 1e9], "after": [1e9, 1e9]}
+    reads: dict[str, Any] = {}
+    for _ in range(repeat):
+        for name, module in (("before", old), ("after", after)):
+            wall, cpu, reads[name] = timed(module, store)
+            best[name] = [min(best[name][0], wall), min(best[name][1], cpu)]
+    same = plain(reads["before"]) == plain(reads["after"])
+    for name, (wall, cpu) in best.items():
+        print(f"GraphData.read {name:6} ({revision if name == 'before' else 'tree'}): "
+              f"{wall:.3f} s wall, {cpu:.3f} s CPU (best of {repeat})")  # fmt: skip
+    print(f"speed-up (CPU): {best['before'][1] / best['after'][1]:.1f}x; records equal: {same}")
+    if not same:
+        sys.exit(1)
+
+
+def write(folder: Path, out: Path) -> None:
+    from graphkit.export.html.views import write_views
+
+    exports = ExportSet(out)
+    written = write_views(store_of(build_lines(folder)), exports, title(folder))
+    exports.commit()
+    print(f"wrote {len(written)} files into {out}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path, help="a build's export folder")
+    parser.add_argument("--before", default="main", help="the git revision to compare with")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--write", type=Path, help="write the views into this folder instead")
+    args = parser.parse_args()
+    if args.write is not None:
+        write(args.folder, args.write)
+    else:
+        compare(args.folder, args.before, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
