@@ -13,15 +13,17 @@ from typing import Any
 
 import pytest
 
-from graphkit.export.html.big import MAX_ACTORS
+from graphkit.export.html.big import FOLDED, MAX_ACTORS
 from graphkit.export.html.data import generate_view_data
 from graphkit.export.html.page import render_html
 from graphkit.rdf.build import build_graph
 from graphkit.rdf.io import store_of
-from graphkit.types import Corpus
+from graphkit.rdf.iri import entity_iri
+from graphkit.types import Corpus, Entity
 
 from .browser import View
 from .conftest import ROOT
+from .test_graph_model import PUTIN, RUSSIA, TRUMP, claim, corpus_of
 
 DATA = re.compile(r'<script type="application/json" id="graph-data">(.*?)</script>', re.S)
 EXTRA = 300  # actors over the cap
@@ -104,3 +106,70 @@ def test_the_big_view_draws_and_its_search_finds_every_actor(
     view.page.fill("#search", drawn["label"])
     view.page.press("#search", "Enter")
     assert view.js("network.getSelectedNodes()") == [drawn["id"]]
+
+
+def _not_drawn_claims(corpus: Corpus) -> dict[str, int]:
+    """Each actor's assertions about a concept or a quotation, from the corpus itself."""
+    kinds = {e.id: e.type for e in corpus.entities}
+    found: dict[str, int] = defaultdict(int)
+    for a in corpus.assertions:
+        s, o = a.subject.entity, a.object.entity if a.object else None
+        for actor, other in ((s, o), (o, s)):
+            ends = (kinds.get(actor or ""), kinds.get(other or ""))
+            if ends[1] in {"Concept", "Proposition"} and ends[0] not in {
+                None,
+                "Concept",
+                "Proposition",
+            }:
+                found[actor or ""] += 1
+    return found
+
+
+def test_claims_about_what_is_not_drawn_are_folded_into_the_actors(
+    big: tuple[Corpus, Path, Any],
+) -> None:
+    corpus, _, data = big
+    folded = data["capped"]["folded"]
+    expected = _not_drawn_claims(corpus)
+    drawn = {n["id"] for n in data["nodes"] if n["actor"]}
+    assert folded and set(folded) <= drawn
+    for actor, lines in folded.items():
+        assert len(lines["lines"]) == min(FOLDED, expected[actor]), actor
+        assert lines["more"] == expected[actor] - FOLDED
+        counts = [n for _, n in lines["lines"]]
+        assert counts == sorted(counts, reverse=True)
+    # every drawn actor with such claims has them listed, and an actor whose only
+    # claims are about concepts is drawn (alone) all the same
+    assert {a for a in drawn if expected.get(a)} == set(folded)
+
+
+def test_an_actor_kept_for_its_claims_about_concepts_is_drawn_alone() -> None:
+    talks, sanctions = (Entity(f"{w}-9", w, "Concept") for w in ("talks", "sanctions"))
+    corpus = corpus_of(
+        claim("s1", subject=PUTIN, lemma="meet", obj=TRUMP),  # Trump is not kept
+        claim("s2", subject=PUTIN, lemma="want", obj=talks),
+        claim("s3", subject=RUSSIA, lemma="want", obj=talks),
+        claim("s4", subject=RUSSIA, lemma="fear", obj=sanctions),
+        claim("s5", doc="a2", subject=RUSSIA, lemma="fear", obj=sanctions),
+        entities=(PUTIN, TRUMP, RUSSIA, talks, sanctions),
+    )
+    data = generate_view_data(store_of(build_graph(corpus)), limit=2)
+    assert sorted(n["label"] for n in data["nodes"]) == ["Russia", "Vladimir Putin"]
+    assert data["edges"] == [] and data["capped"]["of"] == 3
+    folded = {k: v["lines"] for k, v in data["capped"]["folded"].items()}
+    russia, putin = (entity_iri(e.id).rsplit("/", 1)[-1] for e in (RUSSIA, PUTIN))
+    assert folded[russia] == [["→ fear → sanctions", 2], ["→ want → talks", 1]]
+    assert folded[putin] == [["→ want → talks", 1]]
+
+
+def test_an_actors_details_list_its_folded_claims(
+    big: tuple[Corpus, Path, Any], open_view: Callable[..., View]
+) -> None:
+    _, path, data = big
+    actor, lines = max(data["capped"]["folded"].items(), key=lambda item: len(item[1]["lines"]))
+    view = open_view(path)
+    view.js(f"selectActor({json.dumps(actor)}, true)")
+    items = view.js("Array.from(document.querySelectorAll('#folded li')).map(li => li.textContent)")
+    assert len(items) == len(lines["lines"]) + (lines["more"] > 0)
+    assert items[0].startswith(lines["lines"][0][0])
+    assert "not drawn" in view.js("document.getElementById('panel').textContent")

@@ -16,9 +16,10 @@ by time without parsing a date.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from graphkit.export.html.big import MAX_ACTORS, cap
+from graphkit.export.html.big import MAX_ACTORS, cap, fold
 from graphkit.export.html.dates import span
 from graphkit.export.html.layout import layout, place_around
 from graphkit.export.html.speech import (
@@ -70,10 +71,15 @@ def view_data(
         near = neighbourhood(((k[0], k[2]) for k, _, _ in claims), actor, hops)
         claims = [c for c in claims if {c[0][0], c[0][2]} <= near]
     else:
-        claims, capped = cap(read, claims, limit)
+        every = claims
+        claims, capped, actors = cap(read, claims, limit)
     entities = read.entities
     ends = {end for key, _, _ in claims for end in (key[0], key[2])}
     ends |= {actor} if actor else set()
+    if capped is not None:  # the claims about what is not drawn, in the actors' details
+        folded = fold(read, every, actors, _folded_label(read))
+        ends |= set(folded)
+        capped["folded"] = {_local(iri): lines for iri, lines in sorted(folded.items())}
     sources = Sources(read)
     edges = [_edge(i, key, sts, iri, read, sources) for i, (key, sts, iri) in enumerate(claims)]
     _bend_parallel(edges)
@@ -142,6 +148,14 @@ def _edge(
         "categories": sorted({s["event"]["category"] for s in items if s["event"]}),
         "actors": _drawn(read.entities, subject) and _drawn(read.entities, obj),
     }
+
+
+def _folded_label(read: GraphData) -> Callable[[ClaimKey, list[Statement]], str]:
+    def label(key: ClaimKey, statements: list[Statement]) -> str:
+        lemma = read.relations.get(key[1], _local(key[1]))
+        return _edge_label(lemma, key[3], [st.source for st in statements])
+
+    return label
 
 
 def _edge_label(lemma: str, status: str, sources: list[dict[str, Any]]) -> str:
