@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -126,6 +127,7 @@ def _word_matches(pattern: str, word: str) -> bool:
     return pattern == word or pattern in forms(word)
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same words all the time
 def forms(word: str) -> tuple[str, ...]:
     """The word and the base forms it may be inflected from, so that a dictionary of
     lemmas also matches the words of a relation's text and of its object.

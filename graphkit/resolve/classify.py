@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graphkit.geo.cities import find_city
 from graphkit.geo.countries import country_code, country_name, demonym_country
@@ -85,13 +86,19 @@ def strip_name(text: str, person: bool = True) -> tuple[str, list[str]]:
     >>> strip_name("A few Russian officials", person=False)
     ('Russian officials', [])
     """
+    name, titles = _strip_name(text, person)
+    return name, list(titles)  # a fresh list: the cached tuple stays as it is
+
+
+@lru_cache(maxsize=1 << 16)  # pure; asked again of every mention of a name
+def _strip_name(text: str, person: bool) -> tuple[str, tuple[str, ...]]:
     words = _POSSESSIVE.sub("", text.strip()).split()
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]
     titles = []
     while person and len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         titles.append(words.pop(0))
-    return " ".join(words), titles
+    return " ".join(words), tuple(titles)
 
 
 def country_of_words(words: list[str]) -> str | None:
@@ -105,6 +112,11 @@ def country_of_words(words: list[str]) -> str | None:
     >>> country_of_words(["the", "Sri", "Lankan", "army"])
     'LKA'
     """
+    return _country_of_words(tuple(words))
+
+
+@lru_cache(maxsize=1 << 16)  # pure (the gazetteers never change); the same words recur
+def _country_of_words(words: tuple[str, ...]) -> str | None:
     for start in range(len(words)):
         for size in (3, 2, 1):
             if start + size > len(words):

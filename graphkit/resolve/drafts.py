@@ -54,6 +54,17 @@ class Drafts:
         # a mention an apposition made one with a person: the key it had before, which an
         # assertion "X is Y" keeps for X (so that it never reads "Y is Y")
         self.before: dict[At, str] = {}
+        # id(analysis) -> (analysis, its mentions): every rule reads them, and sorting a
+        # set of mentions (each hashed field by field) was a good part of resolving
+        self._mentions: dict[int, tuple[DocumentAnalysis, list[Mention]]] = {}
+
+    def mentions_of(self, analysis: DocumentAnalysis) -> list[Mention]:
+        """:func:`mentions_of`, worked out once an analysis; the list is shared: read it,
+        never change it."""
+        known = self._mentions.get(id(analysis))
+        if known is None or known[0] is not analysis:  # the analysis is kept: ids stay
+            known = self._mentions[id(analysis)] = (analysis, mentions_of(analysis))
+        return known[1]
 
     def __getitem__(self, key: str) -> Draft:
         return self.drafts[key]

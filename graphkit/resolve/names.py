@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 
 from graphkit.resolve.aliases import AliasBook
-from graphkit.resolve.drafts import Draft, Drafts, mentions_of
+from graphkit.resolve.drafts import Draft, Drafts
 from graphkit.resolve.variants import name_words, word_key
 from graphkit.types import DocumentAnalysis, Mention
 
@@ -185,7 +185,7 @@ def first_word_links(analysis: DocumentAnalysis, drafts: Drafts, book: AliasBook
     named before whose name it begins: "Lai" after "Lai Ching-te", "Prince Mohammed"
     after "Mohammed bin Salman" (family name first, or a title and a given name)."""
     seen: list[tuple[str, Draft]] = []  # (first word key, person) in text order
-    for mention in mentions_of(analysis):
+    for mention in drafts.mentions_of(analysis):
         draft = drafts.of(mention)
         if draft is None:
             continue
@@ -213,7 +213,7 @@ def join_long_forms(analysis: DocumentAnalysis, drafts: Drafts) -> None:
     """An acronym joins the one long name of its article whose initials it is ("IAEA"
     and "International Atomic Energy Agency") or that the article defines it as
     ("... Organization (NATO)"); "a VPost report" joins VPost, its publisher."""
-    mentions = [m for m in mentions_of(analysis) if m.kind != "PRON"]
+    mentions = [m for m in drafts.mentions_of(analysis) if m.kind != "PRON"]
     defined = defined_acronyms(analysis.article.text)
     longs: dict[str, set[str]] = {}
     media: dict[str, str] = {}

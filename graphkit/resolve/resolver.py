@@ -55,7 +55,7 @@ from graphkit.resolve import descriptions as desc
 from graphkit.resolve.aliases import AliasBook, load_aliases
 from graphkit.resolve.antecedents import Antecedents, Candidate, gender_evidence, person_gender
 from graphkit.resolve.classify import classify, country_of_words, titled_before
-from graphkit.resolve.drafts import Draft, Drafts, at, mentions_of, order
+from graphkit.resolve.drafts import Draft, Drafts, at, order
 from graphkit.resolve.link import entity_ids, link_all
 from graphkit.resolve.names import (
     PARTICLES,
@@ -136,7 +136,7 @@ class Resolver:
     def typementions_of(self, analysis: DocumentAnalysis) -> None:
         """Rules 1 and 2: each named mention typed and stripped, and put in its draft;
         the pieces of a name cut at a particle or hyphen typed as the whole name."""
-        named = [m for m in mentions_of(analysis) if m.kind != "PRON"]
+        named = [m for m in self.drafts.mentions_of(analysis) if m.kind != "PRON"]
         whole = whole_names(named, analysis.article.text)
         person_words = frozenset(
             word
@@ -215,7 +215,7 @@ class Resolver:
         (titles, "his", "her"): what rule 6 needs for "he" and "she"."""
         evidence: dict[str, list[str | None]] = {}
         for analysis in analyses:
-            for mention in mentions_of(analysis):
+            for mention in self.drafts.mentions_of(analysis):
                 key = self.drafts.keys.get(at(mention))
                 if key is not None and self.drafts[key].type == "Person":
                     found = gender_evidence(analysis.article.text, mention)
@@ -236,7 +236,7 @@ class Resolver:
         last: dict[str, str] = {}
         people: list[Candidate] = []
         antecedents = Antecedents(analysis)
-        for mention in mentions_of(analysis):
+        for mention in self.drafts.mentions_of(analysis):
             if mention.kind != "PRON":
                 key = self.drafts.keys[at(mention)]
                 draft = self.drafts[key]
@@ -319,7 +319,9 @@ class Resolver:
         """Rule 9 and the result: the entities of the drafts, the assertions linked to
         them, the role facts; a concept is kept only when an assertion or role names it."""
         entities = self.drafts.entities()
-        assertions = link_all(analyses, self.drafts.keys, entities, mentions_of, self.drafts.before)
+        assertions = link_all(
+            analyses, self.drafts.keys, entities, self.drafts.mentions_of, self.drafts.before
+        )
 
         def country_id(code: str) -> str:
             key = self.country(code)
