@@ -55,7 +55,10 @@ class Entry:
 
     def object_matches(self, words: Sequence[str]) -> str | None:
         """The first object word or phrase of this entry found in ``words``."""
+        present = _forms_of(tuple(words)) if self.objects else frozenset()
         for phrase in self.objects:
+            if phrase and not phrase[0].endswith("*") and phrase[0] not in present:
+                continue  # its first word is nowhere in the words: it matches at no start
             for start in range(len(words) - len(phrase) + 1):
                 if all(_word_matches(p, w) for p, w in zip(phrase, words[start:], strict=False)):
                     return " ".join(words[start : start + len(phrase)])
@@ -125,6 +128,13 @@ def _word_matches(pattern: str, word: str) -> bool:
     if pattern.endswith("*"):
         return word.startswith(pattern[:-1])
     return pattern == word or pattern in forms(word)
+
+
+@lru_cache(maxsize=1 << 12)  # an assertion's object words are tried against many entries
+def _forms_of(words: tuple[str, ...]) -> frozenset[str]:
+    """Every word of ``words`` and every form :func:`forms` gives it: what a word
+    pattern without "*" must be to match one of them (see :func:`_word_matches`)."""
+    return frozenset([*words, *(f for w in words for f in forms(w))])
 
 
 @lru_cache(maxsize=1 << 16)  # pure, and asked of the same words all the time

@@ -103,12 +103,13 @@ class Linker:
         subject = linked(assertion.subject)
         if assertion.relation.lemma == "be" and obj is not None and obj.entity == subject.entity:
             subject = self._before(assertion.subject) or subject  # "his spokeswoman, Park"
+        qualifiers = tuple(self.qualifier(q) for q in assertion.qualifiers)
+        same = subject is assertion.subject and obj is assertion.object  # nothing linked:
+        same = same and attribution is assertion.attribution  # no copy (replace is costly)
+        if same and all(q is o for q, o in zip(qualifiers, assertion.qualifiers, strict=True)):
+            return assertion
         return replace(
-            assertion,
-            subject=subject,
-            object=obj,
-            attribution=attribution,
-            qualifiers=tuple(self.qualifier(q) for q in assertion.qualifiers),
+            assertion, subject=subject, object=obj, attribution=attribution, qualifiers=qualifiers
         )
 
     def _before(self, arg: Argument) -> Argument | None:

@@ -344,7 +344,10 @@ class Resolver:
             entities=tuple(
                 sorted(
                     (
-                        replace(e, roles=tuple(sorted({*e.roles, *titles.get(e.id, ())})))
+                        # the roles of a draft are sorted already: only new titles change them
+                        replace(e, roles=tuple(sorted({*e.roles, *titles[e.id]})))
+                        if e.id in titles
+                        else e
                         for e in kept
                     ),
                     key=lambda e: e.id,
