@@ -140,6 +140,7 @@ class Drafts:
             aliases.setdefault(key, set()).add(self.texts[place])
             counts[key] = counts.get(key, 0) + (place not in self.pronouns)
         ids = {key: _entity_id(d) for key, d in self.drafts.items()}
+        before = set(self.before.values())  # a set once, not a scan of them per draft
         return {
             key: Entity(
                 id=ids[key],
@@ -153,7 +154,7 @@ class Drafts:
                 affiliation=ids.get(d.affiliation or ""),
             )
             for key, d in self.drafts.items()
-            if key in aliases or d.made or key in self.before.values()
+            if key in aliases or d.made or key in before
         }
 
 

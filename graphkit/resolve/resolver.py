@@ -54,7 +54,7 @@ from graphkit.ids import draft_key
 from graphkit.resolve import descriptions as desc
 from graphkit.resolve.aliases import AliasBook, load_aliases
 from graphkit.resolve.antecedents import Antecedents, Candidate, gender_evidence, person_gender
-from graphkit.resolve.classify import classify, country_of_words, titled_before
+from graphkit.resolve.classify import Typings, country_of_words, titled_before
 from graphkit.resolve.drafts import Draft, Drafts, at, order
 from graphkit.resolve.link import entity_ids, link_all
 from graphkit.resolve.names import (
@@ -112,6 +112,7 @@ class Resolver:
         self.metonymy = metonymy
         self.drafts = Drafts()
         self.genders: dict[str, str | None] = {}
+        self.typings = Typings(aliases)  # classify, once per name in its kind and context
 
     def resolve(self, analyses: Iterable[DocumentAnalysis]) -> Corpus:
         analyses = list(analyses)
@@ -150,7 +151,7 @@ class Resolver:
             name = whole.get((mention.start, mention.end))
             typed = mention if name is None else replace(mention, text=name, kind="PERSON")
             titled = titled_before(analysis.article.text, mention.start)
-            typing = classify(typed, self.book, person_words, titled)
+            typing = self.typings(typed, person_words, titled)
             if name is not None:
                 typing = replace(typing, rule="whole name across a particle or hyphen")
             self.drafts.add(mention, typing)
