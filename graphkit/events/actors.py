@@ -101,6 +101,7 @@ _NOT_A_NAME = _PRONOUNS | frozenset("its their them him his her hers us our me m
 _TOWARDS = frozenset("to with against on at toward towards into from for over place".split())
 
 
+@lru_cache(maxsize=1 << 16)  # pure; asked of every name of every entity
 def _key(name: str) -> str:
     """Lower case, single spaces, no dots, no leading "the", as alias files are keyed."""
     lowered = " ".join(name.replace(".", "").split()).lower()

@@ -57,7 +57,7 @@ class Entry:
         """The first object word or phrase of this entry found in ``words``."""
         present = _forms_of(tuple(words)) if self.objects else frozenset()
         for phrase in self.objects:
-            if phrase and not phrase[0].endswith("*") and phrase[0] not in present:
+            if phrase and not _anywhere(phrase[0], words, present):
                 continue  # its first word is nowhere in the words: it matches at no start
             for start in range(len(words) - len(phrase) + 1):
                 if all(_word_matches(p, w) for p, w in zip(phrase, words[start:], strict=False)):
@@ -122,6 +122,14 @@ def _phrase_fits(pattern: tuple[str, ...], words: Sequence[str]) -> bool:
     return len(words) == len(pattern) and all(
         p in forms(w) for p, w in zip(pattern, words, strict=True)
     )
+
+
+def _anywhere(pattern: str, words: Sequence[str], present: frozenset[str]) -> bool:
+    """Whether ``pattern`` matches one of ``words`` (``present``: :func:`_forms_of` them),
+    as :func:`_word_matches` would at some word."""
+    if pattern.endswith("*"):
+        return any(word.startswith(pattern[:-1]) for word in words)
+    return pattern in present
 
 
 def _word_matches(pattern: str, word: str) -> bool:

@@ -86,9 +86,11 @@ class Drafts:
 
     def add(self, mention: Mention, typing: Typing) -> str:
         """Put a named mention in the draft of its typing; the fullest label wins."""
-        draft = self.drafts.setdefault(
-            typing.key, Draft(typing.key, typing.type, typing.label, typing.country)
-        )
+        draft = self.drafts.get(typing.key)
+        if draft is None:  # made only when new: most mentions name a known draft
+            draft = self.drafts[typing.key] = Draft(
+                typing.key, typing.type, typing.label, typing.country
+            )
         self.keys[at(mention)] = typing.key
         self.texts[at(mention)] = mention.text
         if len(typing.label) > len(draft.label) and typing.type in {"Person", "Group"}:
