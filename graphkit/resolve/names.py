@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from graphkit.resolve.aliases import AliasBook
 from graphkit.resolve.drafts import Draft, Drafts
@@ -131,6 +132,8 @@ def _extend(mention: Mention, text: str, starts: dict[int, Mention]) -> tuple[in
         end = tail.end()
 
 
+# the two below are pure and asked of every organisation's name and every mention
+@lru_cache(maxsize=1 << 16)
 def acronym_of(name: str) -> str | None:
     """The initials of a name of three or more words, function words left out.
 
@@ -145,6 +148,7 @@ def acronym_of(name: str) -> str | None:
     return "".join(w[0] for w in words)
 
 
+@lru_cache(maxsize=1 << 16)
 def plain_acronym(text: str) -> str | None:
     """The acronym ``text`` is, dots and a leading "the" left out, or None.
 
