@@ -66,7 +66,7 @@ from graphkit.resolve.names import (
 )
 from graphkit.resolve.roles import role_facts
 from graphkit.resolve.variants import by_name_endings, name_key, name_words, variant_merges
-from graphkit.types import Assertion, Corpus, DocumentAnalysis, Mention
+from graphkit.types import Assertion, Corpus, DocumentAnalysis, Entity, Mention
 
 _PRONOUN_KINDS = {
     "he": "Person", "him": "Person", "his": "Person", "himself": "Person",
@@ -320,9 +320,8 @@ class Resolver:
         """Rule 9 and the result: the entities of the drafts, the assertions linked to
         them, the role facts; a concept is kept only when an assertion or role names it."""
         entities = self.drafts.entities()
-        assertions = link_all(
-            analyses, self.drafts.keys, entities, self.drafts.mentions_of, self.drafts.before
-        )
+        drafts = self.drafts
+        assertions = link_all(analyses, drafts.keys, entities, drafts.mentions_of, drafts.before)
 
         def country_id(code: str) -> str:
             key = self.country(code)
@@ -342,21 +341,17 @@ class Resolver:
         return Corpus(
             articles=tuple(replace(a.article, sentences=len(a.sentences)) for a in analyses),
             assertions=assertions,
-            entities=tuple(
-                sorted(
-                    (
-                        # the roles of a draft are sorted already: only new titles change them
-                        replace(e, roles=tuple(sorted({*e.roles, *titles[e.id]})))
-                        if e.id in titles
-                        else e
-                        for e in kept
-                    ),
-                    key=lambda e: e.id,
-                )
-            ),
+            entities=tuple(sorted((_titled(e, titles) for e in kept), key=lambda e: e.id)),
             sentences=sum(len(a.sentences) for a in analyses),
             roles=roles,
         )
+
+
+def _titled(entity: Entity, titles: dict[str, set[str]]) -> Entity:
+    """``entity`` with its role facts' titles; copied only if it has some (costly)."""
+    if entity.id not in titles:
+        return entity
+    return replace(entity, roles=tuple(sorted({*entity.roles, *titles[entity.id]})))
 
 
 def _acts(assertion: Assertion) -> bool:
