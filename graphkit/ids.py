@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the same labels come back (concepts of each article)
 def slugify(text: str, max_length: int = 60) -> str:
     """ASCII slug of any text; never empty.
 

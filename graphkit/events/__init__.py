@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import TypeVar
 
 from graphkit.events.actors import ActorCoder, Place, actor_code, name_tokens, sector_of
 from graphkit.events.categories import CATEGORIES, QUAD_CLASSES
@@ -25,7 +26,7 @@ from graphkit.events.dictionary import (
     EventDictionaryError,
     load_event_dictionary,
 )
-from graphkit.types import NOT_ACTORS, Assertion, Corpus
+from graphkit.types import NOT_ACTORS, Argument, Assertion, Corpus, Entity
 
 # verbs whose clausal object is not a fact: what is denied did not happen (as told)
 _DENIALS = frozenset({"deny", "refute", "dismiss"})
@@ -63,7 +64,7 @@ def code_corpus(
     return replace(
         corpus,
         assertions=code_assertions(corpus.assertions, coder, dictionary),
-        entities=tuple(replace(e, code=coder.code(e)) for e in corpus.entities),
+        entities=tuple(_with_code(e, coder.code(e)) for e in corpus.entities),
     )
 
 
@@ -108,14 +109,26 @@ def code_assertions(
 
 
 def _coded(assertion: Assertion, coder: ActorCoder, book: EventDictionary) -> Assertion:
-    subject = replace(assertion.subject, code=coder.argument(assertion.subject, assertion))
+    subject = _with_code(assertion.subject, coder.argument(assertion.subject, assertion))
     if subject.code is None:  # a crowd, by where it acts
-        subject = replace(subject, code=crowd_code(replace(assertion, subject=subject), coder))
+        placed = assertion if subject is assertion.subject else replace(assertion, subject=subject)
+        subject = _with_code(subject, crowd_code(placed, coder))
     obj = assertion.object
     if obj is not None:
-        obj = replace(obj, code=coder.argument(obj, assertion))
+        obj = _with_code(obj, coder.argument(obj, assertion))
     event = code_event(assertion, book) if _acts(assertion, subject.code) else None
+    if subject is assertion.subject and obj is assertion.object and event == assertion.event:
+        return assertion
     return replace(assertion, subject=subject, object=obj, event=event)
+
+
+_Coded = TypeVar("_Coded", Argument, Entity)
+
+
+def _with_code(thing: _Coded, code: str | None) -> _Coded:
+    """``thing`` with ``code``: itself when it has it already (``replace`` is costly,
+    and most arguments stay uncoded)."""
+    return thing if thing.code == code else replace(thing, code=code)
 
 
 def _acts(assertion: Assertion, code: str | None) -> bool:

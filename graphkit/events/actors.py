@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graphkit.events.dictionary import forms
 from graphkit.events.leaders import LeaderTable, builtin_leaders
@@ -100,6 +101,7 @@ _NOT_A_NAME = _PRONOUNS | frozenset("its their them him his her hers us our me m
 _TOWARDS = frozenset("to with against on at toward towards into from for over place".split())
 
 
+@lru_cache(maxsize=1 << 16)  # pure; asked of every name of every entity
 def _key(name: str) -> str:
     """Lower case, single spaces, no dots, no leading "the", as alias files are keyed."""
     lowered = " ".join(name.replace(".", "").split()).lower()
@@ -112,6 +114,11 @@ def sector_of(words: Iterable[str]) -> str | None:
     >>> sector_of("Afghan rebel leaders".split()), sector_of(["Turkish", "police"])
     ('REB', 'COP')
     """
+    return _sector_of(tuple(words))
+
+
+@lru_cache(maxsize=1 << 16)  # pure; coding asks it of the same words again and again
+def _sector_of(words: tuple[str, ...]) -> str | None:
     found = {f for w in words for part in w.lower().split("-") for f in forms(part)}
     return next((s for s, names in SECTOR_WORDS.items() if found & names), None)
 
@@ -131,6 +138,12 @@ class ActorCoder:
     leaders: LeaderTable = field(default_factory=builtin_leaders)
     _cache: dict[str, str | None] = field(default_factory=dict)
     _index: dict[str, list[tuple[list[str], Entity]]] | None = None
+    # memos of what depends on the text alone: the same words come back all through a
+    # corpus ("Iraqi", "the government"). ``place`` is taken to be a pure function.
+    _placed: dict[str, str | None] = field(default_factory=dict)
+    _places: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    _named: dict[tuple[str, bool], str | None] = field(default_factory=dict)
+    _coding: int = 0  # how many codes are being worked out (see named_in)
 
     @classmethod
     def of(
@@ -153,7 +166,11 @@ class ActorCoder:
         """The actor code of ``entity`` (see the module's rules), or None."""
         if entity.id not in self._cache:
             self._cache[entity.id] = None  # guards a cycle of affiliations
-            self._cache[entity.id] = self._code(entity)
+            self._coding += 1
+            try:
+                self._cache[entity.id] = self._code(entity)
+            finally:
+                self._coding -= 1
         return self._cache[entity.id]
 
     def _code(self, entity: Entity) -> str | None:
@@ -241,6 +258,14 @@ class ActorCoder:
     def named_in(self, text: str, own_sector: bool = True) -> str | None:
         """The code of the first actor ``text`` names (an entity's name, a known
         organisation, a country word), with the sector of the text's other words."""
+        if self._coding:  # an entity's code is underway, a guarded None may be read:
+            return self._named_in(text, own_sector)  # then what is found is not kept
+        key = (text, own_sector)
+        if key not in self._named:  # outside a code, every code read is final
+            self._named[key] = self._named_in(text, own_sector)
+        return self._named[key]
+
+    def _named_in(self, text: str, own_sector: bool) -> str | None:
         words = name_tokens(text)
         best: tuple[int, int, str | None] | None = self.names.find(words)
         for start in range(len(words) if best is None else best[0]):
@@ -297,19 +322,32 @@ class ActorCoder:
         "Vietnamese-led"), through ``place``."""
         if self.place is None:
             return None
+        key = tuple(words)
+        if key not in self._places:
+            self._places[key] = self._first_place(words)
+        return self._places[key]
+
+    def _first_place(self, words: list[str]) -> str | None:
+        place = self._place
         for first, second in zip(words, words[1:], strict=False):  # "Sri Lankan"
             if first[:1].isupper() and second[:1].isupper():
-                code = self.place(f"{first} {second}")
+                code = place(f"{first} {second}")
                 if code is not None:
                     return code
         for word in words:
             for part in word.split("-"):
                 if part[:1].isupper():
                     singular = part[:-1] if part.endswith("s") and len(part) > 4 else part
-                    code = self.place(part) or self.place(singular)
+                    code = place(part) or place(singular)
                     if code is not None:
                         return code
         return None
+
+    def _place(self, word: str) -> str | None:
+        """``place`` of one word, asked once a word."""
+        if word not in self._placed:
+            self._placed[word] = self.place(word) if self.place is not None else None
+        return self._placed[word]
 
 
 def _non_governmental(words: list[str]) -> bool:

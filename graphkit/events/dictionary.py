@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -54,7 +55,10 @@ class Entry:
 
     def object_matches(self, words: Sequence[str]) -> str | None:
         """The first object word or phrase of this entry found in ``words``."""
+        present = _forms_of(tuple(words)) if self.objects else frozenset()
         for phrase in self.objects:
+            if phrase and not _anywhere(phrase[0], words, present):
+                continue  # its first word is nowhere in the words: it matches at no start
             for start in range(len(words) - len(phrase) + 1):
                 if all(_word_matches(p, w) for p, w in zip(phrase, words[start:], strict=False)):
                     return " ".join(words[start : start + len(phrase)])
@@ -120,12 +124,28 @@ def _phrase_fits(pattern: tuple[str, ...], words: Sequence[str]) -> bool:
     )
 
 
+def _anywhere(pattern: str, words: Sequence[str], present: frozenset[str]) -> bool:
+    """Whether ``pattern`` matches one of ``words`` (``present``: :func:`_forms_of` them),
+    as :func:`_word_matches` would at some word."""
+    if pattern.endswith("*"):
+        return any(word.startswith(pattern[:-1]) for word in words)
+    return pattern in present
+
+
 def _word_matches(pattern: str, word: str) -> bool:
     if pattern.endswith("*"):
         return word.startswith(pattern[:-1])
     return pattern == word or pattern in forms(word)
 
 
+@lru_cache(maxsize=1 << 12)  # an assertion's object words are tried against many entries
+def _forms_of(words: tuple[str, ...]) -> frozenset[str]:
+    """Every word of ``words`` and every form :func:`forms` gives it: what a word
+    pattern without "*" must be to match one of them (see :func:`_word_matches`)."""
+    return frozenset([*words, *(f for w in words for f in forms(w))])
+
+
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same words all the time
 def forms(word: str) -> tuple[str, ...]:
     """The word and the base forms it may be inflected from, so that a dictionary of
     lemmas also matches the words of a relation's text and of its object.

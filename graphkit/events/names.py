@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 # party names that several countries' parties bear (lower case, no leading "the")
 GENERIC_PARTIES = frozenset(
     {
@@ -38,8 +39,14 @@ def name_tokens(text: str) -> list[str]:
     >>> name_tokens("the U.N.'s envoy")
     ['the', 'UN', 'envoy']
     """
+    return list(_name_tokens(text))  # a fresh list: the cached tuple stays as it is
+
+
+# coding reads the same texts (an argument's, a title, an entity's label) many times
+@lru_cache(maxsize=1 << 16)
+def _name_tokens(text: str) -> tuple[str, ...]:
     words = _WORD.findall(text.replace(".", ""))
-    return [re.sub(r"['’]s?$", "", w) for w in words]
+    return tuple(_POSSESSIVE_END.sub("", w) for w in words)
 
 
 def generic_party(name: str) -> bool:

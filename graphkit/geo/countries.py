@@ -109,6 +109,9 @@ def _index() -> tuple[dict[str, str], dict[str, str]]:
     return unique_names, unique_demonyms
 
 
+# the resolver and the event coder ask these of the same words all through a corpus;
+# both read only the tables above, which never change
+@lru_cache(maxsize=1 << 16)
 def country_code(name: str) -> str | None:
     """ISO 3166 alpha-3 code of a country name, short name or code.
 
@@ -127,6 +130,7 @@ def country_code(name: str) -> str | None:
     return _index()[0].get(plain)
 
 
+@lru_cache(maxsize=1 << 16)
 def demonym_country(word: str) -> str | None:
     """ISO alpha-3 code of the country a demonym names.
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,7 @@ class AliasBook:
         return {name: e.code for name, e in self.entries.items() if e.code is not None}
 
 
+@lru_cache(maxsize=1 << 16)  # pure; every mention's name is looked up, most of them again
 def _key(name: str) -> str:
     lowered = " ".join(name.replace(".", "").split()).lower()
     return lowered[4:] if lowered.startswith("the ") else lowered

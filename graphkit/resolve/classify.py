@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graphkit.geo.cities import find_city
 from graphkit.geo.countries import country_code, country_name, demonym_country
@@ -73,6 +74,10 @@ class Typing:
     country: str | None
     rule: str
 
+    def of(self, mention: Mention) -> Typing:
+        """The typing of ``mention``: itself (its key names no article)."""
+        return self
+
 
 def strip_name(text: str, person: bool = True) -> tuple[str, list[str]]:
     """Drop determiners, quantifiers, possessives and (for a person) leading titles;
@@ -85,13 +90,19 @@ def strip_name(text: str, person: bool = True) -> tuple[str, list[str]]:
     >>> strip_name("A few Russian officials", person=False)
     ('Russian officials', [])
     """
+    name, titles = _strip_name(text, person)
+    return name, list(titles)  # a fresh list: the cached tuple stays as it is
+
+
+@lru_cache(maxsize=1 << 16)  # pure; asked again of every mention of a name
+def _strip_name(text: str, person: bool) -> tuple[str, tuple[str, ...]]:
     words = _POSSESSIVE.sub("", text.strip()).split()
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]
     titles = []
     while person and len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         titles.append(words.pop(0))
-    return " ".join(words), titles
+    return " ".join(words), tuple(titles)
 
 
 def country_of_words(words: list[str]) -> str | None:
@@ -105,6 +116,11 @@ def country_of_words(words: list[str]) -> str | None:
     >>> country_of_words(["the", "Sri", "Lankan", "army"])
     'LKA'
     """
+    return _country_of_words(tuple(words))
+
+
+@lru_cache(maxsize=1 << 16)  # pure (the gazetteers never change); the same words recur
+def _country_of_words(words: tuple[str, ...]) -> str | None:
     for start in range(len(words)):
         for size in (3, 2, 1):
             if start + size > len(words):
@@ -151,6 +167,57 @@ def classify(
     if mention.kind == "CLAUSE":  # what someone says or believes: its own node each time
         key = draft_key("proposition", mention.doc, mention.start)
         return Typing("Proposition", key, mention.text, None, "clausal object")
+    name, _ = strip_name(mention.text, person=mention.kind == "PERSON")
+    return _typing(mention, aliases, name in person_words, titled).of(mention)
+
+
+class Typings:
+    """:func:`classify` for one alias book, worked out once for each kind, text, hint,
+    number, title before and word of a person's name (``person_word``): a corpus names
+    the same actors, and uses the same nouns, many times over."""
+
+    def __init__(self, aliases: AliasBook) -> None:
+        self.aliases = aliases
+        self._known: dict[tuple[str, str, str | None, str, bool, bool], Typing | PerArticle] = {}
+
+    def __call__(self, mention: Mention, person_words: frozenset[str], titled: bool) -> Typing:
+        if mention.kind == "CLAUSE":
+            return classify(mention, self.aliases)
+        name, _ = strip_name(mention.text, person=mention.kind == "PERSON")
+        person_word = name in person_words
+        key = (mention.kind, mention.text, mention.hint, mention.number, person_word, titled)
+        found = self._known.get(key)
+        if found is None:
+            found = self._known[key] = _typing(mention, self.aliases, person_word, titled)
+        return found.of(mention)
+
+
+@dataclass(frozen=True)
+class PerArticle:
+    """A typing whose key names the mention's article (``doc:rest``), or its place in
+    the article too (``doc:start:rest``): worked out without either, keyed in
+    :meth:`of`."""
+
+    type: str
+    kind: str
+    rest: str
+    label: str
+    country: str | None
+    rule: str
+    at_start: bool = False
+
+    def of(self, mention: Mention) -> Typing:
+        where = (mention.doc, mention.start) if self.at_start else (mention.doc,)
+        key = draft_key(self.kind, *where, self.rest)
+        return Typing(self.type, key, self.label, self.country, self.rule)
+
+
+def _typing(
+    mention: Mention, aliases: AliasBook, person_word: bool, titled: bool
+) -> Typing | PerArticle:
+    """What :func:`classify` finds from the mention's kind, text, hint and number, never
+    its article or place in it (a :class:`PerArticle` typing leaves them open);
+    ``person_word``: its name is a word of a person's name in its article."""
     name, titles = strip_name(mention.text, person=mention.kind == "PERSON")
     lower = name.lower()
     entry = _alias(name, mention.text, aliases)
@@ -160,7 +227,7 @@ def classify(
     code, rule = country_code(name), "ISO 3166 name"
     if code is None and mention.kind not in {"PERSON", "NOUN"}:
         code, rule = close_country(name), "one edit from a country's name"
-    if code and (mention.kind != "PERSON" or name not in person_words):
+    if code and (mention.kind != "PERSON" or not person_word):
         rule += " (the recognizer said person)" if mention.kind == "PERSON" else ""
         return Typing("Country", draft_key("country", code), country_name(code), code, rule)
     if mention.hint == "media" and mention.kind in {"PROPN", "ORG"}:
@@ -180,7 +247,7 @@ def classify(
             "Region", draft_key("region", region.label.lower()), region.label, region.country,
             f"contested region: {region.status}",
         )  # fmt: skip
-    city_typing = None if titles or titled else _city(name, mention, person_words)
+    city_typing = None if titles or titled else _city(name, mention, person_word)
     if city_typing is not None:
         return city_typing
     if mention.kind in _PLACE_KINDS | {"PROPN"} and (region := find_subdivision(name)):
@@ -205,10 +272,10 @@ def _alias(name: str, text: str, aliases: AliasBook) -> AliasEntry | None:
     return entry
 
 
-def _city(name: str, mention: Mention, person_words: frozenset[str]) -> Typing | None:
+def _city(name: str, mention: Mention, person_word: bool) -> Typing | None:
     if mention.kind not in _PLACE_KINDS | {"PERSON", "PROPN"} or " " in name:
         return None
-    if mention.kind == "PERSON" and name in person_words:  # "Kim" of "Kim Jong-un"
+    if mention.kind == "PERSON" and person_word:  # "Kim" of "Kim Jong-un"
         return None
     city = find_city(name)
     if city is None:
@@ -221,7 +288,7 @@ def _city(name: str, mention: Mention, person_words: frozenset[str]) -> Typing |
     return Typing("City", draft_key("city", city.geonameid), city.name, city.country, rule)
 
 
-def _by_label(name: str, mention: Mention) -> Typing:
+def _by_label(name: str, mention: Mention) -> Typing | PerArticle:
     lower = name.lower()
     words = name.split()
     if name.islower():  # "state", "the administration": the recognizer named a common noun
@@ -242,7 +309,7 @@ def _by_label(name: str, mention: Mention) -> Typing:
             kind, draft_key("group", lower), name, demonym_country(name), "nationality or group"
         )
     if mention.kind in {"ORG", "PROPN"}:
-        return _organization(name, mention.kind, mention.doc)
+        return _organization(name, mention.kind)
     return _noun_phrase(name, mention)
 
 
@@ -258,7 +325,7 @@ def _demonym_group(words: list[str]) -> str | None:
     return demonym_country(" ".join(words[:-1]))
 
 
-def _organization(name: str, kind: str, doc: str) -> Typing:
+def _organization(name: str, kind: str) -> Typing | PerArticle:
     words = {w.lower() for w in name.split()}
     country = country_of_words(name.split())
     if words & (GOVERNMENT_WORDS | _MORE_GOVERNMENT_WORDS):
@@ -275,15 +342,13 @@ def _organization(name: str, kind: str, doc: str) -> Typing:
         rule = "nationality and people"
         return Typing("Group", draft_key("group", name.lower()), name, group, rule)
     if kind == "PROPN":  # a proper name nothing else explains: keep it, untyped
-        return Typing(
-            "Concept", draft_key("concept", doc, name.lower()), name, None, "unknown proper name"
-        )
+        return PerArticle("Concept", "concept", name.lower(), name, None, "unknown proper name")
     return Typing(
         "Organization", draft_key("org", name.lower()), name, country, "named organisation"
     )
 
 
-def _noun_phrase(name: str, mention: Mention) -> Typing:
+def _noun_phrase(name: str, mention: Mention) -> Typing | PerArticle:
     words = name.split()
     head = words[-1].lower() if words else ""
     singular = head[:-1] if head.endswith("s") and len(head) > 3 else head
@@ -291,20 +356,15 @@ def _noun_phrase(name: str, mention: Mention) -> Typing:
     key = " ".join([*words[:-1], singular]).lower()  # "Russian official(s)": one group
     # an unnamed source is one person (or a few) at one place in one text: two "a
     # diplomatic source" mentions are not known to be the same, so each is its own
-    anonymous = draft_key("source", mention.doc, mention.start, key)
     if head in SOURCE_NOUNS or singular in SOURCE_NOUNS:
-        return Typing("AnonymousSource", anonymous, name, country, "unnamed source")
+        return PerArticle("AnonymousSource", "source", key, name, country, "unnamed source", True)
     if singular in ACTOR_NOUNS or head in ACTOR_NOUNS:
         if mention.hint == "indefinite":  # "a senior executive", "another official"
-            return Typing("AnonymousSource", anonymous, name, country, "unnamed person")
+            rule = "unnamed person"
+            return PerArticle("AnonymousSource", "source", key, name, country, rule, True)
         # "Russian officials" is one group across articles; "diplomats" and "the Israeli
         # prime minister" (one person, whoever holds the office then) only in their own
-        plural = mention.number == "plural"
-        shared = (
-            draft_key("group", key) if country and plural else draft_key("group", mention.doc, key)
-        )
-        return Typing("Group", shared, name, country, "people named by role")
-    return Typing(
-        "Concept", draft_key("concept", mention.doc, name.lower()), name, country,
-        "common noun phrase",
-    )  # fmt: skip
+        if country and mention.number == "plural":
+            return Typing("Group", draft_key("group", key), name, country, "people named by role")
+        return PerArticle("Group", "group", key, name, country, "people named by role")
+    return PerArticle("Concept", "concept", name.lower(), name, country, "common noun phrase")

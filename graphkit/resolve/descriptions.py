@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from graphkit.nlp.words import ACTOR_NOUNS, ROLE_NOUNS
 from graphkit.resolve.aliases import AliasBook
 from graphkit.resolve.classify import country_of_words, strip_name
-from graphkit.resolve.drafts import Drafts, at, mentions_of
+from graphkit.resolve.drafts import Drafts, at
 from graphkit.types import Assertion, DocumentAnalysis
 
 LEADER_WORDS = frozenset(
@@ -170,7 +170,7 @@ def link_descriptions(analysis: DocumentAnalysis, drafts: Drafts, book: AliasBoo
     that it fits (see the module docstring), else stays as it is; appositions first."""
     link_appositions(analysis, drafts)
     text, keys = analysis.article.text, drafts.keys
-    mentions = [m for m in mentions_of(analysis) if m.kind != "PRON"]
+    mentions = [m for m in drafts.mentions_of(analysis) if m.kind != "PRON"]
     named = [m for m in mentions if m.kind != "NOUN"]
     people = [(m.start, m.end, m.text, keys[at(m)]) for m in named if drafts.of(m).type == "Person"]  # type: ignore[union-attr]
     subjects = []

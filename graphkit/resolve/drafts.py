@@ -54,6 +54,17 @@ class Drafts:
         # a mention an apposition made one with a person: the key it had before, which an
         # assertion "X is Y" keeps for X (so that it never reads "Y is Y")
         self.before: dict[At, str] = {}
+        # id(analysis) -> (analysis, its mentions): every rule reads them, and sorting a
+        # set of mentions (each hashed field by field) was a good part of resolving
+        self._mentions: dict[int, tuple[DocumentAnalysis, list[Mention]]] = {}
+
+    def mentions_of(self, analysis: DocumentAnalysis) -> list[Mention]:
+        """:func:`mentions_of`, worked out once an analysis; the list is shared: read it,
+        never change it."""
+        known = self._mentions.get(id(analysis))
+        if known is None or known[0] is not analysis:  # the analysis is kept: ids stay
+            known = self._mentions[id(analysis)] = (analysis, mentions_of(analysis))
+        return known[1]
 
     def __getitem__(self, key: str) -> Draft:
         return self.drafts[key]
@@ -62,7 +73,9 @@ class Drafts:
         return self.drafts.get(key) if key is not None else None
 
     def of(self, mention: Mention) -> Draft | None:
-        return self.get(self.keys.get(at(mention)))
+        # at() and get() written out: every rule asks this of every mention
+        key = self.keys.get((mention.doc, mention.start, mention.end))
+        return self.drafts.get(key) if key is not None else None
 
     def values(self) -> list[Draft]:
         return list(self.drafts.values())
@@ -75,9 +88,11 @@ class Drafts:
 
     def add(self, mention: Mention, typing: Typing) -> str:
         """Put a named mention in the draft of its typing; the fullest label wins."""
-        draft = self.drafts.setdefault(
-            typing.key, Draft(typing.key, typing.type, typing.label, typing.country)
-        )
+        draft = self.drafts.get(typing.key)
+        if draft is None:  # made only when new: most mentions name a known draft
+            draft = self.drafts[typing.key] = Draft(
+                typing.key, typing.type, typing.label, typing.country
+            )
         self.keys[at(mention)] = typing.key
         self.texts[at(mention)] = mention.text
         if len(typing.label) > len(draft.label) and typing.type in {"Person", "Group"}:
@@ -129,6 +144,7 @@ class Drafts:
             aliases.setdefault(key, set()).add(self.texts[place])
             counts[key] = counts.get(key, 0) + (place not in self.pronouns)
         ids = {key: _entity_id(d) for key, d in self.drafts.items()}
+        before = set(self.before.values())  # a set once, not a scan of them per draft
         return {
             key: Entity(
                 id=ids[key],
@@ -142,7 +158,7 @@ class Drafts:
                 affiliation=ids.get(d.affiliation or ""),
             )
             for key, d in self.drafts.items()
-            if key in aliases or d.made or key in self.before.values()
+            if key in aliases or d.made or key in before
         }
 
 

@@ -12,8 +12,10 @@ one is the qualifier's ``entity``/``label``/``type``; ``entities`` lists them al
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from graphkit.resolve.drafts import At
 from graphkit.types import (
@@ -66,6 +68,11 @@ class Linker:
                 if form[:1].isupper() and len(form) > 2:
                     forms.setdefault(form, set()).add(entity.id)
         self.forms = {form: ids.pop() for form, ids in forms.items() if len(ids) == 1}
+        # a qualifier's named mentions are those starting in it: found by bisection when
+        # the mentions come in text order (as link_all gives them), not by a scan each
+        starts = [start for start, _, _ in self.named]
+        in_order = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+        self._starts = starts if in_order else None
         # made once for all articles by link_all: per article, it grew with the corpus
         self.by_id = by_id if by_id is not None else {e.id: e for e in entities.values()}
 
@@ -103,12 +110,13 @@ class Linker:
         subject = linked(assertion.subject)
         if assertion.relation.lemma == "be" and obj is not None and obj.entity == subject.entity:
             subject = self._before(assertion.subject) or subject  # "his spokeswoman, Park"
+        qualifiers = tuple(self.qualifier(q) for q in assertion.qualifiers)
+        same = subject is assertion.subject and obj is assertion.object  # nothing linked:
+        same = same and attribution is assertion.attribution  # no copy (replace is costly)
+        if same and all(q is o for q, o in zip(qualifiers, assertion.qualifiers, strict=True)):
+            return assertion
         return replace(
-            assertion,
-            subject=subject,
-            object=obj,
-            attribution=attribution,
-            qualifiers=tuple(self.qualifier(q) for q in assertion.qualifiers),
+            assertion, subject=subject, object=obj, attribution=attribution, qualifiers=qualifiers
         )
 
     def _before(self, arg: Argument) -> Argument | None:
@@ -123,15 +131,19 @@ class Linker:
     def qualifier(self, qualifier: Qualifier) -> Qualifier:
         found: dict[int, Entity] = {}
         covered: list[tuple[int, int]] = []
-        for start, end, entity in self.named:
+        named = self.named
+        if self._starts is not None:  # a mention that starts after the qualifier ends after it
+            low = bisect_left(self._starts, qualifier.start)
+            named = named[low : bisect_right(self._starts, qualifier.end, low)]
+        for start, end, entity in named:
             if qualifier.start <= start and end <= qualifier.end:
                 found.setdefault(start, entity)
                 covered.append((start, end))
         text = self.analysis.article.text
-        for form, entity_id in self.forms.items():
-            if form not in qualifier.text:  # a cheap test before the regular expression
-                continue
-            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", qualifier.text):
+        # a cheap test before the regular expression, in one comprehension
+        forms = [(f, e) for f, e in self.forms.items() if f in qualifier.text]
+        for form, entity_id in forms:
+            for match in _whole_word(form).finditer(qualifier.text):
                 start = qualifier.start + match.start()
                 end = start + len(form)
                 if text[start:end] != form or any(s < end and start < e for s, e in covered):
@@ -144,6 +156,11 @@ class Linker:
             return qualifier
         first = ordered[0]
         return replace(qualifier, entity=first.id, label=first.label, type=first.type, entities=ids)
+
+
+@lru_cache(maxsize=1 << 14)  # more forms than the re module's own cache keeps
+def _whole_word(form: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
 
 
 def link_all(

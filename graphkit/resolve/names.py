@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from graphkit.resolve.aliases import AliasBook
-from graphkit.resolve.drafts import Draft, Drafts, mentions_of
+from graphkit.resolve.drafts import Draft, Drafts
 from graphkit.resolve.variants import name_words, word_key
 from graphkit.types import DocumentAnalysis, Mention
 
@@ -131,6 +132,8 @@ def _extend(mention: Mention, text: str, starts: dict[int, Mention]) -> tuple[in
         end = tail.end()
 
 
+# the two below are pure and asked of every organisation's name and every mention
+@lru_cache(maxsize=1 << 16)
 def acronym_of(name: str) -> str | None:
     """The initials of a name of three or more words, function words left out.
 
@@ -145,6 +148,7 @@ def acronym_of(name: str) -> str | None:
     return "".join(w[0] for w in words)
 
 
+@lru_cache(maxsize=1 << 16)
 def plain_acronym(text: str) -> str | None:
     """The acronym ``text`` is, dots and a leading "the" left out, or None.
 
@@ -185,7 +189,7 @@ def first_word_links(analysis: DocumentAnalysis, drafts: Drafts, book: AliasBook
     named before whose name it begins: "Lai" after "Lai Ching-te", "Prince Mohammed"
     after "Mohammed bin Salman" (family name first, or a title and a given name)."""
     seen: list[tuple[str, Draft]] = []  # (first word key, person) in text order
-    for mention in mentions_of(analysis):
+    for mention in drafts.mentions_of(analysis):
         draft = drafts.of(mention)
         if draft is None:
             continue
@@ -213,7 +217,7 @@ def join_long_forms(analysis: DocumentAnalysis, drafts: Drafts) -> None:
     """An acronym joins the one long name of its article whose initials it is ("IAEA"
     and "International Atomic Energy Agency") or that the article defines it as
     ("... Organization (NATO)"); "a VPost report" joins VPost, its publisher."""
-    mentions = [m for m in mentions_of(analysis) if m.kind != "PRON"]
+    mentions = [m for m in drafts.mentions_of(analysis) if m.kind != "PRON"]
     defined = defined_acronyms(analysis.article.text)
     longs: dict[str, set[str]] = {}
     media: dict[str, str] = {}

@@ -54,8 +54,8 @@ from graphkit.ids import draft_key
 from graphkit.resolve import descriptions as desc
 from graphkit.resolve.aliases import AliasBook, load_aliases
 from graphkit.resolve.antecedents import Antecedents, Candidate, gender_evidence, person_gender
-from graphkit.resolve.classify import classify, country_of_words, titled_before
-from graphkit.resolve.drafts import Draft, Drafts, at, mentions_of, order
+from graphkit.resolve.classify import Typings, country_of_words, titled_before
+from graphkit.resolve.drafts import Draft, Drafts, at, order
 from graphkit.resolve.link import entity_ids, link_all
 from graphkit.resolve.names import (
     PARTICLES,
@@ -66,7 +66,7 @@ from graphkit.resolve.names import (
 )
 from graphkit.resolve.roles import role_facts
 from graphkit.resolve.variants import by_name_endings, name_key, name_words, variant_merges
-from graphkit.types import Assertion, Corpus, DocumentAnalysis, Mention
+from graphkit.types import Assertion, Corpus, DocumentAnalysis, Entity, Mention
 
 _PRONOUN_KINDS = {
     "he": "Person", "him": "Person", "his": "Person", "himself": "Person",
@@ -112,6 +112,7 @@ class Resolver:
         self.metonymy = metonymy
         self.drafts = Drafts()
         self.genders: dict[str, str | None] = {}
+        self.typings = Typings(aliases)  # classify, once per name in its kind and context
 
     def resolve(self, analyses: Iterable[DocumentAnalysis]) -> Corpus:
         analyses = list(analyses)
@@ -136,7 +137,7 @@ class Resolver:
     def typementions_of(self, analysis: DocumentAnalysis) -> None:
         """Rules 1 and 2: each named mention typed and stripped, and put in its draft;
         the pieces of a name cut at a particle or hyphen typed as the whole name."""
-        named = [m for m in mentions_of(analysis) if m.kind != "PRON"]
+        named = [m for m in self.drafts.mentions_of(analysis) if m.kind != "PRON"]
         whole = whole_names(named, analysis.article.text)
         person_words = frozenset(
             word
@@ -150,7 +151,7 @@ class Resolver:
             name = whole.get((mention.start, mention.end))
             typed = mention if name is None else replace(mention, text=name, kind="PERSON")
             titled = titled_before(analysis.article.text, mention.start)
-            typing = classify(typed, self.book, person_words, titled)
+            typing = self.typings(typed, person_words, titled)
             if name is not None:
                 typing = replace(typing, rule="whole name across a particle or hyphen")
             self.drafts.add(mention, typing)
@@ -215,7 +216,7 @@ class Resolver:
         (titles, "his", "her"): what rule 6 needs for "he" and "she"."""
         evidence: dict[str, list[str | None]] = {}
         for analysis in analyses:
-            for mention in mentions_of(analysis):
+            for mention in self.drafts.mentions_of(analysis):
                 key = self.drafts.keys.get(at(mention))
                 if key is not None and self.drafts[key].type == "Person":
                     found = gender_evidence(analysis.article.text, mention)
@@ -236,7 +237,7 @@ class Resolver:
         last: dict[str, str] = {}
         people: list[Candidate] = []
         antecedents = Antecedents(analysis)
-        for mention in mentions_of(analysis):
+        for mention in self.drafts.mentions_of(analysis):
             if mention.kind != "PRON":
                 key = self.drafts.keys[at(mention)]
                 draft = self.drafts[key]
@@ -319,7 +320,8 @@ class Resolver:
         """Rule 9 and the result: the entities of the drafts, the assertions linked to
         them, the role facts; a concept is kept only when an assertion or role names it."""
         entities = self.drafts.entities()
-        assertions = link_all(analyses, self.drafts.keys, entities, mentions_of, self.drafts.before)
+        drafts = self.drafts
+        assertions = link_all(analyses, drafts.keys, entities, drafts.mentions_of, drafts.before)
 
         def country_id(code: str) -> str:
             key = self.country(code)
@@ -339,18 +341,17 @@ class Resolver:
         return Corpus(
             articles=tuple(replace(a.article, sentences=len(a.sentences)) for a in analyses),
             assertions=assertions,
-            entities=tuple(
-                sorted(
-                    (
-                        replace(e, roles=tuple(sorted({*e.roles, *titles.get(e.id, ())})))
-                        for e in kept
-                    ),
-                    key=lambda e: e.id,
-                )
-            ),
+            entities=tuple(sorted((_titled(e, titles) for e in kept), key=lambda e: e.id)),
             sentences=sum(len(a.sentences) for a in analyses),
             roles=roles,
         )
+
+
+def _titled(entity: Entity, titles: dict[str, set[str]]) -> Entity:
+    """``entity`` with its role facts' titles; copied only if it has some (costly)."""
+    if entity.id not in titles:
+        return entity
+    return replace(entity, roles=tuple(sorted({*entity.roles, *titles[entity.id]})))
 
 
 def _acts(assertion: Assertion) -> bool:

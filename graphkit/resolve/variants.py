@@ -61,9 +61,15 @@ def name_words(name: str) -> list[str]:
     >>> name_words("Mohammed Shia al-Sudani"), name_words("Kim Jong-un")
     (['Mohammed', 'Shia', 'al', 'Sudani'], ['Kim', 'Jong', 'un'])
     """
-    return [w for w in _BREAKS.sub(" ", name).split() if w]
+    return list(_name_words(name))  # a fresh list: the cached tuple stays as it is
 
 
+@lru_cache(maxsize=1 << 16)  # pure; asked of each draft's label in several rules
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in _BREAKS.sub(" ", name).split() if w)
+
+
+@lru_cache(maxsize=1 << 16)  # pure; the short-name and variant rules key every label
 def name_key(name: str) -> str:
     """The key of a whole name: its words' keys, space-separated.
 
