@@ -196,7 +196,7 @@ def sizes(args: argparse.Namespace) -> None:
             ]  # fmt: skip
             for name, value in rows:  # the build's figures first: a query may fail
                 print(f"  {name:<72} {value}", flush=True)
-            for name, value in query_latencies(out):
+            for name, value in query_latencies(out) if args.queries else ():
                 print(f"  {name:<72} {value}", flush=True)
             table.append((size, build, bare, build_rss, into))
             shutil.rmtree(out)
@@ -327,6 +327,12 @@ def main() -> None:
         action=argparse.BooleanOptionalAction,
         default=True,
         help="processes mode: also whole builds with 1 and 2 processes",
+    )
+    parser.add_argument(
+        "--queries",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="sizes mode: also the latency of the shipped queries",
     )
     args = parser.parse_args()
     if not (args.data / "dev.txt").is_file():
