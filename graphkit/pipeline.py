@@ -9,8 +9,9 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -193,13 +194,28 @@ def _analyze_collected(
             progress(done, len(articles))
         stages("parse", done, len(articles))
     stages("resolve", 0, len(analyses))
-    corpus = resolve_entities(analyses, book, options.metonymy)
-    corpus = code_corpus(
-        corpus, events, codes=book.codes(), place=lambda word: country_of_words([word])
-    )
+    with _collector_paused():
+        corpus = resolve_entities(analyses, book, options.metonymy)
+        corpus = code_corpus(
+            corpus, events, codes=book.codes(), place=lambda word: country_of_words([word])
+        )
     corpus = _resolve_dates(replace(corpus, problems=tuple(problems)))
     stages("resolve", len(analyses), len(analyses))
     return corpus
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused: resolution makes hundreds of thousands of
+    small objects and no cycles, and each collection walks every parse result again
+    (a third of the resolution's time at 2,000 articles, issue 15)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _resolve_dates(corpus: Corpus) -> Corpus:
