@@ -42,7 +42,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,6 +85,16 @@ def corpus(pool: list[str], count: int, first: int = 0) -> list[dict[str, str]]:
 def write_jsonl(path: Path, records: list[dict[str, str]]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
+
+
+def corpora(
+    args: argparse.Namespace, pool: list[str], work: Path
+) -> Iterator[tuple[int, Path, Path]]:
+    """For each of ``--sizes``: the size, the base corpus and its 10 new articles, as
+    JSON Lines files in ``work``."""
+    for size in (int(s) for s in args.sizes.split(",")):
+        base = write_jsonl(work / f"base-{size}.jsonl", corpus(pool, size))
+        yield size, base, write_jsonl(work / f"new-{size}.jsonl", corpus(pool, NEW, first=size))
 
 
 def measured(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
@@ -168,9 +178,7 @@ def sizes(args: argparse.Namespace) -> None:
     table = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        for size in (int(s) for s in args.sizes.split(",")):
-            base = write_jsonl(work / f"base-{size}.jsonl", corpus(pool, size))
-            new = write_jsonl(work / f"new-{size}.jsonl", corpus(pool, NEW, first=size))
+        for size, base, new in corpora(args, pool, work):
             out = work / f"out-{size}"
             bare, bare_rss, _ = measured(
                 [sys.executable, "-c", BARE, str(base), DEFAULT_MODEL, str(args.processes)]
@@ -278,9 +286,7 @@ def into(args: argparse.Namespace) -> None:
     table = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        for size in (int(s) for s in args.sizes.split(",")):
-            base_input = write_jsonl(work / f"base-{size}.jsonl", corpus(pool, size))
-            new = write_jsonl(work / f"new-{size}.jsonl", corpus(pool, NEW, first=size))
+        for size, base_input, new in corpora(args, pool, work):
             base = work / f"base-{size}"
             built, _, _ = measured(graphkit("build", str(base_input), "--out", str(base),
                                             "--processes", str(args.processes)))  # fmt: skip
