@@ -207,6 +207,22 @@ def _put_in_place(folder: Path, staged: Path) -> None:
     shutil.rmtree(staged, ignore_errors=True)
 
 
+class _Hashing:
+    """A binary file that hashes what is written to it (a streamed file is not read
+    back for its manifest entry)."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle = handle
+        self.sha = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.sha.update(data)
+        return self.handle.write(data)
+
+    def flush(self) -> None:
+        self.handle.flush()
+
+
 class ExportSet:
     """The files of one build's export set, staged until :meth:`commit`."""
 
@@ -239,20 +255,17 @@ class ExportSet:
         """Stage the file ``name`` as ``write`` writes it into an open binary file (a
         graph too big to hold as one string is streamed); as :meth:`write`."""
         staged = self.stage / name
-        sha = hashlib.sha256()
         try:
             staged.parent.mkdir(parents=True, exist_ok=True)
             with staged.open("wb") as handle:
-                write(handle)
+                hashing = _Hashing(handle)
+                write(hashing)  # type: ignore[arg-type]  # a writer is all it needs
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(staged, 0o666 & ~_umask())
-            with staged.open("rb") as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    sha.update(block)
         except OSError as exc:
             raise ExportError(f"cannot write {self.folder / name}: {exc.strerror or exc}") from exc
-        self.files[name] = sha.hexdigest()
+        self.files[name] = hashing.sha.hexdigest()
         _step(f"staged:{name}")
         return self.folder / name
 

@@ -34,7 +34,7 @@ from graphkit.nlp import analyze_articles
 from graphkit.nlp.pieces import long_article_notes
 from graphkit.options import AnalysisOptions
 from graphkit.rdf.build import PREFIXES, build_lines
-from graphkit.rdf.triples import LINES_FILE, rdflib_graph
+from graphkit.rdf.triples import LINES_FILE, rdflib_graph, read_lines
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.classify import country_of_words
 from graphkit.resolve.resolver import resolve_entities
@@ -95,7 +95,7 @@ class BuildResult:
         if path is None:
             assert isinstance(self.built, Path), "a build that wrote nothing keeps its lines"
             path = self.built / LINES_FILE
-        return tuple(path.read_text(encoding="utf-8").splitlines())
+        return read_lines(path)
 
     @cached_property
     def graph(self) -> Graph:

@@ -35,7 +35,7 @@ from graphkit.corpus.records import (
 from graphkit.errors import GraphkitError
 from graphkit.files import ExportSet
 from graphkit.rdf.io import store_of
-from graphkit.rdf.triples import LINES_FILE, store_from_file
+from graphkit.rdf.triples import LINES_FILE, read_lines, store_from_file
 from graphkit.types import Corpus
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class Export:
     def all_lines(self) -> Sequence[str]:
         if self.lines or self.lines_path is None:
             return self.lines
-        return self.lines_path.read_text(encoding="utf-8").splitlines()
+        return read_lines(self.lines_path)
 
     @cached_property
     def graph(self) -> Graph:

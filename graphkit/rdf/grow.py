@@ -50,6 +50,7 @@ _ARTICLE_COUNT = f"<{GK.articleCount}>".encode()
 _EVIDENCE = f"<{GK.evidence}>".encode()
 _DERIVED = f"<{PROV.wasDerivedFrom}>".encode()
 _COUNTS = (_SOURCE_COUNT, _ARTICLE_COUNT)
+_COUNT_TEXTS = {count.decode() for count in _COUNTS}
 
 
 @dataclass(frozen=True)
@@ -97,9 +98,6 @@ def delta_of(new: Corpus, old: Mapping[str, Entity], merged: Mapping[str, Entity
             add_role(added, role, known)
     removed = _lines(gone)
     return Delta(tuple(sorted(_lines(added))), frozenset(removed), frozenset(recount))
-
-
-_COUNT_TEXTS = {count.decode() for count in _COUNTS}
 
 
 def _recounted(block: list[bytes]) -> list[bytes]:

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     import pyoxigraph
 
 __all__ = [
-    "LINES_FILE", "Lit", "TripleLines", "line_of", "literal", "rdflib_graph", "serialize",
+    "LINES_FILE", "Lit", "TripleLines", "line_of", "literal", "rdflib_graph", "read_lines",
+    "serialize",
     "store_from_file", "store_of", "string_literal", "term_text", "typed_literal",
 ]  # fmt: skip
 
@@ -203,3 +204,8 @@ def store_from_file(path: Path) -> pyoxigraph.Store:
     if path.stat().st_size:
         store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
     return store
+
+
+def read_lines(path: Path) -> tuple[str, ...]:
+    """The lines of a graph's N-Triples file (:data:`LINES_FILE`), without breaks."""
+    return tuple(path.read_text(encoding="utf-8").splitlines())
