@@ -34,6 +34,20 @@ def place(word: str) -> str | None:
     return country_of_words([word])
 
 
+def coded_sentences(sentences: list[str]) -> Corpus:
+    """The sentences (each an article, read once) analysed and coded, as a build codes."""
+    return code_corpus(graphkit.analyze(texts=list(dict.fromkeys(sentences))), place=place)
+
+
+def subject_code(corpus: Corpus, sentence: str, words: str) -> str | None:
+    """The code of the first subject of ``sentence`` whose text holds ``words``."""
+    doc = next(a.id for a in corpus.articles if a.text == sentence)
+    codes = {a.subject.text: a.subject.code for a in corpus.assertions if a.doc == doc}
+    found = [code for text, code in codes.items() if words in text]
+    assert found, codes
+    return found[0]
+
+
 # sentence, source code, category, target code (None: no recipient named)
 CODED = [
     ("Russia imposed sanctions on Britain.", "RUS", "SANCTION", "GBR"),

@@ -15,13 +15,9 @@ from graphkit.events.actors import _non_governmental, name_tokens
 from graphkit.events.leaders import LeaderTable, builtin_leaders, name_key
 from graphkit.geo.countries import demonym_country
 from graphkit.geo.spelling import close_country, country_prefix
-from graphkit.resolve.classify import country_of_words
 from graphkit.types import Corpus
 
-
-def place(word: str) -> str | None:
-    return country_of_words([word])
-
+from .test_events import coded_sentences, place, subject_code
 
 # sentence, subject words, the subject's code (None: must stay uncoded)
 CODED = [
@@ -60,21 +56,12 @@ CODED = [
 
 @pytest.fixture(scope="module")
 def corpus() -> Corpus:
-    texts = list(dict.fromkeys(s for s, *_ in CODED))
-    return code_corpus(graphkit.analyze(texts=texts), place=place)
-
-
-def subject_codes(corpus: Corpus, sentence: str) -> dict[str, str | None]:
-    doc = next(a.id for a in corpus.articles if a.text == sentence)
-    return {a.subject.text: a.subject.code for a in corpus.assertions if a.doc == doc}
+    return coded_sentences([s for s, *_ in CODED])
 
 
 @pytest.mark.parametrize(("sentence", "words", "code"), CODED)
 def test_subject_is_coded(corpus: Corpus, sentence: str, words: str, code: str | None) -> None:
-    codes = subject_codes(corpus, sentence)
-    found = [c for text, c in codes.items() if words in text]
-    assert found, codes
-    assert found[0] == code, codes
+    assert subject_code(corpus, sentence, words) == code
 
 
 def test_a_demonym_and_a_people_is_a_group_not_a_person(corpus: Corpus) -> None:

@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-import graphkit
-from graphkit.events import code_corpus
 from graphkit.events.names import GENERIC_PARTIES, builtin_names, generic_party, name_tokens
-from graphkit.resolve.classify import country_of_words
 from graphkit.types import Corpus
 
-
-def place(word: str) -> str | None:
-    return country_of_words([word])
-
+from .test_events import coded_sentences, subject_code
 
 # sentence, subject words, the subject's code (None: must stay uncoded)
 PARTIES = [
@@ -66,26 +60,16 @@ CROWDS = [
 
 @pytest.fixture(scope="module")
 def corpus() -> Corpus:
-    texts = list(dict.fromkeys(s for s, *_ in PARTIES + CROWDS))
-    return code_corpus(graphkit.analyze(texts=texts), place=place)
-
-
-def subject_codes(corpus: Corpus, sentence: str) -> dict[str, str | None]:
-    doc = next(a.id for a in corpus.articles if a.text == sentence)
-    return {a.subject.text: a.subject.code for a in corpus.assertions if a.doc == doc}
+    return coded_sentences([s for s, *_ in PARTIES + CROWDS])
 
 
 @pytest.mark.parametrize(("sentence", "words", "code"), PARTIES + CROWDS)
 def test_subject_is_coded(corpus: Corpus, sentence: str, words: str, code: str | None) -> None:
-    codes = subject_codes(corpus, sentence)
-    found = [c for text, c in codes.items() if words in text]
-    assert found, codes
-    assert found[0] == code, codes
+    assert subject_code(corpus, sentence, words) == code
 
 
 def test_the_country_named_gives_a_generic_party_its_country() -> None:
-    corpus = code_corpus(graphkit.analyze(texts=["Sudan's Umma Party rejected the deal."]),
-                         place=place)  # fmt: skip
+    corpus = coded_sentences(["Sudan's Umma Party rejected the deal."])
     assert {(a.subject.code or "")[:3] for a in corpus.assertions} == {"SDN"}
 
 
