@@ -139,3 +139,13 @@ def test_build_command_writes_the_chosen_formats(tmp_path: Path) -> None:
     )  # fmt: skip
     assert bad.returncode == 2 and "unknown export format 'pdf'" in bad.stderr
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize(("name", "file"), [("turtle", "graph.ttl"), ("ntriples", "graph.nt")])
+def test_a_streamed_format_is_also_made_as_text(
+    all_formats: dict, seed_build, name: str, file: str
+) -> None:
+    # an Export made in Python has lines but no lines file
+    text = FORMATS[name].generate(Export(seed_build.corpus, seed_build.lines))
+    assert text.encode("utf-8") == all_formats[name].read_bytes()
+    assert all_formats[name].name == file

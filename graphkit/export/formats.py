@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -120,7 +121,14 @@ class Format:
             return str(make(export.all_lines()))
         if self.reads == "lines file":
             buffer = io.BytesIO()
-            make(export.lines_path, buffer)
+            if export.lines_path is not None:
+                make(export.lines_path, buffer)
+                return buffer.getvalue().decode("utf-8")
+            with tempfile.TemporaryDirectory() as folder:  # an Export made in Python
+                lines = Path(folder) / LINES_FILE
+                with lines.open("wb") as handle:
+                    _write_lines(export.lines, handle)
+                make(lines, buffer)
             return buffer.getvalue().decode("utf-8")
         if self.reads == "assertions":
             return str(make(export.corpus.assertions))
