@@ -40,9 +40,11 @@ from graphkit.corpus.records import (
     entities_jsonl,
     entity_from_dict,
     generate_jsonl,
+    json_records,
+    refuse_changed_set,
 )
 from graphkit.errors import InputError
-from graphkit.files import ExportSet, check_set, read_manifest
+from graphkit.files import ExportSet, read_manifest
 from graphkit.ingest.report import REPORT_NAME, grown_report
 from graphkit.rdf.grow import Delta, delta_of, write_grown
 from graphkit.rdf.triples import LINES_FILE
@@ -79,23 +81,13 @@ def can_grow(folder: Path, formats: tuple[str, ...]) -> bool:
     return all(name in listed for name in _READ) and set(formats) <= GROWN_FORMATS
 
 
-def _json_lines(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 def read_base(folder: Path) -> Base:
     """The :class:`Base` of ``folder``, whose files must be the ones its manifest
     lists (else the folder cannot be added to: the message says why)."""
-    wrong = check_set(folder, list(_READ))
-    if wrong:
-        raise InputError(
-            f"{folder}: cannot add to these exports, they are not the set the last build "
-            f"wrote ({'; '.join(wrong[:3])}); build the graph again from its inputs"
-        )
+    refuse_changed_set(folder, list(_READ))
     try:
-        articles = tuple(article_from_dict(r) for r in _json_lines(folder / ARTICLES_FILE))
-        entities = (entity_from_dict(r) for r in _json_lines(folder / ENTITIES_FILE))
+        articles = tuple(article_from_dict(r) for r in json_records(folder / ARTICLES_FILE))
+        entities = (entity_from_dict(r) for r in json_records(folder / ENTITIES_FILE))
         report = json.loads((folder / REPORT_NAME).read_text(encoding="utf-8"))
         return Base(folder, articles, {e.id: e for e in entities}, report)
     except (OSError, ValueError, KeyError, TypeError) as exc:

@@ -103,12 +103,24 @@ def entities_jsonl(entities: Iterable[Entity]) -> str:
     return _lines(entities)
 
 
-def _records(path: Path) -> list[dict[str, Any]]:
+def json_records(path: Path) -> list[dict[str, Any]]:
+    """The JSON objects of a JSON Lines file, one a line (blank lines skipped)."""
     try:
         with path.open(encoding="utf-8") as handle:
             return [json.loads(line) for line in handle if line.strip()]
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}: cannot read: {exc}") from exc
+
+
+def refuse_changed_set(folder: Path, names: list[str] | None = None) -> None:
+    """Refuse to add to ``folder`` when its files (all, or ``names``) are not the ones
+    its manifest lists (:func:`graphkit.files.check_set`)."""
+    wrong = check_set(folder, names)
+    if wrong:
+        raise InputError(
+            f"{folder}: cannot add to these exports, they are not the set the last build "
+            f"wrote ({'; '.join(wrong[:3])}); build the graph again from its inputs"
+        )
 
 
 def read_corpus(folder: Path) -> Corpus:
@@ -119,12 +131,7 @@ def read_corpus(folder: Path) -> Corpus:
     paths = [folder / name for name in (ARTICLES_FILE, ENTITIES_FILE, ASSERTIONS_FILE)]
     if not any(p.exists() for p in [*paths, folder / "graph.ttl"]):
         return Corpus(articles=(), assertions=(), entities=())
-    wrong = check_set(folder)
-    if wrong:
-        raise InputError(
-            f"{folder}: cannot add to these exports, they are not the set the last build "
-            f"wrote ({'; '.join(wrong[:3])}); build the graph again from its inputs"
-        )
+    refuse_changed_set(folder)
     missing = [p.name for p in paths if not p.is_file()]
     if missing:
         raise InputError(
@@ -132,9 +139,9 @@ def read_corpus(folder: Path) -> Corpus:
             "build it again from its inputs"
         )
     try:
-        articles = tuple(article_from_dict(r) for r in _records(paths[0]))
+        articles = tuple(article_from_dict(r) for r in json_records(paths[0]))
         assertions = tuple(read_jsonl(paths[2]))
-        entities = tuple(entity_from_dict(r) for r in _records(paths[1]))
+        entities = tuple(entity_from_dict(r) for r in json_records(paths[1]))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{folder}: a record does not fit graphkit's types: {exc!r}") from exc
     # role facts are read off the assertions, not stored
