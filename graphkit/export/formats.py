@@ -18,6 +18,7 @@ import importlib
 import io
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -227,7 +228,6 @@ def write_exports(
     corpus records (and ``assertions.jsonl``) instead of the export's corpus (a build
     that grows a graph appends to the old ones). Nothing is in place before
     :meth:`ExportSet.commit`."""
-    outputs: dict[str, Path] = {}
     chosen = parse_formats(formats)
     steps = ["lines", *(name for name in chosen if name != "html"), "records"] + ["html"] * (
         "html" in chosen
@@ -235,23 +235,33 @@ def write_exports(
     told = progress or (lambda done, total: None)
     told(0, len(steps))
     write_lines = export.write_lines or (lambda handle: _write_lines(export.lines, handle))
-    outputs["lines"] = exports.write_with(LINES_FILE, write_lines)
+    lines = exports.write_with(LINES_FILE, write_lines)
     # from here the lines are read from their file: the caller's may be let go
     export = replace(export, lines=(), lines_path=exports.staged(LINES_FILE))
     told(1, len(steps))
-    done = 1
-    for name in chosen:
-        # the records write assertions.jsonl; the views are written below
-        if name not in {"assertions", "html"}:
-            outputs[name] = FORMATS[name].write(export, exports)
-        if name != "html":
-            done += 1
-            told(done, len(steps))
-    outputs.update((records or _records)(export, exports))
-    told(steps.index("records") + 1, len(steps))
-    if "html" in chosen:
-        from graphkit.export.html.views import write_views
+    formats_written: dict[str, Path | Future[Path]] = {}
+    views: dict[str, Path] = {}
+    # The formats streamed from the lines file are written by pyoxigraph, which lets
+    # Python's lock go: in a thread of their own they overlap the records and the
+    # views (Python) on a second core instead of waiting for them (issue 15).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        for name in chosen:  # the records write assertions.jsonl, the views come last
+            if FORMATS[name].reads == "lines file":
+                formats_written[name] = pool.submit(FORMATS[name].write, export, exports)
+            elif name not in {"assertions", "html"}:
+                formats_written[name] = FORMATS[name].write(export, exports)
+                told(steps.index(name) + 1, len(steps))
+        written = (records or _records)(export, exports)
+        told(steps.index("records") + 1, len(steps))
+        if "html" in chosen:
+            from graphkit.export.html.views import write_views
 
-        outputs.update(write_views(export.store, exports, export.title, previous=export.previous))
-        told(len(steps), len(steps))
-    return outputs
+            views = write_views(export.store, exports, export.title, previous=export.previous)
+        paths = {name: _done(path) for name, path in formats_written.items()}
+    told(len(steps), len(steps))
+    return {"lines": lines, **paths, **written, **views}
+
+
+def _done(path: Path | Future[Path]) -> Path:
+    """The path of a format written here or in the thread (its error raised here)."""
+    return path.result() if isinstance(path, Future) else path
