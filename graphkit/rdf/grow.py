@@ -13,19 +13,27 @@ a :class:`Delta`, made from the new corpus alone and the entity records:
   ``prov:wasDerivedFrom`` lines, old and new, as :func:`graphkit.rdf.build.add_claim`
   counts them.
 
-:func:`grow_lines` merges the delta into the old file in one pass, a line at a time:
-the lines of one subject are together in a sorted file, so a claim's are read as one
-block. The result is the graph :func:`graphkit.rdf.build.build_lines` makes of the
-merged corpus, except for role facts, which are read when their assertion is added
-(a later article naming an office's owner does not change an old fact's ``roleOf``).
+:func:`write_grown` merges the delta into the old file: the lines the delta touches
+are found by binary search (the file is sorted) and merged a line at a time; the lines
+of one subject are together in a sorted file, so a claim's are read as one block. The
+bytes between them are copied as they are, so the Python work is in proportion to the
+delta, not to the graph. The result is the graph
+:func:`graphkit.rdf.build.build_lines` makes of the merged corpus, except for role
+facts, which are read when their assertion is added (a later article naming an
+office's owner does not change an old fact's ``roleOf``).
 """
 
 from __future__ import annotations
 
+import io
+import mmap
+import os
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
+import numpy as np
 from rdflib.namespace import PROV
 
 from graphkit.rdf.build import (
@@ -113,12 +121,169 @@ def _recounted(block: list[bytes]) -> list[bytes]:
 
 def grow_lines(old: Iterable[bytes], delta: Delta) -> Iterator[bytes]:
     """The sorted lines of ``old`` (sorted, unique, without line breaks) changed by
-    ``delta``, in one pass.
+    ``delta``, as :func:`write_grown` writes them.
 
     >>> a, b, c = b"<a> <p> 1 .", b"<b> <p> 2 .", b"<c> <p> 3 ."
     >>> list(grow_lines([a, c], Delta((b, c), frozenset({a}), frozenset())))
     [b'<b> <p> 2 .', b'<c> <p> 3 .']
     """
+    grown = io.BytesIO()
+    _splice(b"".join(line + b"\n" for line in old), delta, grown)
+    return iter(_split(grown.getvalue()))
+
+
+def write_grown(old: BinaryIO, delta: Delta, handle: BinaryIO) -> int:
+    """Write the grown lines of the open file ``old`` into ``handle``; return how many
+    lines were written.
+
+    The Python work is in proportion to the delta, not to the file (issue 15): the
+    old file is mapped, the lines the delta touches are found by binary search, and
+    the bytes between them are written as they are, in slices of the mapping."""
+    if os.fstat(old.fileno()).st_size == 0:  # an empty file cannot be mapped
+        return _splice(b"", delta, handle)
+    with mmap.mmap(old.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        return _splice(mapped, delta, handle)
+
+
+_Text = bytes | mmap.mmap  # the old lines, each ending in b"\n"
+_CHUNK = 1 << 22  # bytes counted at a time (numpy's comparison makes a mask as long)
+_SPACING = 1 << 12  # bytes at least between two lines of the index :func:`_windows` makes
+_ADDED, _REMOVED, _RECOUNT = 0, 1, 2  # what a key of the delta is
+
+
+def _splice(text: _Text, delta: Delta, handle: BinaryIO) -> int:
+    """Write ``text`` changed by ``delta`` into ``handle``: the windows of
+    :func:`_windows` through :func:`_grown_window`, the bytes between them as they are;
+    return how many lines were written."""
+    size = len(text)
+    count = _count_breaks(text)
+    if size and text[size - 1 : size] != b"\n":
+        count += 1  # a last line without its break, given one as a line read is
+    written = 0
+    # the bytes between windows go as slices of the mapping: no copy, and the handle
+    # (which hashes what it writes) still gets every byte
+    with memoryview(text) as view:
+        for start, end, added in _windows(text, delta):
+            handle.write(view[written:start])
+            old = _split(text[start:end])
+            lines = list(_grown_window(old, replace(delta, added=added)))
+            if lines:
+                handle.write(b"\n".join(lines) + b"\n")
+            count += len(lines) - len(old)
+            written = end
+        handle.write(view[written:size])
+    return count
+
+
+def _windows(text: _Text, delta: Delta) -> Iterator[tuple[int, int, tuple[bytes, ...]]]:
+    """The byte ranges of ``text`` that ``delta`` changes (whole lines, in order, none
+    touching the next), each with the added lines that go into it.
+
+    Each key of the delta (an added or removed line, a recount's ``<iri> ``) is sought
+    by binary search; its range holds the first line not below it (which the key may
+    equal, or go before) and, for a claim, its whole block, since its counts are read
+    off all its lines. Ranges that meet are joined, so that a line added at the end of
+    one, or a claim's block, is never cut in two."""
+    size = len(text)
+    points = sorted(
+        [(line, _ADDED) for line in delta.added]
+        + [(line, _REMOVED) for line in delta.removed]
+        + [(head, _RECOUNT) for head in delta.recount]
+    )
+    spans: list[tuple[int, int]] = []  # of old bytes, each key's
+    places: list[int] = []  # of each added line, in order: where it goes in the file
+    starts, marks = _index(text, len(points))
+    at, bound = 0, b""  # where the last key goes and the line there (b"": none yet)
+    for key, kind in points:
+        # keys come in order, so a key not above the line found for the last one goes
+        # where it went (as the lines of a new subject do): most are not sought at all
+        if at < size and key > bound:
+            found = bisect_left(marks, key)  # the search runs between two marks
+            low = max(at, starts[found - 1]) if found else at
+            at = _seek(text, key, low, starts[found] if found < len(starts) else size)
+            bound = _line(text, at, size)
+        end = at + len(bound) + 1
+        while kind == _RECOUNT and end < size:  # the rest of the claim's block
+            line = _line(text, end, size)
+            if not line.startswith(key):
+                break
+            end += len(line) + 1
+        spans.append((at, min(end, size)))
+        if kind == _ADDED:
+            places.append(at)
+    if size and text[size - 1 : size] != b"\n":  # read as a line, given its break
+        spans.append((text.rfind(b"\n") + 1, size))
+    windows: list[list[int]] = []
+    for start, end in sorted(spans):
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    taken = 0
+    for start, end in windows:
+        first = taken
+        while taken < len(places) and places[taken] <= end:
+            taken += 1
+        yield start, end, delta.added[first:taken]
+
+
+def _count_breaks(text: _Text) -> int:
+    """How many b"\\n" are in ``text``, counted by numpy in place (a slice of a mapping
+    would be a copy; ``bytes.count`` is four times slower)."""
+    data = np.frombuffer(text, dtype=np.uint8)
+    return sum(
+        int(np.count_nonzero(data[at : at + _CHUNK] == 10)) for at in range(0, len(data), _CHUNK)
+    )
+
+
+def _index(text: _Text, keys: int) -> tuple[list[int], list[bytes]]:
+    """The starts of lines of ``text`` spread evenly, and those lines (the marks): about
+    as many as ``keys``, so that the index costs what the delta does and each binary
+    search runs over a few kilobytes."""
+    size = len(text)
+    starts: list[int] = []
+    marks: list[bytes] = []
+    for at in range(_SPACING, size, max(size // (keys + 1), _SPACING)):
+        start = text.find(b"\n", at - 1) + 1  # the first line starting at ``at`` or after
+        if not 0 < start < size:
+            break
+        if not starts or start > starts[-1]:
+            starts.append(start)
+            marks.append(_line(text, start, size))
+    return starts, marks
+
+
+def _split(text: bytes) -> list[bytes]:
+    """The lines of ``text``, without their breaks (b"\\n" only, as a file is read)."""
+    lines = text.split(b"\n")
+    if lines[-1] == b"":
+        lines.pop()
+    return lines
+
+
+def _line(text: _Text, start: int, size: int) -> bytes:
+    """The line of ``text`` starting at ``start`` (b"" at the end), without its break."""
+    end = text.find(b"\n", start)
+    return text[start : end if end >= 0 else size]
+
+
+def _seek(text: _Text, key: bytes, low: int, high: int) -> int:
+    """Where the first line of ``text`` not below ``key`` starts (``high``: none), the
+    lines from ``low`` (a line's start) being sorted."""
+    while low < high:
+        middle = (low + high) // 2
+        start = text.rfind(b"\n", low, middle) + 1 or low  # the line holding ``middle``
+        line = _line(text, start, high)
+        if line < key:
+            low = min(start + len(line) + 1, high)
+        else:
+            high = start
+    return low
+
+
+def _grown_window(old: Iterable[bytes], delta: Delta) -> Iterator[bytes]:
+    """The lines of ``old`` changed by ``delta``, one at a time: the lines of one
+    subject are together in a sorted file, so a claim's are read as one block."""
     block: list[bytes] = []
     head = b""
     for line in _merged(old, delta):
@@ -152,21 +317,3 @@ def _merged(old: Iterable[bytes], delta: Delta) -> Iterator[bytes]:
             continue
         yield line
     yield from added[at:]
-
-
-def write_grown(old: BinaryIO, delta: Delta, handle: BinaryIO) -> int:
-    """Write the grown lines of the open file ``old`` into ``handle``; return how many
-    lines were written."""
-    lines = (line.rstrip(b"\n") for line in old)
-    count = 0
-    batch: list[bytes] = []
-    for line in grow_lines(lines, delta):
-        batch.append(line)
-        if len(batch) == 50_000:
-            handle.write(b"\n".join(batch) + b"\n")
-            count += len(batch)
-            batch.clear()
-    if batch:
-        handle.write(b"\n".join(batch) + b"\n")
-        count += len(batch)
-    return count
