@@ -9,9 +9,8 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 
 from rdflib import Graph
 
+from graphkit.collector import collector_paused
 from graphkit.corpus.grow import can_grow, grow_corpus, read_base, write_grown_records
 from graphkit.corpus.merge import merge_corpora
 from graphkit.corpus.records import read_corpus
@@ -194,7 +194,7 @@ def _analyze_collected(
             progress(done, len(articles))
         stages("parse", done, len(articles))
     stages("resolve", 0, len(analyses))
-    with _collector_paused():
+    with collector_paused():
         corpus = resolve_entities(analyses, book, options.metonymy)
         corpus = code_corpus(
             corpus, events, codes=book.codes(), place=lambda word: country_of_words([word])
@@ -202,20 +202,6 @@ def _analyze_collected(
     corpus = _resolve_dates(replace(corpus, problems=tuple(problems)))
     stages("resolve", len(analyses), len(analyses))
     return corpus
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused: resolution makes hundreds of thousands of
-    small objects and no cycles, and each collection walks every parse result again
-    (a third of the resolution's time at 2,000 articles, issue 15)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _resolve_dates(corpus: Corpus) -> Corpus:

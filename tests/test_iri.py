@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from graphkit.ids import content_id
+from graphkit.ids import content_id, slugify
 from graphkit.rdf.iri import (
     BASE,
     article_iri,
@@ -40,6 +40,17 @@ def test_other_ids_get_a_hash_after_a_double_dash() -> None:
     assert id_slug('Putin "the Great"').startswith("putin-the-great--")
     assert id_slug("UPPER") != id_slug("upper") == "upper"
     assert id_slug("a" * 81) != id_slug("a" * 82)  # too long for a slug: the hash decides
+
+
+@given(st.one_of(names, st.from_regex(r"[a-z0-9-]{0,90}", fullmatch=True)))
+@example("a" * 80)
+@example("a" * 81)
+@example("a--b")
+@example("-a")
+def test_an_id_stands_as_it_is_exactly_when_it_is_its_own_slug(identifier: str) -> None:
+    """id_slug knows a slug by its form, without slugify's work: the two must agree."""
+    own = slugify(identifier, max_length=80) == identifier
+    assert (id_slug(identifier) == identifier) == own
 
 
 @given(names)

@@ -14,8 +14,6 @@ serialization of it is stable.
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -24,10 +22,12 @@ from rdflib import RDF as _RDF
 from rdflib import RDFS as _RDFS
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS as _DCTERMS
-from rdflib.namespace import OWL, SKOS
+from rdflib.namespace import OWL
 from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import SKOS as _SKOS
 from rdflib.term import Node
 
+from graphkit.collector import collector_paused
 from graphkit.ids import source_file
 from graphkit.rdf.iri import (
     ARTICLES,
@@ -47,10 +47,11 @@ from graphkit.rdf.iri import (
 from graphkit.rdf.triples import (
     Lit,
     TripleLines,
+    date_literal,
+    decimal,
     literal,
     rdflib_graph,
-    string_literal,
-    typed_literal,
+    text,
 )
 from graphkit.rdf.vocab import GK as _GK
 from graphkit.rdf.vocab import PLOVER, Terms
@@ -66,7 +67,7 @@ from graphkit.types import (
 )
 
 SCHEMA_URL = URIRef("https://schema.org/url")
-GK, RDF, RDFS, PROV, DCTERMS = map(Terms, (_GK, _RDF, _RDFS, _PROV, _DCTERMS))
+GK, RDF, RDFS, PROV, DCTERMS, SKOS = map(Terms, (_GK, _RDF, _RDFS, _PROV, _DCTERMS, _SKOS))
 PREFIXES = {
     "gk": str(_GK),
     "rel": RELATIONS,
@@ -77,17 +78,12 @@ PREFIXES = {
     "role": ROLES,
     "prov": str(_PROV),
     "dcterms": str(_DCTERMS),
-    "skos": str(SKOS),
+    "skos": str(_SKOS),
     "schema": "https://schema.org/",
     "owl": str(OWL),
     "plover": str(PLOVER),
 }
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-_DATE_TYPES = (
-    (re.compile(r"\d{4}-\d{2}-\d{2}"), "date"),
-    (re.compile(r"\d{4}-\d{2}"), "gYearMonth"),
-    (re.compile(r"\d{4}"), "gYear"),
-)
+Pairs = list[tuple[URIRef, Node | Lit]]  # (predicate, object): the triples of one subject
 
 
 @dataclass(frozen=True)
@@ -105,29 +101,6 @@ class Claim:
         return claim_iri(self.subject, self.lemma, self.object, self.status)
 
 
-def text(value: str) -> Lit:
-    """A string literal; a lone surrogate, which no RDF syntax (nor UTF-8) can carry,
-    becomes U+FFFD. Everything else, NUL and control characters included, is kept
-    (escaped as Oxigraph escapes them).
-
-    >>> text("a\\ud800b") == string_literal("a\\ufffdb"), text("a\\x00b")
-    (True, '"a\\\\u0000b"')
-    """
-    return string_literal(value if value.isascii() else _LONE_SURROGATE.sub("\ufffd", value))
-
-
-def decimal(value: float) -> Lit:
-    """An ``xsd:decimal`` whose lexical form is the same in every syntax (no exponent,
-    at most six places); a value that is not finite counts as 0.
-
-    >>> [decimal(v).split('"')[1] for v in (0.81, 1, 1e-7, float("nan"))]
-    ['0.81', '1.0', '0.0', '0.0']
-    """
-    number = float(value) if math.isfinite(value) else 0.0
-    lexical = f"{number:.6f}".rstrip("0")
-    return typed_literal(lexical + "0" * lexical.endswith("."), "decimal")
-
-
 def new_graph() -> Graph:
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
@@ -136,9 +109,12 @@ def new_graph() -> Graph:
 
 
 class Sink(Protocol):
-    """Where triples go (:class:`~graphkit.rdf.triples.TripleLines`)."""
+    """Where triples go (:class:`~graphkit.rdf.triples.TripleLines`): one, or all
+    those of one subject (its text looked up once)."""
 
-    def add(self, triple: tuple[Node | Lit, Node, Node | Lit], /) -> Any: ...
+    def add(self, triple: tuple[Node, Node, Node | Lit], /) -> Any: ...
+
+    def add_all(self, subject: Node, pairs: Iterable[tuple[Node, Node | Lit]], /) -> Any: ...
 
 
 def build_graph(corpus: Corpus) -> Graph:
@@ -150,8 +126,15 @@ def build_graph(corpus: Corpus) -> Graph:
 def build_lines(corpus: Corpus) -> tuple[str, ...]:
     """The RDF graph of a resolved corpus as sorted, unique N-Triples lines (what a
     build writes its exports from: :mod:`graphkit.rdf.triples`)."""
+    with collector_paused():  # millions of lines, lists of them, and no cycles
+        return _sorted_lines(corpus)
+
+
+def _sorted_lines(corpus: Corpus) -> tuple[str, ...]:
     lines = TripleLines()
     add_corpus(lines, corpus)
+    # the sink goes as this returns, before the collector is back: else the collector
+    # would walk its lists once more (a tenth of the stage) just before they are freed
     return lines.sorted()
 
 
@@ -185,38 +168,23 @@ def country_entities(entities: Iterable[Entity]) -> dict[str, Entity]:
 def add_role(graph: Sink, role: Role, known: set[str]) -> URIRef:
     """A role fact as a node: holder, title, whose office, article, date, sentence."""
     node = role_iri(role.holder, role.title, role.of, role.doc)
-    graph.add((node, RDF.type, GK.RoleAssignment))
-    graph.add((node, GK.holder, entity_iri(role.holder)))
-    graph.add((node, GK.title, text(role.title)))
+    pairs: Pairs = [
+        (RDF.type, GK.RoleAssignment),
+        (GK.holder, entity_iri(role.holder)),
+        (GK.title, text(role.title)),
+        (PROV.wasDerivedFrom, article_iri(role.doc)),
+    ]
     if role.of is not None and role.of in known:
-        graph.add((node, GK.roleOf, entity_iri(role.of)))
-    graph.add((node, PROV.wasDerivedFrom, article_iri(role.doc)))
+        pairs.append((GK.roleOf, entity_iri(role.of)))
     if role.date:
-        graph.add((node, DCTERMS.date, text(role.date)))
+        pairs.append((DCTERMS.date, text(role.date)))
     if role.evidence:  # gk:sentence would make it an assertion (its domain)
-        graph.add((node, GK.text, text(role.evidence)))
+        pairs.append((GK.text, text(role.evidence)))
+    graph.add_all(node, pairs)
     return node
 
 
-def date_literal(value: str) -> Lit:
-    """A resolved date with its precision as an XSD type; other forms stay strings.
-
-    >>> [date_literal(v).split("#")[1] for v in ("2024-11-06", "2025-01", "2025")]
-    ['date>', 'gYearMonth>', 'gYear>']
-    >>> print(date_literal("2024-W44"))
-    "2024-W44"
-    """
-    for pattern, datatype in _DATE_TYPES:
-        if pattern.fullmatch(value):
-            return typed_literal(value, datatype)
-    return text(value)
-
-
 def add_article(graph: Sink, article: Article) -> None:
-    node = article_iri(article.id)
-    graph.add((node, RDF.type, GK.Article))
-    graph.add((node, GK.articleId, text(article.id)))
-    graph.add((node, GK.contentHash, text(article.content_hash)))
     optional = (
         (DCTERMS.title, article.title),
         (DCTERMS.date, article.published),
@@ -225,37 +193,45 @@ def add_article(graph: Sink, article: Article) -> None:
         (SCHEMA_URL, article.url),
         (GK.sourceFile, source_file(article.path)),
     )
-    for prop, value in optional:
-        if value:
-            graph.add((node, prop, text(value)))
+    graph.add_all(
+        article_iri(article.id),
+        [
+            (RDF.type, GK.Article),
+            (GK.articleId, text(article.id)),
+            (GK.contentHash, text(article.content_hash)),
+            *((prop, text(value)) for prop, value in optional if value),
+        ],
+    )
 
 
 def add_entity(graph: Sink, entity: Entity, countries: Mapping[str, Entity]) -> None:
     """An entity node; ``countries`` maps ISO codes to the corpus's country entities.
 
     A type outside the ontology keeps its ``gk:entityType`` but gets no class."""
-    node = entity_iri(entity.id)
-    if entity.type in ENTITY_TYPES:
-        graph.add((node, RDF.type, GK[entity.type]))
-    graph.add((node, RDFS.label, text(entity.label)))
-    graph.add((node, GK.entityType, text(entity.type)))
-    graph.add((node, GK.mentionCount, literal(entity.mentions)))
+    pairs: Pairs = [
+        (RDFS.label, text(entity.label)),
+        (GK.entityType, text(entity.type)),
+        (GK.mentionCount, literal(entity.mentions)),
+    ]
     for alias in entity.aliases:
         if alias != entity.label:
-            graph.add((node, SKOS.altLabel, text(alias)))
+            pairs.append((SKOS.altLabel, text(alias)))
     for role in entity.roles:
-        graph.add((node, GK.holdsRole, text(role)))
+        pairs.append((GK.holdsRole, text(role)))
     for reason in entity.merges:
-        graph.add((node, GK.mergeReason, text(reason)))
+        pairs.append((GK.mergeReason, text(reason)))
+    if entity.type in ENTITY_TYPES:
+        pairs.append((RDF.type, GK[entity.type]))
     if entity.country:
         if entity.type == "Country":
-            graph.add((node, GK.isoCode, text(entity.country)))
+            pairs.append((GK.isoCode, text(entity.country)))
         elif entity.country in countries:
-            graph.add((node, GK.country, entity_iri(countries[entity.country].id)))
+            pairs.append((GK.country, entity_iri(countries[entity.country].id)))
     if entity.affiliation:
-        graph.add((node, GK.affiliatedWith, entity_iri(entity.affiliation)))
+        pairs.append((GK.affiliatedWith, entity_iri(entity.affiliation)))
     if entity.code:
-        graph.add((node, GK.actorCode, text(entity.code)))
+        pairs.append((GK.actorCode, text(entity.code)))
+    graph.add_all(entity_iri(entity.id), pairs)
 
 
 def _ends(assertion: Assertion) -> tuple[str, str] | None:
@@ -273,11 +249,11 @@ def add_assertion(graph: Sink, assertion: Assertion) -> URIRef | None:
         return None
     obj = assertion.object
     subject, target = entity_iri(ends[0]), entity_iri(ends[1])
-    predicate = relation_iri(assertion.relation.lemma)
+    lemma = assertion.relation.lemma
+    predicate = relation_iri(lemma)
     node = statement_iri(assertion.id)
-    graph.add((predicate, RDF.type, GK.Relation))
-    graph.add((predicate, RDFS.label, text(assertion.relation.lemma)))
-    for triple in (
+    graph.add_all(predicate, [(RDF.type, GK.Relation), (RDFS.label, text(lemma))])
+    pairs: Pairs = [
         (RDF.type, GK.Assertion),
         (RDF.type, RDF.Statement),
         (RDF.subject, subject),
@@ -299,48 +275,56 @@ def add_assertion(graph: Sink, assertion: Assertion) -> URIRef | None:
         (GK.passive, literal(assertion.relation.passive)),
         (GK.factual, literal(assertion.is_fact)),
         (GK.confidence, decimal(assertion.confidence)),
-    ):
-        graph.add((node, *triple))
+    ]
     if assertion.relation.modality:
-        graph.add((node, GK.modality, text(assertion.relation.modality)))
+        pairs.append((GK.modality, text(assertion.relation.modality)))
     if assertion.event is not None:
-        add_event(graph, node, assertion.event)
-        graph.add((node, GK.eventCue, text(assertion.event.cue)))
-    _add_attribution(graph, node, assertion)
-    _add_qualifiers(graph, node, assertion)
+        pairs += event_pairs(assertion.event)
+        pairs.append((GK.eventCue, text(assertion.event.cue)))
+    pairs += _attribution_pairs(assertion)
+    pairs += _add_qualifiers(graph, assertion)
+    graph.add_all(node, pairs)
     if assertion.is_fact:
         graph.add((subject, predicate, target))
     return node
 
 
-def _add_attribution(graph: Sink, node: URIRef, assertion: Assertion) -> None:
+def _attribution_pairs(assertion: Assertion) -> Pairs:
+    """The statement node's attribution: ``(predicate, object)`` pairs."""
     attribution = assertion.attribution
     if attribution is None:
-        return
-    graph.add((node, GK.attributionText, text(attribution.text)))
+        return []
+    pairs: Pairs = [(GK.attributionText, text(attribution.text))]
     if attribution.cue:
-        graph.add((node, GK.attributionCue, text(attribution.cue)))
+        pairs.append((GK.attributionCue, text(attribution.cue)))
     if attribution.entity:
-        graph.add((node, GK.attributedTo, entity_iri(attribution.entity)))
+        pairs.append((GK.attributedTo, entity_iri(attribution.entity)))
     if attribution.start >= 0:  # -1: the extractor did not locate the source's words
-        graph.add((node, GK.attributionStart, literal(attribution.start)))
-        graph.add((node, GK.attributionEnd, literal(attribution.end)))
+        pairs.append((GK.attributionStart, literal(attribution.start)))
+        pairs.append((GK.attributionEnd, literal(attribution.end)))
+    return pairs
 
 
-def _add_qualifiers(graph: Sink, node: URIRef, assertion: Assertion) -> None:
+def _add_qualifiers(graph: Sink, assertion: Assertion) -> Pairs:
+    """Add the qualifier nodes; return the statement node's links to them."""
+    links: Pairs = []
     for index, qualifier in enumerate(assertion.qualifiers):
         q = qualifier_iri(assertion.id, index)
-        graph.add((node, GK.qualifier, q))
-        graph.add((q, RDF.type, GK.Qualifier))
-        graph.add((q, GK.qualifierRole, text(qualifier.role)))
-        graph.add((q, GK.text, text(qualifier.text)))
-        graph.add((q, GK.start, literal(qualifier.start)))
-        graph.add((q, GK.end, literal(qualifier.end)))
+        links.append((GK.qualifier, q))
+        pairs: Pairs = [
+            (RDF.type, GK.Qualifier),
+            (GK.qualifierRole, text(qualifier.role)),
+            (GK.text, text(qualifier.text)),
+            (GK.start, literal(qualifier.start)),
+            (GK.end, literal(qualifier.end)),
+        ]
         if qualifier.date:
-            graph.add((q, GK.resolvedDate, date_literal(qualifier.date)))
+            pairs.append((GK.resolvedDate, date_literal(qualifier.date)))
         named = qualifier.entities or ((qualifier.entity,) if qualifier.entity else ())
-        for entity in named:  # "in Kherson": the place or actor its words name
-            graph.add((q, GK.namesEntity, entity_iri(entity)))
+        # "in Kherson": the place or actor its words name
+        pairs += [(GK.namesEntity, entity_iri(entity)) for entity in named]
+        graph.add_all(q, pairs)
+    return links
 
 
 def group_claims(assertions: Iterable[Assertion]) -> list[Claim]:
@@ -356,18 +340,20 @@ def group_claims(assertions: Iterable[Assertion]) -> list[Claim]:
     return [Claim(*key, tuple(found.values())) for key, found in groups.items()]
 
 
-def add_event(graph: Sink, node: URIRef, event: Event) -> None:
-    """An event's category, quad class and intensity on an assertion or claim node."""
-    graph.add((node, GK.eventCategory, PLOVER[event.category]))
+def event_pairs(event: Event) -> Pairs:
+    """An event's category, quad class and intensity, for an assertion or claim node."""
     quad = "".join(word.capitalize() for word in event.quad_class.split())
-    graph.add((node, GK.quadClass, PLOVER[quad]))  # "verbal cooperation" -> VerbalCooperation
-    graph.add((node, GK.intensity, decimal(event.intensity)))
+    return [
+        (GK.eventCategory, PLOVER[event.category]),
+        (GK.quadClass, PLOVER[quad]),  # "verbal cooperation" -> VerbalCooperation
+        (GK.intensity, decimal(event.intensity)),
+    ]
 
 
 def add_claim(graph: Sink, claim: Claim) -> URIRef:
     """The claim node: its edge and status, how often it is stated, and by what."""
     node = claim.iri
-    for triple in (
+    pairs: Pairs = [
         (RDF.type, GK.Claim),
         (RDF.subject, entity_iri(claim.subject)),
         (RDF.predicate, relation_iri(claim.lemma)),
@@ -377,11 +363,11 @@ def add_claim(graph: Sink, claim: Claim) -> URIRef:
         (GK.factual, literal(claim.status == "fact")),
         (GK.sourceCount, literal(len(claim.assertions))),
         (GK.articleCount, literal(len({a.doc for a in claim.assertions}))),
-    ):
-        graph.add((node, *triple))
+    ]
     for assertion in claim.assertions:
         if assertion.event is not None:
-            add_event(graph, node, assertion.event)
-        graph.add((node, GK.evidence, statement_iri(assertion.id)))
-        graph.add((node, PROV.wasDerivedFrom, article_iri(assertion.doc)))
+            pairs += event_pairs(assertion.event)
+        pairs.append((GK.evidence, statement_iri(assertion.id)))
+        pairs.append((PROV.wasDerivedFrom, article_iri(assertion.doc)))
+    graph.add_all(node, pairs)
     return node

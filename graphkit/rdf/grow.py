@@ -99,7 +99,7 @@ def delta_of(new: Corpus, old: Mapping[str, Entity], merged: Mapping[str, Entity
     for claim in group_claims(new.assertions):
         recount.add(f"<{claim.iri}> ".encode())
         add_claim(claims, claim)
-    added.lines |= {line for line in claims.lines if line.split(" ", 2)[1] not in _COUNT_TEXTS}
+    added.add_lines(line for line in claims.lines if line.split(" ", 2)[1] not in _COUNT_TEXTS)
     known = set(merged)
     for role in new.roles:
         if role.holder in known:

@@ -45,6 +45,7 @@ QUALIFIERS = DATA + "qualifier/"
 ROLES = DATA + "role/"
 
 _PLAIN_LEMMA = re.compile(r"[a-z0-9]+( [a-z0-9]+)*")
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # the form of every slug (graphkit.ids.slugify)
 _ID_MAX = 80
 
 
@@ -58,6 +59,8 @@ def id_slug(identifier: str) -> str:
     >>> id_slug("") != id_slug("x") and id_slug("\\ud800") != id_slug("\\ud801")
     True
     """
+    if len(identifier) <= _ID_MAX and _SLUG.fullmatch(identifier):
+        return identifier  # what slugify gives back unchanged, known without its work
     slug = slugify(identifier, max_length=_ID_MAX)
     return slug if slug == identifier else f"{slug}--{short_hash(identifier)}"
 

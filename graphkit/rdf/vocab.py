@@ -113,10 +113,13 @@ class Terms:
     >>> terms = Terms(RDF)
     >>> terms.type is terms.type, terms.type == RDF.type, terms["value"] == RDF.value
     (True, True, True)
+    >>> terms["value"] is terms["value"]
+    True
     """
 
     def __init__(self, namespace: Any) -> None:
         self._namespace = namespace
+        self._items: dict[str, URIRef] = {}  # apart from attributes: no name hides one
 
     def __getattr__(self, name: str) -> URIRef:
         term = URIRef(getattr(self._namespace, name))
@@ -124,4 +127,7 @@ class Terms:
         return term
 
     def __getitem__(self, name: str) -> URIRef:
-        return URIRef(self._namespace[name])
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = URIRef(self._namespace[name])
+        return term
