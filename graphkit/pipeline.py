@@ -33,7 +33,7 @@ from graphkit.ingest.report import REPORT_NAME, exit_code_for, exit_code_of, rep
 from graphkit.nlp import analyze_articles
 from graphkit.nlp.pieces import long_article_notes
 from graphkit.options import AnalysisOptions
-from graphkit.rdf.build import PREFIXES, build_lines
+from graphkit.rdf.build import PREFIXES, build_lines, spill_lines
 from graphkit.rdf.triples import LINES_FILE, rdflib_graph, read_lines
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.classify import country_of_words
@@ -358,10 +358,13 @@ def _write(
     one step (:class:`graphkit.files.ExportSet`); ``previous`` is the folder grown."""
     exports = ExportSet(folder)
     try:
-        # the export is write_exports' alone: once the lines are in their file, they
-        # are let go (a third of the memory of the views' stage, issue 15)
+        stages("graph", 0, 0)
+        # sorted a chunk at a time on disk, merged into the lines file as it is written:
+        # a build never holds all its graph's lines (issue 15)
+        lines = spill_lines(corpus, exports.staged(f"{LINES_FILE}.chunks"))
+        stages("graph", len(lines), len(lines))
         outputs = write_exports(
-            Export(corpus, _graph_lines(corpus, stages), _title(corpus), previous),
+            Export(corpus, (), _title(corpus), previous, write_lines=lines.write),
             exports,
             formats,
             lambda d, t: stages("exports", d, t),

@@ -3,11 +3,16 @@ single copies) that sorting all its lines would."""
 
 from __future__ import annotations
 
+import io
+import tempfile
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import URIRef
 from rdflib.term import Node
 
+from graphkit.rdf.spill import SpilledLines
 from graphkit.rdf.triples import Lit, TripleLines, line_of, string_literal
 
 # IRIs that begin one another, or whose next character sorts before or after ">"
@@ -29,3 +34,33 @@ def test_lines_come_sorted_and_once_whatever_the_way(found: list[Triple], way: s
     every = {line_of(triple) for triple in found}
     assert sink.sorted() == tuple(sorted(every))
     assert sink.lines == every
+
+
+@given(st.lists(triples, max_size=40), st.integers(min_value=1, max_value=4))
+def test_spilled_lines_write_what_a_sink_in_memory_sorts(found: list[Triple], held: int) -> None:
+    # a chunk every ``held`` subjects: a subject's lines come back in several chunks,
+    # some of them twice, and the merge must still give each line once, in order
+    with tempfile.TemporaryDirectory() as folder:
+        chunks = Path(folder) / "chunks"
+        spilled = SpilledLines(chunks, subjects=held)
+        for subject, predicate, obj in found:
+            spilled.add((subject, predicate, obj))
+        buffer = io.BytesIO()
+        count = spilled.write(buffer)
+        every = sorted({line_of(triple) for triple in found})
+        assert buffer.getvalue() == "".join(line + "\n" for line in every).encode("utf-8")
+        assert count == len(every)
+        assert not chunks.exists()  # the chunk files go once merged
+
+
+def test_a_graph_bigger_than_a_chunk_is_merged_from_several_files() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        spilled = SpilledLines(Path(folder) / "chunks", subjects=2)
+        for subject in reversed(IRIS):
+            spilled.add((subject, IRIS[0], string_literal("é")))
+            spilled.add((subject, IRIS[1], IRIS[0]))
+        assert len(spilled.chunks) > 3  # seven subjects, two a chunk, some split in two
+        buffer = io.BytesIO()
+        spilled.write(buffer)
+        lines = buffer.getvalue().decode("utf-8").splitlines()
+        assert lines == sorted(lines) and len(lines) == 2 * len(IRIS)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from rdflib import RDF as _RDF
@@ -44,6 +45,7 @@ from graphkit.rdf.iri import (
     role_iri,
     statement_iri,
 )
+from graphkit.rdf.spill import SpilledLines
 from graphkit.rdf.triples import (
     Lit,
     TripleLines,
@@ -128,6 +130,15 @@ def build_lines(corpus: Corpus) -> tuple[str, ...]:
     build writes its exports from: :mod:`graphkit.rdf.triples`)."""
     with collector_paused():  # millions of lines, lists of them, and no cycles
         return _sorted_lines(corpus)
+
+
+def spill_lines(corpus: Corpus, folder: Path) -> SpilledLines:
+    """The lines of :func:`build_lines`, sorted a chunk at a time into files in
+    ``folder`` (:mod:`graphkit.rdf.spill`): what a build writes, in flat memory."""
+    with collector_paused():
+        lines = SpilledLines(folder)
+        add_corpus(lines, corpus)
+        return lines
 
 
 def _sorted_lines(corpus: Corpus) -> tuple[str, ...]:
