@@ -70,9 +70,11 @@ class BuildResult:
     """What a build made: the resolved corpus, its graph (as sorted N-Triples
     ``lines``; ``graph`` is an rdflib graph of them), the files and the time taken.
 
-    A build that grew a folder's graph in place (:mod:`graphkit.corpus.grow`) holds
-    only what it added: ``corpus`` and ``lines`` are read back from the folder when
-    first asked for; ``totals`` and ``problems`` are at hand."""
+    A build that wrote its folder holds neither its corpus (let go once its records
+    are written, before the views: issue 15) nor its lines: ``corpus`` and ``lines``
+    are read back from the folder when first asked for; ``totals`` and ``problems``
+    are at hand. A build that grew a folder's graph in place
+    (:mod:`graphkit.corpus.grow`) likewise holds only what it added."""
 
     built: Corpus | Path  # the corpus, or the folder whose records hold it
     built_lines: tuple[str, ...] | None = None  # None: in the lines file it wrote
@@ -80,12 +82,16 @@ class BuildResult:
     seconds: float = 0.0
     found: tuple[InputProblem, ...] = ()  # the problems, when ``built`` is a folder
     counted: Totals | None = None  # the totals, when ``built`` is a folder
+    # the articles as they were read (their paths as given: the records keep only
+    # the file's name), when ``built`` is a folder and the build had them all
+    articles: tuple[Article, ...] | None = None
 
     @cached_property
     def corpus(self) -> Corpus:
         if isinstance(self.built, Corpus):
             return self.built
-        return replace(read_corpus(self.built), problems=self.found)
+        corpus = replace(read_corpus(self.built), problems=self.found)
+        return corpus if self.articles is None else replace(corpus, articles=self.articles)
 
     @cached_property
     def lines(self) -> tuple[str, ...]:
@@ -274,9 +280,13 @@ def build(
         if into is None:
             notes = _lock(held, folder)
             corpus = replace(corpus, problems=(*notes, *corpus.problems))
-        outputs = _write(corpus, folder, formats, Path(into) if into else None, stages)
-    # the lines are not held while the views are made: read back from the file if asked
-    return BuildResult(corpus, None, outputs, time.perf_counter() - started)
+        counted, found, articles = Totals.of(corpus), corpus.problems, corpus.articles
+        owned = [corpus]  # handed on, not kept: let go once its records are written
+        del corpus, base, new
+        outputs = _write(owned, folder, formats, Path(into) if into else None, stages)
+    return BuildResult(
+        folder, None, outputs, time.perf_counter() - started, found, counted, articles
+    )
 
 
 def _graph_lines(corpus: Corpus, stages: StageProgress) -> tuple[str, ...]:
@@ -348,33 +358,44 @@ def _lock(held: contextlib.ExitStack, folder: Path) -> list[InputProblem]:
 
 
 def _write(
-    corpus: Corpus,
+    owned: list[Corpus],
     folder: Path,
     formats: Iterable[str],
     previous: Path | None,
     stages: StageProgress = _quiet,
 ) -> dict[str, Path]:
-    """The export set of ``corpus``, written beside the old one and put in place in
-    one step (:class:`graphkit.files.ExportSet`); ``previous`` is the folder grown."""
+    """The export set of the corpus in ``owned`` (taken out: no one else holds it, so
+    it is let go once its records are written), written beside the old one and put in
+    place in one step (:class:`graphkit.files.ExportSet`); ``previous`` is the folder
+    grown."""
+    report = report_json(owned[0], exit_code_for(owned[0]))
     exports = ExportSet(folder)
     try:
-        stages("graph", 0, 0)
-        # sorted a chunk at a time on disk, merged into the lines file as it is written:
-        # a build never holds all its graph's lines (issue 15)
-        lines = spill_lines(corpus, exports.staged(f"{LINES_FILE}.chunks"))
-        stages("graph", len(lines), len(lines))
         outputs = write_exports(
-            Export(corpus, (), _title(corpus), previous, write_lines=lines.write),
+            _export(owned, exports, previous, stages),
             exports,
             formats,
             lambda d, t: stages("exports", d, t),
         )
-        outputs["report"] = exports.write(REPORT_NAME, report_json(corpus, exit_code_for(corpus)))
+        outputs["report"] = exports.write(REPORT_NAME, report)
         exports.commit()
     except BaseException:
         exports.abort()
         raise
     return outputs
+
+
+def _export(
+    owned: list[Corpus], exports: ExportSet, previous: Path | None, stages: StageProgress
+) -> Export:
+    """The export of the corpus taken out of ``owned``. Its graph's lines are sorted
+    a chunk at a time on disk and merged as the lines file is written: a build never
+    holds them all (:mod:`graphkit.rdf.spill`, issue 15)."""
+    corpus = owned.pop()
+    stages("graph", 0, 0)
+    lines = spill_lines(corpus, exports.staged(f"{LINES_FILE}.chunks"))
+    stages("graph", len(lines), len(lines))
+    return Export(corpus, (), _title(corpus), previous, write_lines=lines.write)
 
 
 def _title(corpus: Corpus) -> str:

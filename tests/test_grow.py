@@ -54,7 +54,8 @@ def grown_and_merged(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pa
 
 def test_growing_writes_every_file_a_merge_writes(grown_and_merged) -> None:
     grown, merged, (grown_result, merged_result) = grown_and_merged
-    assert isinstance(grown_result.built, Path) and not isinstance(merged_result.built, Path)
+    # which way each went: a merge keeps the articles it read, a grow only its own
+    assert grown_result.articles is None and merged_result.articles is not None
     mine, theirs = _files(grown), _files(merged)
     assert sorted(mine) == sorted(theirs)
     assert {".graph.nt", "graph.ttl", "graph.html", "report.json"} <= set(mine)
@@ -87,15 +88,15 @@ def test_growing_never_reads_the_old_assertions(tmp_path: Path, monkeypatch) -> 
 def test_other_formats_and_old_folders_are_merged_then_grown(tmp_path: Path) -> None:
     graphkit.build([SEEDS], out=tmp_path)
     csv = graphkit.build([DATA / "world-news.rss"], into=tmp_path, formats=["turtle", "csv"])
-    assert not isinstance(csv.built, Path)  # CSV is made from the whole graph
+    assert csv.articles is not None  # merged: CSV is made from the whole graph
     (tmp_path / ".graph.nt").unlink()  # as a folder written before the lines were kept
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     del manifest["files"][".graph.nt"]
     (tmp_path / "manifest.json").write_text(json.dumps(manifest))
     old = graphkit.build([DATA / "sahel-briefing.atom"], into=tmp_path, formats=["turtle"])
-    assert not isinstance(old.built, Path) and (tmp_path / ".graph.nt").is_file()
+    assert old.articles is not None and (tmp_path / ".graph.nt").is_file()
     again = graphkit.build([DATA / "analyst-news.jsonl"], into=tmp_path, formats=["turtle"])
-    assert isinstance(again.built, Path)
+    assert again.articles is None  # grown
 
 
 def _count(name: str, value: int) -> bytes:

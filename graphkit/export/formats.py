@@ -212,6 +212,7 @@ def _records(export: Export, exports: ExportSet) -> dict[str, Path]:
 
 
 Records = Callable[[Export, ExportSet], dict[str, Path]]
+_NO_CORPUS = Corpus(articles=(), assertions=(), entities=())
 
 
 def write_exports(
@@ -241,18 +242,21 @@ def write_exports(
     told(1, len(steps))
     formats_written: dict[str, Path | Future[Path]] = {}
     views: dict[str, Path] = {}
+    graph_only = replace(export, corpus=_NO_CORPUS)
     # The formats streamed from the lines file are written by pyoxigraph, which lets
     # Python's lock go: in a thread of their own they overlap the records and the
     # views (Python) on a second core instead of waiting for them (issue 15).
     with ThreadPoolExecutor(max_workers=1) as pool:
         for name in chosen:  # the records write assertions.jsonl, the views come last
             if FORMATS[name].reads == "lines file":
-                formats_written[name] = pool.submit(FORMATS[name].write, export, exports)
+                formats_written[name] = pool.submit(FORMATS[name].write, graph_only, exports)
             elif name not in {"assertions", "html"}:
                 formats_written[name] = FORMATS[name].write(export, exports)
                 told(steps.index(name) + 1, len(steps))
         written = (records or _records)(export, exports)
         told(steps.index("records") + 1, len(steps))
+        # the views read the graph alone: the corpus may be let go (the caller's is)
+        export = graph_only
         if "html" in chosen:
             from graphkit.export.html.views import write_views
 

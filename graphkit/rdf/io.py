@@ -76,7 +76,7 @@ def load_store(path: Path) -> pyoxigraph.Store:
         raise QueryError(f"{path}: unknown RDF format {path.suffix!r}")
     store = ox.Store()
     try:
-        store.bulk_load(path=str(path), format=fmt)
+        store.load(path=str(path), format=fmt)  # in memory: see triples.store_from_file
     except (OSError, SyntaxError, ValueError) as exc:
         raise QueryError(f"{path}: cannot load graph: {exc}") from exc
     return store

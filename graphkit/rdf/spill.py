@@ -46,8 +46,9 @@ class SpilledLines(TripleLines):
         self.spilled = 0  # lines in the chunk files (a line may be in two)
 
     def __len__(self) -> int:
-        """The lines made so far (a line made twice counts twice)."""
-        return self.spilled + sum(map(len, self._subjects.values()))
+        """The lines so far, each once (but once per chunk file it is in: exact for a
+        graph of one chunk, a few more than the graph's for a bigger one)."""
+        return self.spilled + sum(len(set(lines)) for lines in self._subjects.values())
 
     def add_all(self, subject: Node, pairs: Iterable[tuple[Node, Node | Lit]]) -> None:
         super().add_all(subject, pairs)
@@ -58,9 +59,9 @@ class SpilledLines(TripleLines):
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{len(self.chunks)}.nt"
         with path.open("wb") as handle:
-            _write_batches((line.encode("utf-8") for line in self.sorted()), handle)
+            written = _write_batches((line.encode("utf-8") for line in self.sorted()), handle)
         self.chunks.append(path)
-        self.spilled += sum(map(len, self._subjects.values()))
+        self.spilled += written
         self._subjects = {}
 
     def write(self, handle: BinaryIO) -> int:

@@ -280,7 +280,7 @@ def store_of(graph: Graph | Iterable[str]) -> pyoxigraph.Store:
     store = ox.Store()
     data = _ntriples(lines)
     if data:
-        store.bulk_load(data, ox.RdfFormat.N_TRIPLES)
+        store.load(data, ox.RdfFormat.N_TRIPLES)  # in memory: see store_from_file
     return store
 
 
@@ -291,7 +291,9 @@ def store_from_file(path: Path) -> pyoxigraph.Store:
 
     store = ox.Store()
     if path.stat().st_size:
-        store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+        # ``load``, not ``bulk_load``: in memory, bulk loading's buffers only add to the
+        # peak (1,000 articles: 0.72 GB against 0.91, in 6.2 s against 6.6, issue 15)
+        store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
     return store
 
 
