@@ -19,7 +19,6 @@ does. Wall and CPU seconds, the best of the runs; the two outputs are checked eq
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
 import pickle
 import subprocess
@@ -27,24 +26,13 @@ import sys
 import time
 from pathlib import Path
 from types import ModuleType
-from typing import Any, BinaryIO
+from typing import Any
 
+from graphkit.files import _Hashing
 from graphkit.rdf import grow as after
 from graphkit.rdf.triples import LINES_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class Hashing:
-    """A file that hashes what is written to it, as a build's export set does."""
-
-    def __init__(self, handle: BinaryIO) -> None:
-        self.handle = handle
-        self.sha = hashlib.sha256()
-
-    def write(self, data: bytes) -> int:
-        self.sha.update(data)
-        return self.handle.write(data)
 
 
 def before(revision: str) -> ModuleType:
@@ -77,7 +65,7 @@ def delta_of(folder: Path, new: Path, cache: Path | None) -> Any:
 
 def timed(module: Any, old: Path, delta: Any, out: Path) -> tuple[float, float, str, int]:
     with old.open("rb") as source, out.open("wb") as target:
-        handle = Hashing(target)
+        handle = _Hashing(target)  # the export set's own: hashed as written
         wall, cpu = time.perf_counter(), time.process_time()
         count = module.write_grown(source, delta, handle)
         target.flush()
