@@ -243,10 +243,13 @@ def write_exports(
     formats_written: dict[str, Path | Future[Path]] = {}
     views: dict[str, Path] = {}
     graph_only = replace(export, corpus=_NO_CORPUS)
-    # The formats streamed from the lines file are written by pyoxigraph, which lets
-    # Python's lock go: in a thread of their own they overlap the records and the
-    # views (Python) on a second core instead of waiting for them (issue 15).
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    # The views' store is loaded and the formats streamed from the lines file are
+    # written by pyoxigraph, which lets Python's lock go: in threads of their own they
+    # overlap the records and the views (Python) instead of waiting for them (issue 15).
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        lines_path = export.lines_path
+        assert lines_path is not None
+        store = pool.submit(store_from_file, lines_path) if "html" in chosen else None
         for name in chosen:  # the records write assertions.jsonl, the views come last
             if FORMATS[name].reads == "lines file":
                 formats_written[name] = pool.submit(FORMATS[name].write, graph_only, exports)
@@ -260,7 +263,8 @@ def write_exports(
         if "html" in chosen:
             from graphkit.export.html.views import write_views
 
-            views = write_views(export.store, exports, export.title, previous=export.previous)
+            assert store is not None
+            views = write_views(store.result(), exports, export.title, previous=export.previous)
         paths = {name: _done(path) for name, path in formats_written.items()}
     told(len(steps), len(steps))
     return {"lines": lines, **paths, **written, **views}
