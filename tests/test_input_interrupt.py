@@ -58,10 +58,16 @@ def _cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_and_wait_until_busy(source: Path, out: Path) -> subprocess.Popen[bytes]:
+    # Ctrl-C as a user at a terminal sends it: a test run started in the background
+    # (``pytest &`` in a script) ignores SIGINT, and its children would inherit that
     process = subprocess.Popen(
         [sys.executable, "-m", "graphkit", "build", str(source), "--out", str(out)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_default_sigint,
     )  # fmt: skip
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
