@@ -37,6 +37,7 @@ from graphkit.corpus.records import (
 from graphkit.errors import GraphkitError
 from graphkit.files import ExportSet
 from graphkit.rdf.io import store_of
+from graphkit.rdf.spill import write_batches
 from graphkit.rdf.triples import LINES_FILE, read_lines, store_from_file
 from graphkit.types import Corpus
 
@@ -192,14 +193,7 @@ def parse_formats(spec: str | Iterable[str]) -> tuple[str, ...]:
 
 
 def _write_lines(lines: Iterable[str], handle: BinaryIO) -> None:
-    batch: list[str] = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) == 50_000:
-            handle.write(("\n".join(batch) + "\n").encode("utf-8"))
-            batch.clear()
-    if batch:
-        handle.write(("\n".join(batch) + "\n").encode("utf-8"))
+    write_batches((line.encode("utf-8") for line in lines), handle)
 
 
 def _records(export: Export, exports: ExportSet) -> dict[str, Path]:

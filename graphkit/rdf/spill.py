@@ -25,7 +25,7 @@ from rdflib.term import Node
 
 from graphkit.rdf.triples import Lit, TripleLines
 
-__all__ = ["SUBJECTS", "SpilledLines"]
+__all__ = ["SUBJECTS", "SpilledLines", "write_batches"]
 
 # Subjects held at once: about 7 lines each at 1,000 articles, so some 350,000 lines
 # (60 MB) a chunk; a 200-article graph (56,000 subjects) fits in one.
@@ -59,7 +59,7 @@ class SpilledLines(TripleLines):
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{len(self.chunks)}.nt"
         with path.open("wb") as handle:
-            written = _write_batches((line.encode("utf-8") for line in self.sorted()), handle)
+            written = write_batches((line.encode("utf-8") for line in self.sorted()), handle)
         self.chunks.append(path)
         self.spilled += written
         self._subjects = {}
@@ -69,12 +69,12 @@ class SpilledLines(TripleLines):
         return how many were written. The chunk files are removed."""
         try:
             if not self.chunks:  # all in memory: nothing to merge
-                return _write_batches((line.encode("utf-8") for line in self.sorted()), handle)
+                return write_batches((line.encode("utf-8") for line in self.sorted()), handle)
             if self._subjects:
                 self._spill()
             with ExitStack() as files:
                 opened = [files.enter_context(path.open("rb")) for path in self.chunks]
-                return _write_batches(_unique(heapq.merge(*opened)), handle, ended=True)
+                return write_batches(_unique(heapq.merge(*opened)), handle, ended=True)
         finally:
             self._subjects = {}
             self._iris.clear()
@@ -90,7 +90,7 @@ def _unique(lines: Iterable[bytes]) -> Iterator[bytes]:
             last = line
 
 
-def _write_batches(lines: Iterable[bytes], handle: BinaryIO, ended: bool = False) -> int:
+def write_batches(lines: Iterable[bytes], handle: BinaryIO, ended: bool = False) -> int:
     """Write ``lines`` (each ending in ``\\n`` when ``ended``) a batch at a time."""
     count = 0
     batch: list[bytes] = []
