@@ -105,7 +105,9 @@ def delta_of(new: Corpus, old: Mapping[str, Entity], merged: Mapping[str, Entity
         if role.holder in known:
             add_role(added, role, known)
     removed = _lines(gone)
-    return Delta(tuple(sorted(_lines(added))), frozenset(removed), frozenset(recount))
+    # in the graph's one order, as the sink sorts a build's lines (UTF-8 keeps it)
+    added_lines = tuple(line.encode("utf-8") for line in added.sorted())
+    return Delta(added_lines, frozenset(removed), frozenset(recount))
 
 
 def _recounted(block: list[bytes]) -> list[bytes]:
