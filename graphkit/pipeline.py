@@ -34,7 +34,7 @@ from graphkit.nlp import analyze_articles
 from graphkit.nlp.pieces import long_article_notes
 from graphkit.options import AnalysisOptions
 from graphkit.rdf.build import PREFIXES, build_lines, spill_lines
-from graphkit.rdf.triples import LINES_FILE, rdflib_graph, read_lines
+from graphkit.rdf.triples import LINES_FILE, StoreLoader, rdflib_graph, read_lines
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.classify import country_of_words
 from graphkit.resolve.resolver import resolve_entities
@@ -371,8 +371,9 @@ def _write(
     report = report_json(owned[0], exit_code_for(owned[0]))
     exports = ExportSet(folder)
     try:
+        formats = tuple(formats)
         outputs = write_exports(
-            _export(owned, exports, previous, stages),
+            _export(owned, exports, previous, stages, views="html" in formats),
             exports,
             formats,
             lambda d, t: stages("exports", d, t),
@@ -386,16 +387,30 @@ def _write(
 
 
 def _export(
-    owned: list[Corpus], exports: ExportSet, previous: Path | None, stages: StageProgress
+    owned: list[Corpus],
+    exports: ExportSet,
+    previous: Path | None,
+    stages: StageProgress,
+    views: bool = True,
 ) -> Export:
     """The export of the corpus taken out of ``owned``. Its graph's lines are sorted
     a chunk at a time on disk and merged as the lines file is written: a build never
-    holds them all (:mod:`graphkit.rdf.spill`, issue 15)."""
+    holds them all (:mod:`graphkit.rdf.spill`, issue 15). With ``views``, each chunk
+    also goes into the views' store as it is made, in a thread of its own."""
     corpus = owned.pop()
     stages("graph", 0, 0)
-    lines = spill_lines(corpus, exports.staged(f"{LINES_FILE}.chunks"))
+    store = StoreLoader() if views else None
+    folder = exports.staged(f"{LINES_FILE}.chunks")
+    lines = spill_lines(corpus, folder, spilled=store.add if store else None)
     stages("graph", len(lines), len(lines))
-    return Export(corpus, (), _title(corpus), previous, write_lines=lines.write)
+    return Export(
+        corpus,
+        (),
+        _title(corpus),
+        previous,
+        lines_file=lines.write_file,
+        views_store=store.result if store else None,
+    )
 
 
 def _title(corpus: Corpus) -> str:

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import io
 import tempfile
+from contextlib import ExitStack
 from pathlib import Path
+from unittest.mock import patch
 
-from hypothesis import given
+import pyoxigraph as ox
+import pytest
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from rdflib import URIRef
 from rdflib.term import Node
 
-from graphkit.rdf.spill import SpilledLines
-from graphkit.rdf.triples import Lit, TripleLines, line_of, string_literal
+from graphkit.errors import ExportError
+from graphkit.rdf.spill import SpilledLines, merge_chunks, merge_tool
+from graphkit.rdf.triples import Lit, StoreLoader, TripleLines, line_of, string_literal
 
 # IRIs that begin one another, or whose next character sorts before or after ">"
 IRIS = [URIRef(f"urn:x:{name}") for name in ("a", "a-b", "a0", "ab", "a/b", "b", "")]
@@ -64,3 +69,44 @@ def test_a_graph_bigger_than_a_chunk_is_merged_from_several_files() -> None:
         spilled.write(buffer)
         lines = buffer.getvalue().decode("utf-8").splitlines()
         assert lines == sorted(lines) and len(lines) == 2 * len(IRIS)
+
+
+@given(st.lists(triples, max_size=40), st.integers(min_value=1, max_value=4), st.booleans())
+def test_either_merge_gives_the_sorted_lines_and_the_store_gets_every_chunk(
+    found: list[Triple], held: int, with_sort: bool
+) -> None:
+    # the system's ``sort -m -u`` where it merges as Python does, else heapq: the
+    # same bytes; and the blocks handed on as chunks are made hold every triple
+    assume(not with_sort or merge_tool() is not None)
+    blocks: list[bytes] = []
+    with tempfile.TemporaryDirectory() as folder, ExitStack() as patched:
+        if not with_sort:
+            patched.enter_context(patch("graphkit.rdf.spill.merge_tool", lambda: None))
+        spilled = SpilledLines(Path(folder) / "chunks", subjects=held, spilled=blocks.append)
+        for subject, predicate, obj in found:
+            spilled.add((subject, predicate, obj))
+        target = Path(folder) / "lines.nt"
+        spilled.write_file(target)
+        every = sorted({line_of(triple) for triple in found})
+        assert target.read_bytes() == target_bytes(every)
+        assert not (Path(folder) / "chunks").exists()
+    loader = StoreLoader()
+    for block in blocks:
+        loader.add(block)
+    store = loader.result()
+    expected = ox.Store()
+    expected.load(target_bytes(every), ox.RdfFormat.N_TRIPLES)
+    assert set(store) == set(expected)
+
+
+def target_bytes(lines: list[str]) -> bytes:
+    return "".join(line + "\n" for line in lines).encode("utf-8")
+
+
+def test_a_merge_tool_that_fails_is_an_export_error_naming_the_file(tmp_path: Path) -> None:
+    chunk = tmp_path / "0.nt"
+    chunk.write_bytes(b"<urn:x:a> <urn:x:a> <urn:x:b> .\n")
+    if merge_tool() is None:
+        pytest.skip("no sort -m here")
+    with pytest.raises(ExportError, match="lines.nt"):
+        merge_chunks([chunk, tmp_path / "missing.nt"], tmp_path / "lines.nt", tmp_path)

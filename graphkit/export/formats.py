@@ -20,9 +20,9 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeVar
 
 from rdflib import Graph
 
@@ -35,11 +35,14 @@ from graphkit.corpus.records import (
     generate_jsonl,
 )
 from graphkit.errors import GraphkitError
+from graphkit.export.apart import write_apart
 from graphkit.files import ExportSet
 from graphkit.rdf.io import store_of
 from graphkit.rdf.spill import write_batches
 from graphkit.rdf.triples import LINES_FILE, read_lines, store_from_file
 from graphkit.types import Corpus
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -67,6 +70,12 @@ class Export:
     # writes the sorted lines into an open file (by default ``lines``; a build that
     # grows a graph merges the old file with its new lines: :mod:`graphkit.rdf.grow`)
     write_lines: Callable[[BinaryIO], object] | None = None
+    # writes the sorted lines into a file at the path it is given (a build's spilled
+    # lines, merged by another process: :class:`~graphkit.rdf.spill.SpilledLines`)
+    lines_file: Callable[[Path], object] | None = None
+    # the views' store, when the build loaded it as it made the lines
+    # (:class:`~graphkit.rdf.triples.StoreLoader`); else it is read from the lines file
+    views_store: Callable[[], pyoxigraph.Store] | None = None
 
     def all_lines(self) -> Sequence[str]:
         if self.lines or self.lines_path is None:
@@ -105,13 +114,13 @@ class Format:
 
     def write(self, export: Export, exports: ExportSet) -> Path:
         """Stage this format's file; one that ``reads`` the ``lines file`` is streamed
-        from it (``function(lines_path, handle)``)."""
+        from it (``function(lines_path, handle)``) by a Python process of its own
+        (:mod:`graphkit.export.apart`)."""
         if self.reads != "lines file":
             return exports.write(self.filename, self.generate(export))
-        make = self._function()
         lines = export.lines_path
         assert lines is not None, "the lines file is staged first"
-        return exports.write_with(self.filename, lambda handle: make(lines, handle))
+        return exports.write_file(self.filename, partial(write_apart, self.function, lines))
 
     def _function(self) -> Any:
         module, _, name = self.function.partition(":")
@@ -229,25 +238,31 @@ def write_exports(
     )
     told = progress or (lambda done, total: None)
     told(0, len(steps))
-    write_lines = export.write_lines or (lambda handle: _write_lines(export.lines, handle))
-    lines = exports.write_with(LINES_FILE, write_lines)
-    # from here the lines are read from their file: the caller's may be let go
-    export = replace(export, lines=(), lines_path=exports.staged(LINES_FILE))
-    told(1, len(steps))
+    write_lines = export.write_lines or partial(_write_lines, export.lines)
+    lines_path = exports.staged(LINES_FILE)
     formats_written: dict[str, Path | Future[Path]] = {}
     views: dict[str, Path] = {}
-    graph_only = replace(export, corpus=_NO_CORPUS)
-    # The views' store is loaded and the formats streamed from the lines file are
-    # written by pyoxigraph, which lets Python's lock go: in threads of their own they
-    # overlap the records and the views (Python) instead of waiting for them (issue 15).
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        lines_path = export.lines_path
-        assert lines_path is not None
-        store = pool.submit(store_from_file, lines_path) if "html" in chosen else None
+    # The lines file, the formats streamed from it and the views' store are written
+    # and loaded in threads of their own: the merge of the lines (``sort``), pyoxigraph
+    # and the hashing let Python's lock go, so they overlap the records and the views
+    # (Python) instead of waiting for them (issue 15).
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        if export.lines_file is not None:
+            lines = pool.submit(exports.write_file, LINES_FILE, export.lines_file)
+        else:
+            lines = pool.submit(exports.write_with, LINES_FILE, write_lines)
+        # from here the lines are read from their file: the caller's may be let go
+        export = replace(export, lines=(), lines_path=lines_path, write_lines=None, lines_file=None)
+        graph_only = replace(export, corpus=_NO_CORPUS)
+        store = export.views_store
+        if "html" in chosen and store is None:
+            store = pool.submit(_after, lines, partial(store_from_file, lines_path)).result
         for name in chosen:  # the records write assertions.jsonl, the views come last
             if FORMATS[name].reads == "lines file":
-                formats_written[name] = pool.submit(FORMATS[name].write, graph_only, exports)
+                write = partial(FORMATS[name].write, graph_only, exports)
+                formats_written[name] = pool.submit(_after, lines, write)
             elif name not in {"assertions", "html"}:
+                lines.result()  # read from the lines file
                 formats_written[name] = FORMATS[name].write(export, exports)
                 told(steps.index(name) + 1, len(steps))
         written = (records or _records)(export, exports)
@@ -258,10 +273,17 @@ def write_exports(
             from graphkit.export.html.views import write_views
 
             assert store is not None
-            views = write_views(store.result(), exports, export.title, previous=export.previous)
+            views = write_views(store(), exports, export.title, previous=export.previous)
         paths = {name: _done(path) for name, path in formats_written.items()}
+        lines_written = lines.result()
     told(len(steps), len(steps))
-    return {"lines": lines, **paths, **written, **views}
+    return {"lines": lines_written, **paths, **written, **views}
+
+
+def _after(first: Future[Path], then: Callable[[], T]) -> T:
+    """``then()`` once ``first`` is done (its error raised instead)."""
+    first.result()
+    return then()
 
 
 def _done(path: Path | Future[Path]) -> Path:

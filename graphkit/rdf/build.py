@@ -14,7 +14,7 @@ serialization of it is stable.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -132,11 +132,14 @@ def build_lines(corpus: Corpus) -> tuple[str, ...]:
         return _sorted_lines(corpus)
 
 
-def spill_lines(corpus: Corpus, folder: Path) -> SpilledLines:
+def spill_lines(
+    corpus: Corpus, folder: Path, spilled: Callable[[bytes], object] | None = None
+) -> SpilledLines:
     """The lines of :func:`build_lines`, sorted a chunk at a time into files in
-    ``folder`` (:mod:`graphkit.rdf.spill`): what a build writes, in flat memory."""
+    ``folder`` (:mod:`graphkit.rdf.spill`): what a build writes, in flat memory;
+    ``spilled`` is given each chunk's bytes as it is made."""
     with collector_paused():
-        lines = SpilledLines(folder)
+        lines = SpilledLines(folder, spilled=spilled)
         add_corpus(lines, corpus)
         return lines
 

@@ -10,22 +10,34 @@ into the sorted, unique lines a :class:`TripleLines` gives, byte for byte.
 
 No line holds a byte below the space (literals escape them, IRIs are minted), so
 the lines of a file, each with its ``\\n``, sort bytewise as their texts sort.
+
+The merge is the system's ``sort -m -u`` with ``LC_ALL=C`` (bytewise) where there is
+one that merges as this module's own merge does (:func:`merge_tool`, checked once):
+in C and in a process of its own, it merges 330 MB of lines in 0.7 s, where
+:func:`heapq.merge` took 4.5 s holding Python's lock (1,000 articles, issue 15).
+Each chunk's bytes are also handed, as they are made, to whoever asked
+(``spilled=``): the views' store is loaded from them while the next chunk is made.
 """
 
 from __future__ import annotations
 
 import heapq
+import os
 import shutil
-from collections.abc import Iterable, Iterator
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
 from rdflib.term import Node
 
-from graphkit.rdf.triples import Lit, TripleLines
+from graphkit.errors import ExportError
+from graphkit.rdf.triples import Lit, TripleLines, ntriples_bytes
 
-__all__ = ["SUBJECTS", "SpilledLines", "write_batches"]
+__all__ = ["SUBJECTS", "SpilledLines", "merge_chunks", "merge_tool", "write_batches"]
 
 # Subjects held at once: about 7 lines each at 1,000 articles, so some 350,000 lines
 # (60 MB) a chunk; a 200-article graph (56,000 subjects) fits in one.
@@ -36,14 +48,22 @@ _BATCH = 50_000
 class SpilledLines(TripleLines):
     """A :class:`TripleLines` that keeps at most ``subjects`` subjects in memory, the
     rest in sorted chunk files in ``folder`` (made when first needed, removed by
-    :meth:`write`)."""
+    :meth:`write`); ``spilled(data)`` is given the bytes of each chunk as it is
+    written, and those of the lines still held when :meth:`write` is called: every
+    line at least once."""
 
-    def __init__(self, folder: Path, subjects: int = SUBJECTS) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        subjects: int = SUBJECTS,
+        spilled: Callable[[bytes], object] | None = None,
+    ) -> None:
         super().__init__()
         self.folder = folder
         self.limit = subjects
         self.chunks: list[Path] = []
         self.spilled = 0  # lines in the chunk files (a line may be in two)
+        self.told = spilled
 
     def __len__(self) -> int:
         """The lines so far, each once (but once per chunk file it is in: exact for a
@@ -55,30 +75,117 @@ class SpilledLines(TripleLines):
         if len(self._subjects) >= self.limit:
             self._spill()
 
+    def _held(self) -> tuple[bytes, int]:
+        """The lines held, sorted, as bytes (each with its ``\\n``), and their number;
+        they are let go."""
+        lines = self.sorted()
+        self._subjects = {}
+        return ntriples_bytes(lines), len(lines)
+
     def _spill(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{len(self.chunks)}.nt"
-        with path.open("wb") as handle:
-            written = write_batches((line.encode("utf-8") for line in self.sorted()), handle)
+        data, count = self._held()
+        path.write_bytes(data)
         self.chunks.append(path)
-        self.spilled += written
-        self._subjects = {}
+        self.spilled += count
+        if self.told is not None:
+            self.told(data)
 
     def write(self, handle: BinaryIO) -> int:
         """Write every line once, in order, into ``handle`` (one ``\\n`` after each);
         return how many were written. The chunk files are removed."""
+        if not self.chunks:  # all in memory: nothing to merge
+            return self._write_held(handle)
+        merged = self.folder / "merged.nt"
         try:
-            if not self.chunks:  # all in memory: nothing to merge
-                return write_batches((line.encode("utf-8") for line in self.sorted()), handle)
+            self.write_file(merged)
+            count = 0
+            with merged.open("rb") as source:
+                for block in iter(lambda: source.read(1 << 24), b""):
+                    count += block.count(b"\n")
+                    handle.write(block)
+            return count
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def write_file(self, path: Path) -> None:
+        """Write every line once, in order, into the file ``path`` (the merge of the
+        chunks by ``sort`` writes it straight: no line passes through Python). The
+        chunk files are removed."""
+        try:
+            if not self.chunks:
+                with path.open("wb") as handle:
+                    self._write_held(handle)
+                return
             if self._subjects:
                 self._spill()
-            with ExitStack() as files:
-                opened = [files.enter_context(path.open("rb")) for path in self.chunks]
-                return write_batches(_unique(heapq.merge(*opened)), handle, ended=True)
+            merge_chunks(self.chunks, path, self.folder)
         finally:
             self._subjects = {}
             self._iris.clear()
-            shutil.rmtree(self.folder, ignore_errors=True)
+            for chunk in self.chunks:
+                chunk.unlink(missing_ok=True)
+            self.chunks = []
+            if path.parent != self.folder:
+                shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _write_held(self, handle: BinaryIO) -> int:
+        data, count = self._held()
+        handle.write(data)
+        if self.told is not None:
+            self.told(data)
+        self._iris.clear()
+        return count
+
+
+def merge_chunks(chunks: Sequence[Path], target: Path, scratch: Path) -> None:
+    """Merge the sorted line files ``chunks`` into the file ``target``, each line once:
+    ``sort -m -u`` does it where it can (:func:`merge_tool`; its temporary files, if
+    any, go in ``scratch``), else Python."""
+    tool = merge_tool()
+    if tool is None:
+        with ExitStack() as files, target.open("wb") as handle:
+            opened = [files.enter_context(path.open("rb")) for path in chunks]
+            write_batches(_unique(heapq.merge(*opened)), handle, ended=True)
+        return
+    command = [tool, "-m", "-u", "-T", str(scratch), "-o", str(target), "--", *map(str, chunks)]
+    try:
+        subprocess.run(command, capture_output=True, env=_BYTEWISE, check=True)
+    except subprocess.CalledProcessError as exc:
+        why = exc.stderr.decode("utf-8", "replace").strip()
+        raise ExportError(f"cannot merge the graph's lines into {target} ({tool}: {why})") from exc
+
+
+_BYTEWISE = {**os.environ, "LC_ALL": "C"}
+# lines that sort differently bytewise and by a locale's rules, one twice, one that
+# another begins, and a character of two bytes: a merge tool must give what this
+# module's own merge gives
+_PROBE = ([b"<a> x\n", b"<a>\n", b"<b> \xc3\xa9\n"], [b"<B>\n", b"<a> x\n", b"<a-b>\n"])
+
+
+@lru_cache(maxsize=1)
+def merge_tool() -> str | None:
+    """The system's ``sort``, when it merges a probe exactly as this module does (a
+    POSIX system's does; Windows' ``sort.exe`` takes other options); else None."""
+    found = shutil.which("sort") if os.name == "posix" else None
+    if found is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for number, lines in enumerate(_PROBE):
+            path = Path(folder) / f"{number}.nt"
+            path.write_bytes(b"".join(sorted(lines)))
+            paths.append(path)
+        expected = b"".join(_unique(heapq.merge(*(sorted(lines) for lines in _PROBE))))
+        try:
+            merged = subprocess.run(
+                [found, "-m", "-u", "-T", folder, "--", *map(str, paths)],
+                capture_output=True, env=_BYTEWISE, timeout=30, check=True,
+            ).stdout  # fmt: skip
+        except (OSError, subprocess.SubprocessError):
+            return None
+    return found if merged == expected else None
 
 
 def _unique(lines: Iterable[bytes]) -> Iterator[bytes]:

@@ -19,6 +19,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,9 +31,9 @@ if TYPE_CHECKING:
     import pyoxigraph
 
 __all__ = [
-    "LINES_FILE", "Lit", "TripleLines", "date_literal", "decimal", "line_of", "literal",
-    "rdflib_graph", "read_lines", "serialize", "store_from_file", "store_of", "string_literal",
-    "term_text", "text", "typed_literal",
+    "LINES_FILE", "Lit", "StoreLoader", "TripleLines", "date_literal", "decimal", "line_of",
+    "literal", "ntriples_bytes", "rdflib_graph", "read_lines", "serialize", "store_from_file",
+    "store_of", "string_literal", "term_text", "text", "typed_literal",
 ]  # fmt: skip
 
 # the graph as sorted, unique N-Triples lines, in every export set: what a build that
@@ -241,7 +242,8 @@ class TripleLines:
         return tuple(ordered)
 
 
-def _ntriples(lines: Iterable[str]) -> bytes:
+def ntriples_bytes(lines: Iterable[str]) -> bytes:
+    """``lines`` as an N-Triples text, in UTF-8, a ``\\n`` after each."""
     return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
@@ -253,7 +255,7 @@ def serialize(lines: Sequence[str], fmt: str, prefixes: dict[str, str] | None = 
     formats = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}
     # read a slice at a time: the whole graph as one N-Triples text would double it
     triples = itertools.chain.from_iterable(
-        ox.parse(_ntriples(lines[at : at + _SLICE]), ox.RdfFormat.N_TRIPLES)
+        ox.parse(ntriples_bytes(lines[at : at + _SLICE]), ox.RdfFormat.N_TRIPLES)
         for at in range(0, len(lines), _SLICE)
     )
     written = ox.serialize(triples, format=formats[fmt], prefixes=prefixes or {})
@@ -265,7 +267,7 @@ def rdflib_graph(lines: Iterable[str], prefixes: dict[str, str] | None = None) -
     graph = Graph()
     for prefix, namespace in (prefixes or {}).items():
         graph.bind(prefix, namespace, override=True, replace=True)
-    data = _ntriples(lines)
+    data = ntriples_bytes(lines)
     if data:
         graph.parse(data=data.decode("utf-8"), format="nt")
     return graph
@@ -278,7 +280,7 @@ def store_of(graph: Graph | Iterable[str]) -> pyoxigraph.Store:
 
     lines = (line_of(triple) for triple in graph) if isinstance(graph, Graph) else graph
     store = ox.Store()
-    data = _ntriples(lines)
+    data = ntriples_bytes(lines)
     if data:
         store.load(data, ox.RdfFormat.N_TRIPLES)  # in memory: see store_from_file
     return store
@@ -295,6 +297,36 @@ def store_from_file(path: Path) -> pyoxigraph.Store:
         # peak (1,000 articles: 0.72 GB against 0.91, in 6.2 s against 6.6, issue 15)
         store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
     return store
+
+
+class StoreLoader:
+    """An in-memory pyoxigraph store loaded from blocks of N-Triples as they come, in
+    a thread of its own: pyoxigraph lets Python's lock go while it loads, so a build's
+    views' store fills while the next block of the graph's lines is made (issue 15).
+    A triple given twice is held once."""
+
+    def __init__(self) -> None:
+        import pyoxigraph as ox
+
+        self.store = ox.Store()
+        self._format = ox.RdfFormat.N_TRIPLES
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
+        self._loads: list[Future[None]] = []
+
+    def add(self, data: bytes) -> None:
+        """Load the N-Triples ``data`` (``load``, not ``bulk_load``: see
+        :func:`store_from_file`)."""
+        if data:
+            self._loads.append(self._thread.submit(self.store.load, data, self._format))
+
+    def result(self) -> pyoxigraph.Store:
+        """The store, once every block given is loaded (a load's error raised here)."""
+        try:
+            for load in self._loads:
+                load.result()
+        finally:
+            self._thread.shutdown(wait=True, cancel_futures=True)
+        return self.store
 
 
 def read_lines(path: Path) -> tuple[str, ...]:

@@ -36,14 +36,20 @@ Claims = list[tuple["ClaimKey", list["Statement"], str]]
 
 
 def connections(read: GraphData) -> tuple[dict[str, set[str]], Counter[str]]:
-    """Each entity's linked entities and its number of statements."""
+    """Each entity's linked entities and its number of statements (made once for
+    ``read``: the ranking of the whole view and of the actor views share it)."""
+    if "connections" in read._memo:
+        return read._memo["connections"]
     statements: Counter[str] = Counter()
     neighbours: dict[str, set[str]] = defaultdict(set)
     for st in read.statements:
-        statements.update({st.subject, st.object})
-        if st.subject != st.object:
-            neighbours[st.subject].add(st.object)
-            neighbours[st.object].add(st.subject)
+        subject, obj = st.subject, st.object
+        statements[subject] += 1
+        if subject != obj:
+            statements[obj] += 1
+            neighbours[subject].add(obj)
+            neighbours[obj].add(subject)
+    read._memo["connections"] = neighbours, statements
     return neighbours, statements
 
 

@@ -13,9 +13,8 @@ sorted, so one graph always gives the same data, byte for byte.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
@@ -24,6 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from graphkit.export.html.big import MAX_ACTORS
 from graphkit.export.html.dates import span
+from graphkit.export.html.near import adjacency, reach
 from graphkit.export.html.style import KIND_STYLE, TYPE_STYLE
 from graphkit.rdf.build import SCHEMA_URL
 from graphkit.rdf.reader import Reader, Term, node, py, text
@@ -93,6 +93,31 @@ class GraphData:
     entities: dict[str, Entity]
     roles: list[RoleFact]
     relations: dict[str, str]  # relation IRI -> its lemma
+    # what the views work out from the data more than once (a build draws six views
+    # of one GraphData: the filter and the adjacency took 2.5 s of them at 1,000
+    # articles when each view did them again)
+    _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def claims_from(self, min_confidence: float) -> list[tuple[ClaimKey, list[Statement], str]]:
+        """The claims with their statements of at least ``min_confidence`` (a claim
+        left with none is left out), in :attr:`claims` order; made once."""
+        key = ("claims", min_confidence)
+        if key not in self._memo:
+            found = []
+            for claim, statements, iri in self.claims:
+                kept = [st for st in statements if st.source["confidence"] >= min_confidence]
+                if kept:
+                    found.append((claim, kept, iri))
+            self._memo[key] = found
+        return self._memo[key]
+
+    def adjacent(self, min_confidence: float) -> dict[str, set[str]]:
+        """Each node's neighbours through the claims of :meth:`claims_from`; made once."""
+        key = ("adjacent", min_confidence)
+        if key not in self._memo:
+            pairs = ((k[0], k[2]) for k, _, _ in self.claims_from(min_confidence))
+            self._memo[key] = adjacency(pairs)
+        return self._memo[key]
 
     @classmethod
     def read(cls, graph: ox.Store | Reader) -> GraphData:
@@ -353,16 +378,12 @@ def _event(v: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def neighbourhood(pairs: Iterable[tuple[str, str]], start: str, hops: int) -> set[str]:
-    """Nodes at most ``hops`` edges from ``start``, edges taken in either direction."""
-    adjacent: dict[str, set[str]] = defaultdict(set)
-    for a, b in pairs:
-        adjacent[a].add(b)
-        adjacent[b].add(a)
-    reached, frontier = {start}, {start}
-    for _ in range(max(0, hops)):
-        frontier = {n for f in frontier for n in adjacent[f]} - reached
-        reached |= frontier
-    return reached
+    """Nodes at most ``hops`` edges from ``start``, edges taken in either direction.
+
+    >>> sorted(neighbourhood([("a", "b"), ("b", "c"), ("c", "d")], "b", 1))
+    ['a', 'b', 'c']
+    """
+    return reach(adjacency(pairs), start, hops)
 
 
 def generate_view_data(

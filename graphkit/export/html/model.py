@@ -59,17 +59,13 @@ def view_data(
 ) -> dict[str, Any]:
     """The data of one view (see :func:`graphkit.export.html.data.generate_view_data`);
     the whole graph's shows its ``limit`` most-connected actors (:mod:`.big`)."""
-    from graphkit.export.html.data import neighbourhood
+    from graphkit.export.html.near import reach
 
-    claims = []
-    for key, statements, iri in read.claims:
-        kept = [st for st in statements if st.source["confidence"] >= min_confidence]
-        if kept:
-            claims.append((key, kept, iri))
+    claims = read.claims_from(min_confidence)
     capped = None
     if actor is not None:
-        near = neighbourhood(((k[0], k[2]) for k, _, _ in claims), actor, hops)
-        claims = [c for c in claims if {c[0][0], c[0][2]} <= near]
+        near = reach(read.adjacent(min_confidence), actor, hops)
+        claims = [c for c in claims if c[0][0] in near and c[0][2] in near]
     else:
         every = claims
         claims, capped, actors = cap(read, claims, limit)
