@@ -37,8 +37,8 @@ from graphkit.rdf.build import PREFIXES, build_lines, spill_lines
 from graphkit.rdf.triples import LINES_FILE, StoreLoader, rdflib_graph, read_lines
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.classify import country_of_words
-from graphkit.resolve.resolver import resolve_entities
-from graphkit.types import Article, Assertion, Corpus, InputProblem
+from graphkit.resolve.resolver import Resolver
+from graphkit.types import Article, Assertion, Corpus, DocumentAnalysis, InputProblem
 
 Progress = Callable[[int, int], None]
 # stage ("parse", "resolve", "graph", "exports"), done, total: each long stage's count
@@ -186,7 +186,9 @@ def _analyze_collected(
     book = load_aliases(options.aliases)
     events = load_event_dictionary(options.events)
     problems = [*problems, *long_article_notes(articles, options.chunk_chars)]
-    analyses = []
+    # each article's dates and named mentions are read as it comes from the parse,
+    # while this process waits for the workers anyway (issue 15)
+    resolver = Resolver(book, options.metonymy)
     done = 0
     for found in analyze_articles(articles, options):
         if isinstance(found, InputProblem):
@@ -194,26 +196,27 @@ def _analyze_collected(
             if found.warning:
                 continue
         else:
-            analyses.append(found)
+            resolver.add(_dated(found))
         done += 1
         if progress is not None:
             progress(done, len(articles))
         stages("parse", done, len(articles))
-    stages("resolve", 0, len(analyses))
+    analysed = len(resolver.analyses)
+    stages("resolve", 0, analysed)
     with collector_paused():
-        corpus = resolve_entities(analyses, book, options.metonymy)
+        corpus = resolver.resolve()
         corpus = code_corpus(
             corpus, events, codes=book.codes(), place=lambda word: country_of_words([word])
         )
-    corpus = _resolve_dates(replace(corpus, problems=tuple(problems)))
-    stages("resolve", len(analyses), len(analyses))
-    return corpus
+    stages("resolve", analysed, analysed)
+    return replace(corpus, problems=tuple(problems))
 
 
-def _resolve_dates(corpus: Corpus) -> Corpus:
-    """Each time qualifier gets the date it names, read against its article's date."""
-    published = {article.id: article.published for article in corpus.articles}
-    return replace(corpus, assertions=date_time_qualifiers(corpus.assertions, published))
+def _dated(analysis: DocumentAnalysis) -> DocumentAnalysis:
+    """Each time qualifier of the article's assertions gets the date it names, read
+    against the article's date (resolution and coding keep it)."""
+    published = {analysis.article.id: analysis.article.published}
+    return replace(analysis, assertions=date_time_qualifiers(analysis.assertions, published))
 
 
 def extract(

@@ -113,11 +113,19 @@ class Resolver:
         self.drafts = Drafts()
         self.genders: dict[str, str | None] = {}
         self.typings = Typings(aliases)  # classify, once per name in its kind and context
+        self.analyses: list[DocumentAnalysis] = []
 
-    def resolve(self, analyses: Iterable[DocumentAnalysis]) -> Corpus:
-        analyses = list(analyses)
+    def add(self, analysis: DocumentAnalysis) -> None:
+        """Take one article's analysis in, in order: rules 1 and 2 need no other article,
+        so a build runs them on each as it comes from the parse (issue 15)."""
+        self.typementions_of(analysis)
+        self.analyses.append(analysis)
+
+    def resolve(self, analyses: Iterable[DocumentAnalysis] = ()) -> Corpus:
+        """The corpus of every analysis added and of ``analyses`` (added now)."""
         for analysis in analyses:
-            self.typementions_of(analysis)
+            self.add(analysis)
+        analyses = self.analyses
         self.merge_spelling_variants()
         self.merge_short_names(analyses)
         for analysis in analyses:
