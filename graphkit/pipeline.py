@@ -27,7 +27,7 @@ from graphkit.export.formats import DEFAULT_FORMATS, Export, parse_formats, writ
 from graphkit.files import ExportSet, locked, recover
 from graphkit.ids import article_id, content_hash
 from graphkit.ingest import article_from_text, read_articles
-from graphkit.ingest.dates import date_time_qualifiers, with_default_date
+from graphkit.ingest.dates import dated_analysis, with_default_date
 from graphkit.ingest.dedupe import dedupe
 from graphkit.ingest.report import REPORT_NAME, exit_code_for, exit_code_of, report_json
 from graphkit.nlp import analyze_articles
@@ -38,7 +38,7 @@ from graphkit.rdf.triples import LINES_FILE, StoreLoader, rdflib_graph, read_lin
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.classify import country_of_words
 from graphkit.resolve.resolver import Resolver
-from graphkit.types import Article, Assertion, Corpus, DocumentAnalysis, InputProblem
+from graphkit.types import Article, Assertion, Corpus, InputProblem
 
 Progress = Callable[[int, int], None]
 # stage ("parse", "resolve", "graph", "exports"), done, total: each long stage's count
@@ -196,7 +196,7 @@ def _analyze_collected(
             if found.warning:
                 continue
         else:
-            resolver.add(_dated(found))
+            resolver.add(dated_analysis(found))
         done += 1
         if progress is not None:
             progress(done, len(articles))
@@ -210,13 +210,6 @@ def _analyze_collected(
         )
     stages("resolve", analysed, analysed)
     return replace(corpus, problems=tuple(problems))
-
-
-def _dated(analysis: DocumentAnalysis) -> DocumentAnalysis:
-    """Each time qualifier of the article's assertions gets the date it names, read
-    against the article's date (resolution and coding keep it)."""
-    published = {analysis.article.id: analysis.article.published}
-    return replace(analysis, assertions=date_time_qualifiers(analysis.assertions, published))
 
 
 def extract(

@@ -27,6 +27,7 @@ import json
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -37,11 +38,12 @@ from graphkit.corpus.records import (
     ENTITIES_FILE,
     article_from_dict,
     articles_jsonl,
-    entities_jsonl,
     entity_from_dict,
+    entity_lines,
     generate_jsonl,
     json_records,
     refuse_changed_set,
+    write_text,
 )
 from graphkit.errors import InputError
 from graphkit.files import ExportSet, read_manifest
@@ -144,7 +146,9 @@ def write_grown_records(
     return {
         "assertions": exports.write_with(ASSERTIONS_FILE, assertions),
         "articles": exports.write_with(ARTICLES_FILE, articles),
-        "entities": exports.write(ENTITIES_FILE, entities_jsonl(grown.corpus.entities)),
+        "entities": exports.write_with(
+            ENTITIES_FILE, partial(write_text, entity_lines(grown.corpus.entities))
+        ),
         "report": exports.write(
             REPORT_NAME, grown_report(base.report, base.articles, new, exit_code)
         ),

@@ -30,9 +30,10 @@ from graphkit.corpus.records import (
     ARTICLES_FILE,
     ASSERTIONS_FILE,
     ENTITIES_FILE,
-    articles_jsonl,
-    entities_jsonl,
-    generate_jsonl,
+    article_lines,
+    assertion_lines,
+    entity_lines,
+    write_text,
 )
 from graphkit.errors import GraphkitError
 from graphkit.export.apart import write_apart
@@ -208,9 +209,12 @@ def _write_lines(lines: Iterable[str], handle: BinaryIO) -> None:
 def _records(export: Export, exports: ExportSet) -> dict[str, Path]:
     """The corpus records (see the module docstring), from the export's corpus."""
     return {
-        "assertions": exports.write(ASSERTIONS_FILE, generate_jsonl(export.corpus.assertions)),
-        "articles": exports.write(ARTICLES_FILE, articles_jsonl(export.corpus.articles)),
-        "entities": exports.write(ENTITIES_FILE, entities_jsonl(export.corpus.entities)),
+        name: exports.write_with(filename, partial(write_text, lines))
+        for name, filename, lines in (
+            ("assertions", ASSERTIONS_FILE, assertion_lines(export.corpus.assertions)),
+            ("articles", ARTICLES_FILE, article_lines(export.corpus.articles)),
+            ("entities", ENTITIES_FILE, entity_lines(export.corpus.entities)),
+        )
     }
 
 

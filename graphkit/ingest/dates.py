@@ -22,7 +22,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from graphkit.types import Article, Assertion, Qualifier
+from graphkit.types import Article, Assertion, DocumentAnalysis, Qualifier
 
 # Words that open a time phrase and say nothing about the date itself.
 _LEADING = re.compile(
@@ -148,6 +148,14 @@ def date_time_qualifiers(
     ``published`` maps an article id to its publication date.
     """
     return tuple(_dated(a, published.get(a.doc)) for a in assertions)
+
+
+def dated_analysis(analysis: DocumentAnalysis) -> DocumentAnalysis:
+    """An article's analysis with each time qualifier dated (:func:`date_time_qualifiers`,
+    read against the article's date): resolution and coding keep the dates, so a
+    build dates each article as it comes from the parse (issue 15)."""
+    published = {analysis.article.id: analysis.article.published}
+    return replace(analysis, assertions=date_time_qualifiers(analysis.assertions, published))
 
 
 def _dated(assertion: Assertion, published: str | None) -> Assertion:

@@ -1,0 +1,120 @@
+"""The stages after the parse (resolve, graph, exports): this checkout against another.
+
+A whole build's ratio to bare ``nlp.pipe`` (``scale.py``) is set by what runs after
+the parse: on two cores the parse keeps both busy, and the rest runs in the main
+process. This times that rest alone. The articles are parsed and extracted once
+(``--make``, with two processes) and the analyses pickled; each timed run is a new
+process that loads them, gives them to ``graphkit.build`` as the parse would (so the
+work a build does as each analysis arrives still runs) and writes the default
+formats into a new folder. With ``--against``, runs of the two checkouts alternate;
+the medians of each stage, their ratio, the peak RSS (the pickled analyses' too) and
+whether the two wrote the same files (the manifests' hashes) are printed. Nothing is
+asserted.
+
+    python benchmarks/after_parse.py --make /tmp/c1000.jsonl /tmp/a1000.pkl
+    python benchmarks/after_parse.py --analyses /tmp/a1000.pkl --against ../old --runs 3
+
+(``scale.py`` writes its corpora as JSON Lines of articles: ``--keep`` there.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+STAGES = ("parse", "resolve", "graph", "exports")
+
+
+def _make(articles_path: str, out: str) -> None:
+    from graphkit.nlp import analyze_articles
+    from graphkit.options import AnalysisOptions
+    from graphkit.pipeline import collect_articles
+    from graphkit.types import InputProblem
+
+    articles, _ = collect_articles([articles_path])
+    found = analyze_articles(articles, AnalysisOptions.of(n_process=2))
+    analyses = [a for a in found if not isinstance(a, InputProblem)]
+    with open(out, "wb") as handle:
+        pickle.dump((articles, analyses), handle, protocol=5)
+    print(f"{len(analyses)} analyses in {out}")
+
+
+def _child(analyses_path: str) -> None:
+    """One timed run, in the checkout on ``PYTHONPATH``; prints a JSON object."""
+    import graphkit.pipeline as pipeline
+
+    with open(analyses_path, "rb") as handle:
+        articles, analyses = pickle.load(handle)
+    pipeline.analyze_articles = lambda _articles, _options: iter(analyses)  # type: ignore[assignment]
+    marks: dict[str, float] = {}
+    started = time.perf_counter()
+
+    def stages(stage: str, done: int, total: int) -> None:
+        marks.setdefault(stage, time.perf_counter() - started)
+
+    with tempfile.TemporaryDirectory() as folder:
+        pipeline.build(articles, out=Path(folder) / "out", stages=stages)
+        seconds = time.perf_counter() - started
+        manifest = json.loads((Path(folder) / "out" / "manifest.json").read_text())
+    ends = [marks.get(s, seconds) for s in STAGES[1:]] + [seconds]
+    spans = {s: ends[i] - marks.get(s, ends[i]) for i, s in enumerate(STAGES[1:])}
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
+    print(json.dumps({"seconds": seconds, **spans, "peak": peak, "files": manifest["files"]}))
+
+
+def _run(checkout: Path, analyses: str) -> dict[str, object]:
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    command = [sys.executable, str(HERE), "--child", analyses]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    result: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--make", nargs=2, metavar=("ARTICLES", "PICKLE"))
+    parser.add_argument("--analyses", help="analyses pickled by --make")
+    parser.add_argument("--against", type=Path, help="another checkout to compare with")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return _child(args.child)
+    if args.make:
+        return _make(*args.make)
+    if not args.analyses:
+        parser.error("give --analyses (made with --make)")
+    checkouts = {"this": HERE.parent.parent, **({"other": args.against} if args.against else {})}
+    runs: dict[str, list[dict[str, object]]] = {name: [] for name in checkouts}
+    for number in range(args.runs):
+        for name, checkout in checkouts.items():  # alternating: the load falls on both
+            runs[name].append(_run(checkout.resolve(), args.analyses))
+            print(f"run {number + 1} {name}: {runs[name][-1]['seconds']:.1f} s", flush=True)
+    print(f"\nmedians of {args.runs} runs, {os.cpu_count()} cores")
+    columns = ["seconds", "resolve", "graph", "exports", "peak"]
+    print("| checkout | " + " | ".join(columns) + " |")
+    print("| --- |" + " --- |" * len(columns))
+    medians = {}
+    for name, found in runs.items():
+        medians[name] = {c: statistics.median(float(r[c]) for r in found) for c in columns}  # type: ignore[arg-type]
+        cells = [f"{medians[name][c]:.2f}" + (" GB" if c == "peak" else " s") for c in columns]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    if args.against:
+        ratio = medians["other"]["seconds"] / medians["this"]["seconds"]
+        print(f"\nother / this: {ratio:.2f}x")
+        same = all(r["files"] == runs["this"][0]["files"] for rs in runs.values() for r in rs)
+        print("same files in every run:", "yes" if same else "NO")
+
+
+if __name__ == "__main__":
+    main()
