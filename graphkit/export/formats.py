@@ -75,7 +75,8 @@ class Export:
     # lines, merged by another process: :class:`~graphkit.rdf.spill.SpilledLines`)
     lines_file: Callable[[Path], object] | None = None
     # the views' store, when the build loaded it as it made the lines
-    # (:class:`~graphkit.rdf.triples.StoreLoader`); else it is read from the lines file
+    # (:class:`~graphkit.rdf.triples.StoreLoader`; asked for once the lines file is
+    # written, which hands it the last of them); else it is read from the lines file
     views_store: Callable[[], pyoxigraph.Store] | None = None
 
     def all_lines(self) -> Sequence[str]:
@@ -277,6 +278,7 @@ def write_exports(
             from graphkit.export.html.views import write_views
 
             assert store is not None
+            lines.result()  # the last of the lines reach the build's store as they are written
             views = write_views(store(), exports, export.title, previous=export.previous)
         paths = {name: _done(path) for name, path in formats_written.items()}
         lines_written = lines.result()
