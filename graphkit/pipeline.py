@@ -19,16 +19,14 @@ from typing import Any
 from rdflib import Graph
 
 from graphkit.collector import collector_paused
-from graphkit.corpus.grow import can_grow, grow_corpus, read_base, write_grown_records
+from graphkit.corpus.grow import Base, can_grow, grow_corpus, read_base, write_grown_records
 from graphkit.corpus.merge import merge_corpora
 from graphkit.corpus.records import read_corpus
 from graphkit.events import code_corpus, load_event_dictionary
 from graphkit.export.formats import DEFAULT_FORMATS, Export, parse_formats, write_exports
 from graphkit.files import ExportSet, locked, recover
-from graphkit.ids import article_id, content_hash
-from graphkit.ingest import article_from_text, read_articles
-from graphkit.ingest.dates import dated_analysis, with_default_date
-from graphkit.ingest.dedupe import dedupe
+from graphkit.ingest.collect import collect_articles
+from graphkit.ingest.dates import dated_analysis
 from graphkit.ingest.report import REPORT_NAME, exit_code_for, exit_code_of, report_json
 from graphkit.nlp import analyze_articles
 from graphkit.nlp.pieces import long_article_notes
@@ -121,36 +119,6 @@ class BuildResult:
     def exit_code(self) -> int:
         """0: every input read; 1: some failed (the rest was built); 2: nothing read."""
         return exit_code_of(self.totals.documents, self.problems)
-
-
-def collect_articles(
-    inputs: Iterable[str | Path | Article] = (),
-    texts: Iterable[str] = (),
-    date: str | None = None,
-    known: Iterable[Article] = (),
-    skip: Iterable[Path] = (),
-) -> tuple[list[Article], list[InputProblem]]:
-    """Articles from paths, Article objects and raw texts, plus the problems met;
-    ``date`` is the publication date of those that do not give their own. A text
-    read twice, or already among ``known`` (the graph added to), is read once
-    (:func:`graphkit.ingest.dedupe.dedupe`); the folders ``skip`` (the output
-    folder) are never read."""
-    articles: list[Article] = []
-    problems: list[InputProblem] = []
-    paths: list[str | Path] = []
-    for item in inputs:
-        if isinstance(item, Article):
-            # an Article made in Python need not give its text's hash; without it,
-            # every such article would look like a copy of the first (dedupe)
-            fill = not item.content_hash
-            articles.append(replace(item, content_hash=content_hash(item.text)) if fill else item)
-        else:
-            paths.append(item)
-    for found in read_articles(paths, skip=skip):
-        (problems if isinstance(found, InputProblem) else articles).append(found)  # type: ignore[arg-type]
-    articles += [article_from_text(text, article_id(text)) for text in texts]
-    unique, skipped = dedupe(articles, known)
-    return with_default_date(unique, date), problems + skipped
 
 
 def analyze(
@@ -317,13 +285,44 @@ def _grow(
     )
     if not fresh:  # nothing new: nothing is written
         return BuildResult(folder, None, {}, found=found, counted=counted)
+    # the views' store of the old graph loads while the new articles are parsed; the
+    # lines the merge changes are then changed in it (issue 15)
+    store = StoreLoader() if "html" in formats else None
+    if store is not None:
+        store.add_file(folder / LINES_FILE)
+    try:
+        return _grown(base, fresh, found, counted, store, formats, options, progress, stages)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _grown(
+    base: Base,
+    fresh: list[Article],
+    found: tuple[InputProblem, ...],
+    counted: Totals,
+    store: StoreLoader | None,
+    formats: tuple[str, ...],
+    options: AnalysisOptions,
+    progress: Progress | None,
+    stages: StageProgress,
+) -> BuildResult:
+    folder = base.folder
     new = _analyze_collected(fresh, [], options, progress, stages)
     new = replace(new, problems=(*found, *new.problems))
     stages("graph", 0, 0)
-    grown = grow_corpus(base, new)
+    grown = grow_corpus(base, new, changed=store.change if store else None)
     stages("graph", len(grown.delta.added), len(grown.delta.added))  # the lines added
     code = exit_code_of(1, new.problems)
-    export = Export(grown.corpus, (), _title(grown.corpus), folder, write_lines=grown.write_lines)
+    export = Export(
+        grown.corpus,
+        (),
+        _title(grown.corpus),
+        folder,
+        write_lines=grown.write_lines,
+        views_store=store.result if store else None,
+    )
     exports = ExportSet(folder)
     try:
         outputs = write_exports(

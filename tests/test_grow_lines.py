@@ -73,12 +73,17 @@ def written(tmp_path: Path, old: list[bytes], delta: Delta, end: bytes = b"\n") 
     path = tmp_path / "old.nt"
     path.write_bytes(b"\n".join(old) + end if old else b"")
     grown = io.BytesIO()
+    told: list[tuple[list[bytes], list[bytes]]] = []
     with path.open("rb") as handle:
-        count = write_grown(handle, delta, grown)
+        count = write_grown(handle, delta, grown, lambda gone, came: told.append((gone, came)))
     text = grown.getvalue()
     assert text == b"" or text.endswith(b"\n")
     lines = text.split(b"\n")[:-1] if text else []
     assert count == len(lines)
+    # what a store of the old lines is changed by: it then holds the grown lines
+    [(gone, came)] = told
+    assert set(gone) <= set(old) and not set(came) & set(old)
+    assert (set(old) - set(gone)) | set(came) == set(lines)
     assert list(grow_lines(old, delta)) == lines
     return lines
 

@@ -110,3 +110,16 @@ def test_a_merge_tool_that_fails_is_an_export_error_naming_the_file(tmp_path: Pa
         pytest.skip("no sort -m here")
     with pytest.raises(ExportError, match="lines.nt"):
         merge_chunks([chunk, tmp_path / "missing.nt"], tmp_path / "lines.nt", tmp_path)
+
+
+def test_a_store_of_old_lines_changed_holds_the_new_lines(tmp_path: Path) -> None:
+    old = [line_of((IRIS[i], IRIS[0], string_literal(str(i)))) for i in range(4)]
+    new = [old[0], old[2], line_of((IRIS[5], IRIS[1], IRIS[2]))]
+    path = tmp_path / "old.nt"
+    path.write_bytes(target_bytes(sorted(old)))
+    loader = StoreLoader()
+    loader.add_file(path)
+    loader.change([old[1].encode(), old[3].encode()], [new[2].encode()])
+    expected = ox.Store()
+    expected.load(target_bytes(sorted(new)), ox.RdfFormat.N_TRIPLES)
+    assert set(loader.result()) == set(expected)

@@ -48,7 +48,7 @@ from graphkit.corpus.records import (
 from graphkit.errors import InputError
 from graphkit.files import ExportSet, read_manifest
 from graphkit.ingest.report import REPORT_NAME, grown_report
-from graphkit.rdf.grow import Delta, delta_of, write_grown
+from graphkit.rdf.grow import Changed, Delta, delta_of, write_grown
 from graphkit.rdf.triples import LINES_FILE
 from graphkit.resolve.roles import role_facts
 from graphkit.types import Article, Corpus, Entity
@@ -108,8 +108,9 @@ class Grown:
     write_lines: Callable[[BinaryIO], object]
 
 
-def grow_corpus(base: Base, new: Corpus) -> Grown:
-    """``base`` grown by the resolved corpus ``new`` (see the module docstring)."""
+def grow_corpus(base: Base, new: Corpus, changed: Changed | None = None) -> Grown:
+    """``base`` grown by the resolved corpus ``new`` (see the module docstring);
+    ``changed(gone, came)`` is told which lines the grown file lost and gained."""
     entities = merge_entities(base.entities.values(), new.entities)
     merged = {e.id: e for e in entities}
     # a role is read when its assertion is added, against every entity (as a merge does)
@@ -119,7 +120,7 @@ def grow_corpus(base: Base, new: Corpus) -> Grown:
 
     def write_lines(handle: BinaryIO) -> None:
         with old_lines.open("rb") as old:
-            write_grown(old, delta, handle)
+            write_grown(old, delta, handle, changed)
 
     articles = (*base.articles, *new.articles)
     sentences = base.sentences + new.sentences

@@ -29,7 +29,7 @@ import io
 import mmap
 import os
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
@@ -50,7 +50,7 @@ from graphkit.rdf.triples import TripleLines, literal
 from graphkit.rdf.vocab import GK
 from graphkit.types import Corpus, Entity
 
-__all__ = ["Delta", "delta_of", "grow_lines", "write_grown"]
+__all__ = ["Changed", "Delta", "delta_of", "grow_lines", "write_grown"]
 
 _CLAIM = f"<{CLAIMS}".encode()
 _SOURCE_COUNT = f"<{GK.sourceCount}>".encode()
@@ -134,17 +134,20 @@ def grow_lines(old: Iterable[bytes], delta: Delta) -> Iterator[bytes]:
     return iter(_split(grown.getvalue()))
 
 
-def write_grown(old: BinaryIO, delta: Delta, handle: BinaryIO) -> int:
+def write_grown(
+    old: BinaryIO, delta: Delta, handle: BinaryIO, changed: Changed | None = None
+) -> int:
     """Write the grown lines of the open file ``old`` into ``handle``; return how many
-    lines were written.
+    lines were written; ``changed(gone, came)`` is told which lines went and came (a
+    store of the old graph is brought up to date with them).
 
     The Python work is in proportion to the delta, not to the file (issue 15): the
     old file is mapped, the lines the delta touches are found by binary search, and
     the bytes between them are written as they are, in slices of the mapping."""
     if os.fstat(old.fileno()).st_size == 0:  # an empty file cannot be mapped
-        return _splice(b"", delta, handle)
+        return _splice(b"", delta, handle, changed)
     with mmap.mmap(old.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
-        return _splice(mapped, delta, handle)
+        return _splice(mapped, delta, handle, changed)
 
 
 _Text = bytes | mmap.mmap  # the old lines, each ending in b"\n"
@@ -153,10 +156,16 @@ _SPACING = 1 << 12  # bytes at least between two lines of the index :func:`_wind
 _ADDED, _REMOVED, _RECOUNT = 0, 1, 2  # what a key of the delta is
 
 
-def _splice(text: _Text, delta: Delta, handle: BinaryIO) -> int:
+Changed = Callable[[list[bytes], list[bytes]], object]  # told the lines gone, and come
+
+
+def _splice(text: _Text, delta: Delta, handle: BinaryIO, changed: Changed | None = None) -> int:
     """Write ``text`` changed by ``delta`` into ``handle``: the windows of
     :func:`_windows` through :func:`_grown_window`, the bytes between them as they are;
-    return how many lines were written."""
+    return how many lines were written. ``changed(gone, came)`` is told the old lines
+    that went and the lines that came, once all are written."""
+    gone: list[bytes] = []
+    came: list[bytes] = []
     size = len(text)
     count = _count_breaks(text)
     if size and text[size - 1 : size] != b"\n":
@@ -173,7 +182,13 @@ def _splice(text: _Text, delta: Delta, handle: BinaryIO) -> int:
                 handle.write(b"\n".join(lines) + b"\n")
             count += len(lines) - len(old)
             written = end
+            if changed is not None:
+                kept, grown = set(old), set(lines)
+                gone += (line for line in old if line not in grown)
+                came += (line for line in lines if line not in kept)
         handle.write(view[written:size])
+    if changed is not None:
+        changed(gone, came)
     return count
 
 

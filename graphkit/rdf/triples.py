@@ -292,11 +292,17 @@ def store_from_file(path: Path) -> pyoxigraph.Store:
     import pyoxigraph as ox
 
     store = ox.Store()
+    _load_file(store, path)
+    return store
+
+
+def _load_file(store: pyoxigraph.Store, path: Path) -> None:
+    import pyoxigraph as ox
+
     if path.stat().st_size:
         # ``load``, not ``bulk_load``: in memory, bulk loading's buffers only add to the
         # peak (1,000 articles: 0.72 GB against 0.91, in 6.2 s against 6.6, issue 15)
         store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
-    return store
 
 
 class StoreLoader:
@@ -318,6 +324,28 @@ class StoreLoader:
         :func:`store_from_file`)."""
         if data:
             self._loads.append(self._thread.submit(self.store.load, data, self._format))
+
+    def add_file(self, path: Path) -> None:
+        """Load the N-Triples file at ``path`` (an old graph that a build grows)."""
+        self._loads.append(self._thread.submit(_load_file, self.store, path))
+
+    def change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
+        """Take the lines ``removed`` out and put the lines ``added`` in (N-Triples
+        lines without their breaks), after what was given before."""
+        self._loads.append(self._thread.submit(self._change, removed, added))
+
+    def _change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
+        import pyoxigraph as ox
+
+        if removed:
+            for triple in ox.parse(b"\n".join(removed) + b"\n", self._format):
+                self.store.remove(ox.Quad(triple.subject, triple.predicate, triple.object))
+        if added:
+            self.store.load(b"\n".join(added) + b"\n", self._format)
+
+    def close(self) -> None:
+        """Stop loading (what is being loaded ends; nothing more starts)."""
+        self._thread.shutdown(wait=False, cancel_futures=True)
 
     def result(self) -> pyoxigraph.Store:
         """The store, once every block given is loaded (a load's error raised here)."""
