@@ -32,13 +32,15 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from graphkit.errors import ExportError, InputError
 
-__all__ = ["MANIFEST", "ExportSet", "atomic_write", "check_set", "locked", "recover"]
+__all__ = [
+    "MANIFEST", "ExportSet", "atomic_write", "check_set", "locked", "recover", "write_batches",
+]  # fmt: skip
 
 MANIFEST = "manifest.json"
 # Fault injection for the tests of this module's promise: a build whose environment
@@ -103,6 +105,33 @@ def locked(folder: Path, waiting: str = "") -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+_BATCH = 50_000  # lines written at once
+
+
+def write_batches(lines: Iterable[bytes], handle: BinaryIO, ended: bool = False) -> int:
+    """Write ``lines`` (each ending in ``\\n`` when ``ended``, else given one) into a
+    binary file a batch at a time, never all as one string; return how many.
+
+    >>> import io
+    >>> buffer = io.BytesIO()
+    >>> write_batches([b"a", b"b"], buffer), buffer.getvalue()
+    (2, b'a\\nb\\n')
+    """
+    count = 0
+    batch: list[bytes] = []
+    joiner, tail = (b"", b"") if ended else (b"\n", b"\n")
+    for line in lines:
+        batch.append(line)
+        if len(batch) == _BATCH:
+            handle.write(joiner.join(batch) + tail)
+            count += len(batch)
+            batch.clear()
+    if batch:
+        handle.write(joiner.join(batch) + tail)
+        count += len(batch)
+    return count
 
 
 def _step(name: str) -> None:

@@ -308,6 +308,8 @@ def _grown(
     progress: Progress | None,
     stages: StageProgress,
 ) -> BuildResult:
+    """Parse and resolve the ``fresh`` articles and grow ``base``'s folder by them;
+    ``store`` is the views' store of the old graph, loading (None: no views)."""
     folder = base.folder
     new = _analyze_collected(fresh, [], options, progress, stages)
     new = replace(new, problems=(*found, *new.problems))

@@ -15,12 +15,11 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import fields, replace
-from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from graphkit.errors import InputError
-from graphkit.files import check_set
+from graphkit.files import check_set, write_batches
 from graphkit.ids import source_file
 from graphkit.resolve.roles import role_facts
 from graphkit.types import Article, Assertion, Corpus, Entity, plain_record
@@ -47,13 +46,12 @@ def assertion_lines(assertions: Iterable[Assertion]) -> Iterator[str]:
     return (assertion_line(a) + "\n" for a in assertions)
 
 
-def write_text(pieces: Iterable[str], handle: BinaryIO, batch: int = 10_000) -> None:
-    """Write the text ``pieces`` into a binary file in UTF-8, ``batch`` at a time: a
-    corpus's records are never one string (at 1,000 articles 58 MB of text and as much
-    again encoded, held beside the views' store: issue 15)."""
-    pieces = iter(pieces)
-    while chunk := "".join(islice(pieces, batch)):
-        handle.write(chunk.encode("utf-8"))
+def write_text(pieces: Iterable[str], handle: BinaryIO) -> None:
+    """Write the text ``pieces`` (each ending in its ``\\n``) into a binary file in
+    UTF-8, a batch at a time: a corpus's records are never one string (at 1,000
+    articles 58 MB of text and as much again encoded, held beside the views' store:
+    issue 15)."""
+    write_batches((piece.encode("utf-8") for piece in pieces), handle, ended=True)
 
 
 def stream_jsonl(assertions: Iterable[Assertion], stream: TextIO) -> int:

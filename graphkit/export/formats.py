@@ -37,9 +37,8 @@ from graphkit.corpus.records import (
 )
 from graphkit.errors import GraphkitError
 from graphkit.export.apart import write_apart
-from graphkit.files import ExportSet
+from graphkit.files import ExportSet, write_batches
 from graphkit.rdf.io import store_of
-from graphkit.rdf.spill import write_batches
 from graphkit.rdf.triples import LINES_FILE, read_lines, store_from_file
 from graphkit.types import Corpus
 

@@ -35,14 +35,14 @@ from typing import BinaryIO
 from rdflib.term import Node
 
 from graphkit.errors import ExportError
+from graphkit.files import write_batches
 from graphkit.rdf.triples import Lit, TripleLines, ntriples_bytes
 
-__all__ = ["SUBJECTS", "SpilledLines", "merge_chunks", "merge_tool", "write_batches"]
+__all__ = ["SUBJECTS", "SpilledLines", "merge_chunks", "merge_tool"]
 
 # Subjects held at once: about 7 lines each at 1,000 articles, so some 350,000 lines
 # (60 MB) a chunk; a 200-article graph (56,000 subjects) fits in one.
 SUBJECTS = 50_000
-_BATCH = 50_000
 
 
 class SpilledLines(TripleLines):
@@ -195,20 +195,3 @@ def _unique(lines: Iterable[bytes]) -> Iterator[bytes]:
         if line != last:
             yield line
             last = line
-
-
-def write_batches(lines: Iterable[bytes], handle: BinaryIO, ended: bool = False) -> int:
-    """Write ``lines`` (each ending in ``\\n`` when ``ended``) a batch at a time."""
-    count = 0
-    batch: list[bytes] = []
-    joiner, tail = (b"", b"") if ended else (b"\n", b"\n")
-    for line in lines:
-        batch.append(line)
-        if len(batch) == _BATCH:
-            handle.write(joiner.join(batch) + tail)
-            count += len(batch)
-            batch.clear()
-    if batch:
-        handle.write(joiner.join(batch) + tail)
-        count += len(batch)
-    return count
