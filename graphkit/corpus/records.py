@@ -102,10 +102,6 @@ def json_line(record: Article | Entity) -> str:
     return (line if line.isascii() else _LONE_SURROGATE.sub("\ufffd", line)) + "\n"
 
 
-def _lines(records: Iterable[Article | Entity]) -> str:
-    return "".join(json_line(r) for r in records)
-
-
 def articles_jsonl(articles: Iterable[Article]) -> str:
     """Each article with its input's file name only (as ``gk:sourceFile``), so the file
     is the same whatever folder the build ran from."""
@@ -118,7 +114,7 @@ def article_lines(articles: Iterable[Article]) -> Iterator[str]:
 
 
 def entities_jsonl(entities: Iterable[Entity]) -> str:
-    return _lines(entities)
+    return "".join(entity_lines(entities))
 
 
 def entity_lines(entities: Iterable[Entity]) -> Iterator[str]:

@@ -38,19 +38,20 @@ Claims = list[tuple["ClaimKey", list["Statement"], str]]
 def connections(read: GraphData) -> tuple[dict[str, set[str]], Counter[str]]:
     """Each entity's linked entities and its number of statements (made once for
     ``read``: the ranking of the whole view and of the actor views share it)."""
-    if "connections" in read._memo:
-        return read._memo["connections"]
-    statements: Counter[str] = Counter()
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for st in read.statements:
-        subject, obj = st.subject, st.object
-        statements[subject] += 1
-        if subject != obj:
-            statements[obj] += 1
-            neighbours[subject].add(obj)
-            neighbours[obj].add(subject)
-    read._memo["connections"] = neighbours, statements
-    return neighbours, statements
+
+    def make() -> tuple[dict[str, set[str]], Counter[str]]:
+        statements: Counter[str] = Counter()
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for st in read.statements:
+            subject, obj = st.subject, st.object
+            statements[subject] += 1
+            if subject != obj:
+                statements[obj] += 1
+                neighbours[subject].add(obj)
+                neighbours[obj].add(subject)
+        return neighbours, statements
+
+    return read.memo("connections", make)
 
 
 def ranked(read: GraphData, iris: set[str]) -> list[str]:

@@ -13,9 +13,9 @@ sorted, so one graph always gives the same data, byte for byte.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS
@@ -36,6 +36,7 @@ __all__ = [
 
 ClaimKey = tuple[str, str, str, str]  # subject, relation, object IRIs and the status
 Positions = Mapping[str, tuple[float, float]]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -98,26 +99,31 @@ class GraphData:
     # articles when each view did them again)
     _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, made once for this data under ``key``."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
     def claims_from(self, min_confidence: float) -> list[tuple[ClaimKey, list[Statement], str]]:
         """The claims with their statements of at least ``min_confidence`` (a claim
         left with none is left out), in :attr:`claims` order; made once."""
-        key = ("claims", min_confidence)
-        if key not in self._memo:
+
+        def make() -> list[tuple[ClaimKey, list[Statement], str]]:
             found = []
             for claim, statements, iri in self.claims:
                 kept = [st for st in statements if st.source["confidence"] >= min_confidence]
                 if kept:
                     found.append((claim, kept, iri))
-            self._memo[key] = found
-        return self._memo[key]
+            return found
+
+        return self.memo(("claims", min_confidence), make)
 
     def adjacent(self, min_confidence: float) -> dict[str, set[str]]:
         """Each node's neighbours through the claims of :meth:`claims_from`; made once."""
-        key = ("adjacent", min_confidence)
-        if key not in self._memo:
-            pairs = ((k[0], k[2]) for k, _, _ in self.claims_from(min_confidence))
-            self._memo[key] = adjacency(pairs)
-        return self._memo[key]
+        claims = self.claims_from(min_confidence)
+        pairs = ((k[0], k[2]) for k, _, _ in claims)
+        return self.memo(("adjacent", min_confidence), lambda: adjacency(pairs))
 
     @classmethod
     def read(cls, graph: ox.Store | Reader) -> GraphData:

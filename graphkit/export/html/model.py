@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from graphkit.export.html.big import MAX_ACTORS, cap, fold
 from graphkit.export.html.dates import span
 from graphkit.export.html.layout import layout, place_around
+from graphkit.export.html.near import reach
 from graphkit.export.html.speech import (
     Sources,
     first_last,
@@ -59,8 +60,6 @@ def view_data(
 ) -> dict[str, Any]:
     """The data of one view (see :func:`graphkit.export.html.data.generate_view_data`);
     the whole graph's shows its ``limit`` most-connected actors (:mod:`.big`)."""
-    from graphkit.export.html.near import reach
-
     claims = read.claims_from(min_confidence)
     capped = None
     if actor is not None:
