@@ -23,7 +23,14 @@ from graphkit.corpus.grow import Base, can_grow, grow_corpus, read_base, write_g
 from graphkit.corpus.merge import merge_corpora
 from graphkit.corpus.records import read_corpus
 from graphkit.events import code_corpus, load_event_dictionary
-from graphkit.export.formats import DEFAULT_FORMATS, Export, parse_formats, write_exports
+from graphkit.export.formats import (
+    DEFAULT_FORMATS,
+    Export,
+    export_title,
+    parse_formats,
+    view_predicates,
+    write_exports,
+)
 from graphkit.files import ExportSet, locked, recover
 from graphkit.ingest.collect import collect_articles
 from graphkit.ingest.dates import dated_analysis
@@ -32,7 +39,8 @@ from graphkit.nlp import analyze_articles
 from graphkit.nlp.pieces import long_article_notes
 from graphkit.options import AnalysisOptions
 from graphkit.rdf.build import PREFIXES, build_lines, spill_lines
-from graphkit.rdf.triples import LINES_FILE, StoreLoader, rdflib_graph, read_lines
+from graphkit.rdf.columns import Columns, ColumnsLoader
+from graphkit.rdf.triples import LINES_FILE, rdflib_graph, read_lines
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.classify import country_of_words
 from graphkit.resolve.resolver import Resolver
@@ -285,16 +293,16 @@ def _grow(
     )
     if not fresh:  # nothing new: nothing is written
         return BuildResult(folder, None, {}, found=found, counted=counted)
-    # the views' store of the old graph loads while the new articles are parsed; the
-    # lines the merge changes are then changed in it (issue 15)
-    store = StoreLoader() if "html" in formats else None
-    if store is not None:
-        store.add_file(folder / LINES_FILE)
+    # the views' columns of the old graph load while the new articles are parsed; the
+    # lines the merge changes are then changed in them (issue 15)
+    columns = ColumnsLoader(view_predicates()) if "html" in formats else None
+    if columns is not None:
+        columns.add_file(folder / LINES_FILE)
     try:
-        return _grown(base, fresh, found, counted, store, formats, options, progress, stages)
+        return _grown(base, fresh, found, counted, columns, formats, options, progress, stages)
     finally:
-        if store is not None:
-            store.close()
+        if columns is not None:
+            columns.close()
 
 
 def _grown(
@@ -302,28 +310,28 @@ def _grown(
     fresh: list[Article],
     found: tuple[InputProblem, ...],
     counted: Totals,
-    store: StoreLoader | None,
+    columns: ColumnsLoader | None,
     formats: tuple[str, ...],
     options: AnalysisOptions,
     progress: Progress | None,
     stages: StageProgress,
 ) -> BuildResult:
     """Parse and resolve the ``fresh`` articles and grow ``base``'s folder by them;
-    ``store`` is the views' store of the old graph, loading (None: no views)."""
+    ``columns`` are the views' columns of the old graph, loading (None: no views)."""
     folder = base.folder
     new = _analyze_collected(fresh, [], options, progress, stages)
     new = replace(new, problems=(*found, *new.problems))
     stages("graph", 0, 0)
-    grown = grow_corpus(base, new, changed=store.change if store else None)
+    grown = grow_corpus(base, new, changed=columns.change if columns else None)
     stages("graph", len(grown.delta.added), len(grown.delta.added))  # the lines added
     code = exit_code_of(1, new.problems)
     export = Export(
         grown.corpus,
         (),
-        _title(grown.corpus),
+        export_title(grown.corpus),
         folder,
         write_lines=grown.write_lines,
-        views_store=store.result if store else None,
+        views_graph=columns.result if columns else None,
     )
     exports = ExportSet(folder)
     try:
@@ -391,26 +399,19 @@ def _export(
     views: bool = True,
 ) -> Export:
     """The export of the corpus taken out of ``owned``. Its graph's lines are sorted
-    a chunk at a time on disk and merged as the lines file is written: a build never
-    holds them all (:mod:`graphkit.rdf.spill`, issue 15). With ``views``, each chunk
-    also goes into the views' store as it is made, in a thread of its own."""
+    a chunk at a time on disk and merged as the lines file is written (never all held,
+    issue 15); with ``views``, what the views read is kept as columns as it is made."""
     corpus = owned.pop()
     stages("graph", 0, 0)
-    store = StoreLoader() if views else None
+    columns = Columns(view_predicates()) if views else None
     folder = exports.staged(f"{LINES_FILE}.chunks")
-    lines = spill_lines(corpus, folder, spilled=store.add if store else None)
+    lines = spill_lines(corpus, folder, also=columns)
     stages("graph", len(lines), len(lines))
     return Export(
         corpus,
         (),
-        _title(corpus),
+        export_title(corpus),
         previous,
         lines_file=lines.write_file,
-        views_store=store.result if store else None,
+        views_graph=(lambda: columns) if columns is not None else None,
     )
-
-
-def _title(corpus: Corpus) -> str:
-    if len(corpus.articles) == 1 and corpus.articles[0].title:
-        return f"graphkit: {corpus.articles[0].title}"
-    return f"graphkit: {len(corpus.articles)} articles"

@@ -27,7 +27,7 @@ def test_the_views_wait_for_the_last_lines_handed_to_their_store(
         loader.add(data)
 
     export = Export(seed_build.corpus, (), "seed", lines_file=slow_lines_file,
-                    views_store=loader.result)  # fmt: skip
+                    views_graph=loader.result)  # fmt: skip
     exports = ExportSet(tmp_path)
     write_exports(export, exports, ["html", "assertions"])
     exports.commit()

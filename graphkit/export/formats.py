@@ -39,6 +39,7 @@ from graphkit.errors import GraphkitError
 from graphkit.export.apart import write_apart
 from graphkit.files import ExportSet, write_batches
 from graphkit.rdf.io import store_of
+from graphkit.rdf.reader import Columnar
 from graphkit.rdf.triples import LINES_FILE, read_lines, store_from_file
 from graphkit.types import Corpus
 
@@ -48,8 +49,8 @@ if TYPE_CHECKING:
     import pyoxigraph
 
 __all__ = [
-    "ALIASES", "DEFAULT_FORMATS", "FORMATS", "Export", "Format", "parse_formats", "register",
-    "write_exports",
+    "ALIASES", "DEFAULT_FORMATS", "FORMATS", "Export", "Format", "export_title", "parse_formats",
+    "register", "view_predicates", "write_exports",
 ]  # fmt: skip
 
 
@@ -73,10 +74,12 @@ class Export:
     # writes the sorted lines into a file at the path it is given (a build's spilled
     # lines, merged by another process: :class:`~graphkit.rdf.spill.SpilledLines`)
     lines_file: Callable[[Path], object] | None = None
-    # the views' store, when the build loaded it as it made the lines
-    # (:class:`~graphkit.rdf.triples.StoreLoader`; asked for once the lines file is
-    # written, which hands it the last of them); else it is read from the lines file
-    views_store: Callable[[], pyoxigraph.Store] | None = None
+    # what the views read: the columns a build kept of its graph as it made it
+    # (:class:`~graphkit.rdf.columns.Columns`), or the store of the old graph a build
+    # that grows one loaded (:class:`~graphkit.rdf.triples.StoreLoader`); asked for
+    # once the lines file is written, which hands a loader the last of them. None: a
+    # store read from the lines file
+    views_graph: Callable[[], pyoxigraph.Store | Columnar] | None = None
 
     def all_lines(self) -> Sequence[str]:
         if self.lines or self.lines_path is None:
@@ -258,9 +261,9 @@ def write_exports(
         # from here the lines are read from their file: the caller's may be let go
         export = replace(export, lines=(), lines_path=lines_path, write_lines=None, lines_file=None)
         graph_only = replace(export, corpus=_NO_CORPUS)
-        store = export.views_store
-        if "html" in chosen and store is None:
-            store = pool.submit(_after, lines, partial(store_from_file, lines_path)).result
+        graph = export.views_graph
+        if "html" in chosen and graph is None:
+            graph = pool.submit(_after, lines, partial(store_from_file, lines_path)).result
         for name in chosen:  # the records write assertions.jsonl, the views come last
             if FORMATS[name].reads == "lines file":
                 write = partial(FORMATS[name].write, graph_only, exports)
@@ -276,13 +279,32 @@ def write_exports(
         if "html" in chosen:
             from graphkit.export.html.views import write_views
 
-            assert store is not None
-            lines.result()  # the last of the lines reach the build's store as they are written
-            views = write_views(store(), exports, export.title, previous=export.previous)
+            assert graph is not None
+            lines.result()  # the last of the lines reach a loading store as they are written
+            views = write_views(graph(), exports, export.title, previous=export.previous)
         paths = {name: _done(path) for name, path in formats_written.items()}
         lines_written = lines.result()
     told(len(steps), len(steps))
     return {"lines": lines_written, **paths, **written, **views}
+
+
+def export_title(corpus: Corpus) -> str:
+    """The title of a corpus's exports: its one article's, or how many articles.
+
+    >>> export_title(Corpus(articles=(), assertions=(), entities=()))
+    'graphkit: 0 articles'
+    """
+    if len(corpus.articles) == 1 and corpus.articles[0].title:
+        return f"graphkit: {corpus.articles[0].title}"
+    return f"graphkit: {len(corpus.articles)} articles"
+
+
+def view_predicates() -> frozenset[object]:
+    """The predicates the views read (:data:`graphkit.export.html.data.VIEW_PREDICATES`),
+    their modules loaded only now: a build that draws no view never loads them."""
+    from graphkit.export.html.data import VIEW_PREDICATES
+
+    return VIEW_PREDICATES
 
 
 def _after(first: Future[Path], then: Callable[[], T]) -> T:

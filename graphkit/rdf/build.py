@@ -30,6 +30,7 @@ from rdflib.term import Node
 
 from graphkit.collector import collector_paused
 from graphkit.ids import source_file
+from graphkit.rdf.columns import Tee
 from graphkit.rdf.iri import (
     ARTICLES,
     CLAIMS,
@@ -133,14 +134,18 @@ def build_lines(corpus: Corpus) -> tuple[str, ...]:
 
 
 def spill_lines(
-    corpus: Corpus, folder: Path, spilled: Callable[[bytes], object] | None = None
+    corpus: Corpus,
+    folder: Path,
+    spilled: Callable[[bytes], object] | None = None,
+    also: Sink | None = None,
 ) -> SpilledLines:
     """The lines of :func:`build_lines`, sorted a chunk at a time into files in
     ``folder`` (:mod:`graphkit.rdf.spill`): what a build writes, in flat memory;
-    ``spilled`` is given each chunk's bytes as it is made."""
+    ``spilled`` is given each chunk's bytes as it is made, and ``also`` every triple
+    (the views' :class:`~graphkit.rdf.columns.Columns`)."""
     with collector_paused():
         lines = SpilledLines(folder, spilled=spilled)
-        add_corpus(lines, corpus)
+        add_corpus(lines if also is None else Tee(lines, also), corpus)
         return lines
 
 

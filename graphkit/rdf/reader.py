@@ -25,11 +25,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-__all__ = ["Reader", "count_triples", "named", "node", "py", "text"]
+__all__ = ["Columnar", "Reader", "count_triples", "named", "node", "py", "text"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -88,6 +88,21 @@ def count_triples(store: ox.Store) -> int:
     if next(iter(store.named_graphs()), None) is None:
         return len(store)
     return len({q.triple for q in store})
+
+
+class Columnar(Protocol):
+    """What reads a graph a predicate at a time: a :class:`Reader` of a store, or the
+    columns a build keeps as it makes its graph (:class:`graphkit.rdf.columns.Columns`)."""
+
+    def iris(self, cls: object) -> list[str]: ...
+
+    def column(
+        self, predicate: object, convert: Callable[[Term], Any] | None = ...
+    ) -> dict[str, Any]: ...
+
+    def lists(
+        self, predicate: object, convert: Callable[[Term], Any] = ...
+    ) -> dict[str, tuple[Any, ...]]: ...
 
 
 _TEXT = text  # the default conversion of a column (in the class, "text" is the method)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
@@ -31,9 +31,10 @@ if TYPE_CHECKING:
     import pyoxigraph
 
 __all__ = [
-    "LINES_FILE", "Lit", "StoreLoader", "TripleLines", "date_literal", "decimal", "line_of",
-    "literal", "ntriples_bytes", "rdflib_graph", "read_lines", "serialize", "store_from_file",
-    "store_of", "string_literal", "term_text", "text", "typed_literal",
+    "LINES_FILE", "BackgroundLoads", "Lit", "StoreLoader", "TripleLines", "date_literal",
+    "decimal", "line_of", "literal", "ntriples_bytes", "rdflib_graph", "read_lines",
+    "serialize", "store_from_file", "store_of", "string_literal", "term_text", "text",
+    "typed_literal",
 ]  # fmt: skip
 
 # the graph as sorted, unique N-Triples lines, in every export set: what a build that
@@ -305,34 +306,57 @@ def _load_file(store: pyoxigraph.Store, path: Path) -> None:
         store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
 
 
-class StoreLoader:
+class BackgroundLoads:
+    """Loads run one after another in a thread of its own, in the order given: what a
+    build hands the views' graph while it goes on (issue 15). :meth:`wait` raises the
+    first load's error."""
+
+    def __init__(self) -> None:
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="load")
+        self._loads: list[Future[None]] = []
+
+    def submit(self, load: Callable[..., None], *args: object) -> None:
+        self._loads.append(self._thread.submit(load, *args))
+
+    def close(self) -> None:
+        """Stop loading (what is being loaded ends; nothing more starts)."""
+        self._thread.shutdown(wait=False, cancel_futures=True)
+
+    def wait(self) -> None:
+        """Once every load given is done (a load's error raised here)."""
+        try:
+            for load in self._loads:
+                load.result()
+        finally:
+            self._thread.shutdown(wait=True, cancel_futures=True)
+
+
+class StoreLoader(BackgroundLoads):
     """An in-memory pyoxigraph store loaded from blocks of N-Triples as they come, in
-    a thread of its own: pyoxigraph lets Python's lock go while it loads, so a build's
-    views' store fills while the next block of the graph's lines is made (issue 15).
-    A triple given twice is held once."""
+    a thread of its own: pyoxigraph lets Python's lock go while it loads, so it fills
+    while the build goes on (issue 15). A triple given twice is held once."""
 
     def __init__(self) -> None:
         import pyoxigraph as ox
 
+        super().__init__()
         self.store = ox.Store()
         self._format = ox.RdfFormat.N_TRIPLES
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
-        self._loads: list[Future[None]] = []
 
     def add(self, data: bytes) -> None:
         """Load the N-Triples ``data`` (``load``, not ``bulk_load``: see
         :func:`store_from_file`)."""
         if data:
-            self._loads.append(self._thread.submit(self.store.load, data, self._format))
+            self.submit(self.store.load, data, self._format)
 
     def add_file(self, path: Path) -> None:
         """Load the N-Triples file at ``path`` (an old graph that a build grows)."""
-        self._loads.append(self._thread.submit(_load_file, self.store, path))
+        self.submit(_load_file, self.store, path)
 
     def change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
         """Take the lines ``removed`` out and put the lines ``added`` in (N-Triples
         lines without their breaks), after what was given before."""
-        self._loads.append(self._thread.submit(self._change, removed, added))
+        self.submit(self._change, removed, added)
 
     def _change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
         import pyoxigraph as ox
@@ -343,17 +367,9 @@ class StoreLoader:
         if added:
             self.store.load(b"\n".join(added) + b"\n", self._format)
 
-    def close(self) -> None:
-        """Stop loading (what is being loaded ends; nothing more starts)."""
-        self._thread.shutdown(wait=False, cancel_futures=True)
-
     def result(self) -> pyoxigraph.Store:
         """The store, once every block given is loaded (a load's error raised here)."""
-        try:
-            for load in self._loads:
-                load.result()
-        finally:
-            self._thread.shutdown(wait=True, cancel_futures=True)
+        self.wait()
         return self.store
 
 

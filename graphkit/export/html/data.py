@@ -1,9 +1,12 @@
 """The data behind the HTML views, read from the RDF graph (so any export can be viewed).
 
-This module is the only one of the views that reads the graph, a pyoxigraph store
-(:class:`graphkit.rdf.reader.Reader` reads it a predicate at a time, never a query
-per node, into plain dicts of Python values by subject IRI: its columns, each value
-converted once): it turns it into plain records (:class:`GraphData`), and
+This module (with :mod:`.source`) is the only one of the views that reads the graph,
+a predicate at a time, never a query per node, into plain dicts of Python values by
+subject IRI: its columns, each value converted once. The graph is a pyoxigraph store
+(read by :class:`graphkit.rdf.reader.Reader`) or, in a build, the columns of
+:data:`VIEW_PREDICATES` it kept as it made its graph
+(:class:`graphkit.rdf.columns.Columns`). It turns them into plain records
+(:class:`GraphData`), and
 :mod:`graphkit.export.html.model` makes the page's data from them. Each ``gk:Claim``
 (its statements with the same subject, relation, object and status) is one edge that
 lists all its sources: the grouping is the graph's own
@@ -22,16 +25,16 @@ from rdflib import RDF, RDFS
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from graphkit.export.html.big import MAX_ACTORS
-from graphkit.export.html.dates import span
 from graphkit.export.html.near import adjacency, reach
+from graphkit.export.html.source import SOURCE_PREDICATES, SourceReader, label_of, local_name
 from graphkit.export.html.style import KIND_STYLE, TYPE_STYLE
 from graphkit.rdf.build import SCHEMA_URL
-from graphkit.rdf.reader import Reader, Term, node, py, text
+from graphkit.rdf.reader import Columnar, Reader, node, py
 from graphkit.rdf.vocab import GK
 
 __all__ = [
     "KIND_STYLE", "TYPE_STYLE", "ClaimKey", "Entity", "GraphData", "RoleFact", "Statement",
-    "Statements", "generate_view_data", "neighbourhood",
+    "Statements", "VIEW_PREDICATES", "generate_view_data", "neighbourhood",
 ]  # fmt: skip
 
 ClaimKey = tuple[str, str, str, str]  # subject, relation, object IRIs and the status
@@ -126,8 +129,8 @@ class GraphData:
         return self.memo(("adjacent", min_confidence), lambda: adjacency(pairs))
 
     @classmethod
-    def read(cls, graph: ox.Store | Reader) -> GraphData:
-        reader = graph if isinstance(graph, Reader) else Reader(graph)
+    def read(cls, graph: ox.Store | Columnar) -> GraphData:
+        reader = _reader(graph)
         articles = read_articles(reader)
         statements = read_statements(reader, articles)
         labels = reader.column(RDFS.label)
@@ -137,23 +140,15 @@ class GraphData:
             read_claims(reader, statements),
             read_entities(reader),
             read_roles(reader, articles),
-            {r: labels.get(r) or _local(r) for r in reader.iris(GK.Relation)},
+            {r: labels.get(r) or local_name(r) for r in reader.iris(GK.Relation)},
         )
 
 
 Statements = GraphData  # its 0.2 name
 
 
-def _reader(graph: ox.Store | Reader) -> Reader:
-    return graph if isinstance(graph, Reader) else Reader(graph)
-
-
-def _str(term: Term) -> str:
-    return text(term) or ""
-
-
-def _local(node: Term | str) -> str:
-    return (node if isinstance(node, str) else _str(node)).rsplit("/", 1)[-1]
+def _reader(graph: ox.Store | Columnar) -> Columnar:
+    return Reader(graph) if isinstance(graph, ox.Store) else graph
 
 
 def _kind(source: dict[str, Any]) -> str:
@@ -166,13 +161,13 @@ def _kind(source: dict[str, Any]) -> str:
     return next((name for name, on in flags.items() if on), "fact")
 
 
-def read_articles(graph: ox.Store | Reader) -> dict[str, dict[str, str | None]]:
+def read_articles(graph: ox.Store | Columnar) -> dict[str, dict[str, str | None]]:
     """Each article's id, title, date, source and URL, by article IRI."""
     reader = _reader(graph)
     ids, titles, dates, sources, urls = (reader.column(p) for p in _ARTICLE)
     return {
         a: {
-            "id": ids.get(a) or _local(a),
+            "id": ids.get(a) or local_name(a),
             "title": titles.get(a),
             "date": dates.get(a),
             "source": sources.get(a),
@@ -185,11 +180,6 @@ def read_articles(graph: ox.Store | Reader) -> dict[str, dict[str, str | None]]:
 _ARTICLE = (GK.articleId, DCTERMS.title, DCTERMS.date, DCTERMS.source, SCHEMA_URL)
 
 
-def _label(labels: dict[str, str], key: str | None) -> str | None:
-    """The label of the node ``key`` (:func:`graphkit.rdf.reader.node`), if any."""
-    return None if key is None else labels.get(key)
-
-
 def _table(nodes: list[str], columns: Mapping[str, Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
     """Each node's value in each column, by the column's name (None where it has
     none): looked up a column at a time, ``map`` calls ``dict.get`` with no Python
@@ -198,7 +188,7 @@ def _table(nodes: list[str], columns: Mapping[str, Mapping[str, Any]]) -> Iterat
     return (dict(zip(names, row, strict=True)) for row in zip(*values, strict=True))
 
 
-def read_entities(graph: ox.Store | Reader) -> dict[str, Entity]:
+def read_entities(graph: ox.Store | Columnar) -> dict[str, Entity]:
     """Every entity with a type, by IRI (in IRI order)."""
     reader = _reader(graph)
     kinds, labels = reader.column(GK.entityType), reader.column(RDFS.label)
@@ -216,14 +206,14 @@ def read_entities(graph: ox.Store | Reader) -> dict[str, Entity]:
         kind = kinds[iri]
         found[iri] = Entity(
             iri,
-            v["label"] or _local(iri),
+            v["label"] or local_name(iri),
             kind if kind in TYPE_STYLE else "Concept",
             int(v["mentions"] or 0),
             tuple(sorted(v["aliases"] or ())),
             tuple(sorted(v["merges"] or ())),
             tuple(sorted(v["roles"] or ())),
-            _label(labels, v["country"]),
-            _label(labels, v["affiliation"]),
+            label_of(labels, v["country"]),
+            label_of(labels, v["affiliation"]),
             v["code"],
             kind,
         )
@@ -234,14 +224,11 @@ _LISTS = {"aliases": SKOS.altLabel, "merges": GK.mergeReason, "roles": GK.holdsR
 
 
 def read_roles(
-    graph: ox.Store | Reader, articles: dict[str, dict[str, str | None]]
+    graph: ox.Store | Columnar, articles: dict[str, dict[str, str | None]]
 ) -> list[RoleFact]:
     """Every gk:RoleAssignment, sorted by holder, date, title and article."""
     reader = _reader(graph)
-    holders, derived, titles, dates, texts, labels = (
-        reader.column(p)
-        for p in (GK.holder, PROV.wasDerivedFrom, GK.title, DCTERMS.date, GK.text, RDFS.label)
-    )
+    holders, derived, titles, dates, texts, labels = (reader.column(p) for p in _ROLE)
     of = reader.column(GK.roleOf, node)
     roles = []
     for iri in reader.iris(GK.RoleAssignment):
@@ -253,7 +240,7 @@ def read_roles(
             RoleFact(
                 holder,
                 titles.get(iri) or "",
-                _label(labels, of.get(iri)),
+                label_of(labels, of.get(iri)),
                 article.get("id"),
                 dates.get(iri) or article.get("date"),
                 texts.get(iri),
@@ -262,16 +249,17 @@ def read_roles(
     return sorted(set(roles), key=lambda r: (r.holder, r.date or "", r.title, r.article or ""))
 
 
+_ROLE = (GK.holder, PROV.wasDerivedFrom, GK.title, DCTERMS.date, GK.text, RDFS.label)
 _ENDS = (RDF.subject, RDF.predicate, RDF.object)
 
 
 def read_statements(
-    graph: ox.Store | Reader, articles: dict[str, dict[str, str | None]]
+    graph: ox.Store | Columnar, articles: dict[str, dict[str, str | None]]
 ) -> dict[str, Statement]:
     """Every statement with both ends by IRI, in IRI order."""
     reader = _reader(graph)
     iris = reader.iris(GK.Assertion)
-    source = _Sources(reader, articles)
+    source = SourceReader(reader, articles)
     found: dict[str, Statement] = {}
     for iri, v in zip(iris, _table(iris, source.columns), strict=True):
         subject, predicate, obj = v["subject"], v["predicate"], v["object"]
@@ -283,7 +271,7 @@ def read_statements(
 
 
 def read_claims(
-    graph: ox.Store | Reader, statements: dict[str, Statement]
+    graph: ox.Store | Columnar, statements: dict[str, Statement]
 ) -> list[tuple[ClaimKey, list[Statement], str]]:
     """Each gk:Claim's key, its evidence statements (in IRI order) and its IRI, sorted
     by key."""
@@ -299,88 +287,13 @@ def read_claims(
     return sorted(claims, key=lambda claim: claim[0])
 
 
-# a statement's columns: IRIs (texts) and Python values, by name
-_IRIS = {
-    "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
-    "article": PROV.wasDerivedFrom, "category": GK.eventCategory, "quad": GK.quadClass,
-}  # fmt: skip
-_VALUES = {
-    "sentence": GK.sentence, "sentence_start": GK.sentenceStart,
-    "subject_start": GK.subjectStart, "subject_end": GK.subjectEnd,
-    "object_start": GK.objectStart, "object_end": GK.objectEnd,
-    "relation": GK.relationText, "confidence": GK.confidence, "negated": GK.negated,
-    "hedged": GK.hedged, "modality": GK.modality, "attribution": GK.attributionText,
-    "attribution_start": GK.attributionStart, "attribution_end": GK.attributionEnd,
-    "cue": GK.attributionCue, "intensity": GK.intensity, "event_cue": GK.eventCue,
-}  # fmt: skip
-
-
-class _Sources:
-    """Each statement's source (its sentence, spans, status, dates and event), from
-    the columns of every property it needs (:meth:`Reader.column`): a lookup per node
-    and property cost most of the views' time at scale."""
-
-    def __init__(self, reader: Reader, articles: dict[str, dict[str, str | None]]) -> None:
-        self.articles = articles
-        self.labels, self.resolved, self.texts = (
-            reader.column(p) for p in (RDFS.label, GK.resolvedDate, GK.text)
-        )
-        self.columns = {
-            **{name: reader.column(p) for name, p in _IRIS.items()},
-            **{name: reader.column(p, py) for name, p in _VALUES.items()},
-            "speaker": reader.column(GK.attributedTo, None),
-            "qualifiers": reader.lists(GK.qualifier, node),
-        }
-
-    def __call__(self, iri: str, v: dict[str, Any]) -> dict[str, Any]:
-        """The source of the statement ``iri``, whose columns' values are ``v``."""
-        article = self.articles.get(str(v["article"]), {})
-        confidence = v["confidence"]
-        resolved, words = self._time(v["qualifiers"] or ())
-        speaker = v["speaker"]
-        return {
-            "id": _local(iri),
-            "sentence": v["sentence"] or "",
-            "sentence_start": v["sentence_start"] or 0,
-            "subject": [v["subject_start"], v["subject_end"]],
-            "object": [v["object_start"], v["object_end"]],
-            "relation": v["relation"],
-            "confidence": 0.0 if confidence is None else float(confidence),
-            "negated": bool(v["negated"]),
-            "hedged": bool(v["hedged"]),
-            "modality": v["modality"],
-            "attribution": v["attribution"],
-            "attribution_span": [v["attribution_start"], v["attribution_end"]],
-            "attributed_to": _label(self.labels, node(speaker)),
-            "speaker": None if speaker is None else _str(speaker),
-            "cue": v["cue"],
-            "article": article.get("id"),
-            "article_date": article.get("date"),
-            "time": words,
-            "date": resolved,
-            "event": _event(v),
-        }
-
-    def _time(self, qualifiers: tuple[str | None, ...]) -> tuple[str | None, str | None]:
-        """The resolved date of the statement's first dated time qualifier, and its
-        words (a literal is no qualifier: it has no date)."""
-        for q in sorted(q for q in qualifiers if q is not None):
-            resolved = self.resolved.get(q)
-            if resolved is not None and span(resolved) is not None:
-                return resolved, self.texts.get(q)
-        return None, None
-
-
-def _event(v: dict[str, Any]) -> dict[str, Any] | None:
-    category, quad, intensity = v["category"], v["quad"], v["intensity"]
-    if category is None:
-        return None
-    return {
-        "category": _local(category).rsplit("#", 1)[-1],
-        "quad": None if quad is None else _local(quad).rsplit("#", 1)[-1],
-        "intensity": None if intensity is None else float(intensity),
-        "cue": v["event_cue"],
-    }
+# every predicate the views read (a build keeps these as it makes its graph, instead of
+# loading all of it into a store: :class:`graphkit.rdf.columns.Columns`)
+VIEW_PREDICATES = frozenset(
+    {RDF.type, *SOURCE_PREDICATES, *_ARTICLE, *_LISTS.values(), *_ENDS, GK.status, GK.evidence,
+     GK.entityType, GK.mentionCount, GK.country, GK.affiliatedWith, GK.actorCode,
+     *_ROLE, GK.roleOf}
+)  # fmt: skip
 
 
 def neighbourhood(pairs: Iterable[tuple[str, str]], start: str, hops: int) -> set[str]:
@@ -393,7 +306,7 @@ def neighbourhood(pairs: Iterable[tuple[str, str]], start: str, hops: int) -> se
 
 
 def generate_view_data(
-    graph: ox.Store,
+    graph: ox.Store | Columnar,
     actor: str | None = None,
     hops: int = 1,
     min_confidence: float = 0.0,

@@ -22,6 +22,7 @@ from graphkit.export.html.data import Positions, Statements, generate_view_data
 from graphkit.export.html.page import Links, render_html, templates
 from graphkit.files import ExportSet, atomic_write, check_set
 from graphkit.rdf.io import load_store
+from graphkit.rdf.reader import Columnar
 from graphkit.types import NOT_ACTORS
 
 TOP_ACTORS = 5
@@ -58,7 +59,7 @@ class WrittenView:
     actor: Actor | None = None
 
 
-def actors(graph: ox.Store, read: Statements | None = None) -> list[Actor]:
+def actors(graph: ox.Store | Columnar, read: Statements | None = None) -> list[Actor]:
     """Every entity, the most-connected first, ranked as the shipped ``most-connected``
     query ranks them: by linked entities, then statements, then label (and IRI, so
     ties always come out in one order)."""
@@ -72,14 +73,14 @@ def actors(graph: ox.Store, read: Statements | None = None) -> list[Actor]:
 
 
 def top_actors(
-    graph: ox.Store, limit: int = TOP_ACTORS, read: Statements | None = None
+    graph: ox.Store | Columnar, limit: int = TOP_ACTORS, read: Statements | None = None
 ) -> list[Actor]:
     """The ``limit`` most-connected actors that are not concepts or propositions."""
     found = [a for a in actors(graph, read) if a.type not in NOT_ACTORS and a.statements]
     return found[:limit]
 
 
-def find_actor(graph: ox.Store, name: str, read: Statements | None = None) -> Actor:
+def find_actor(graph: ox.Store | Columnar, name: str, read: Statements | None = None) -> Actor:
     """The entity called ``name``: by id, label, alias or else part of its label,
     case-insensitively; the most-connected one when several share the name."""
     read = read if read is not None else Statements.read(graph)
@@ -133,7 +134,7 @@ def write_view(
 
 
 def _write(
-    graph: ox.Store,
+    graph: ox.Store | Columnar,
     out: Path,
     title: str,
     actor: Actor | None,
@@ -157,7 +158,7 @@ def _write(
 
 
 def write_views(
-    graph: ox.Store,
+    graph: ox.Store | Columnar,
     exports: ExportSet,
     title: str,
     limit: int = TOP_ACTORS,

@@ -1,0 +1,229 @@
+"""A build's triples of some predicates, kept as columns the views read as they read
+a store (issue 15).
+
+The views read a graph a predicate at a time (:class:`graphkit.rdf.reader.Reader`):
+a fresh build used to load every line of its graph into an in-memory pyoxigraph store
+(0.3 KB a triple: 0.66 GB at 1,000 articles, 3.3 GB at 5,000) and read some 45
+predicates back out of it (7.6 s of loading and 3.4 s of reading at 1,000). A
+:class:`Columns` is a sink of triples beside the lines (:class:`Tee`): it keeps only
+the triples of the predicates it is given, by predicate and subject, as the graph's
+builder makes them, and answers :meth:`iris`, :meth:`column` and :meth:`lists` as
+:class:`~graphkit.rdf.reader.Reader` does. Its values go through the store's own
+terms and the same conversions, so a view drawn from it is the view drawn from the
+store; ``tests/test_view_columns.py`` compares the two.
+
+The graph is one the build writes, not one read back: a build that grows an old
+graph (``--into``) still reads its views from a store.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, cast
+
+import pyoxigraph as ox
+from rdflib.term import Node
+
+from graphkit.rdf.reader import text
+from graphkit.rdf.triples import BackgroundLoads, Lit
+
+__all__ = ["Columns", "ColumnsLoader", "Tee", "lexical", "term"]
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+Pairs = Iterable[tuple[Node, Node | Lit]]
+
+
+def lexical(escaped: str) -> str:
+    """The text of a literal's escaped body, as :func:`graphkit.rdf.triples.text` wrote
+    it: its escapes (``\\"``, ``\\\\``, ``\\n`` and the like, ``\\uXXXX``) are JSON's.
+
+    >>> lexical('say \\\\"no\\\\"\\\\n'), lexical("caf\\u00e9")
+    ('say "no"\\n', 'café')
+    """
+    return json.loads('"' + escaped + '"') if "\\" in escaped else escaped
+
+
+def term(value: Node | Lit) -> ox.NamedNode | ox.Literal:
+    """The store's term for an object as the graph's builder gives it: an IRI, or a
+    literal already written as N-Triples writes it (:class:`Lit`).
+
+    >>> term(Lit('"3"^^<http://www.w3.org/2001/XMLSchema#integer>')).datatype.value
+    'http://www.w3.org/2001/XMLSchema#integer'
+    """
+    if type(value) is not Lit:
+        return ox.NamedNode(str(value))
+    if value.endswith(">"):  # typed: a plain literal ends with its quote
+        body, _, datatype = value.rpartition('"^^<')
+        if datatype[:-1] != _XSD_STRING:
+            return ox.Literal(lexical(body[1:]), datatype=ox.NamedNode(datatype[:-1]))
+        return ox.Literal(lexical(body[1:]))
+    return ox.Literal(lexical(value[1:-1]))
+
+
+class Columns:
+    """The triples of ``predicates`` (IRIs), by predicate and subject, in the order
+    they were added, each once; every ``rdf:type`` triple is kept when ``rdf:type`` is
+    one of them. Asked for a predicate it does not keep, it raises ``KeyError``: a
+    view would silently lose what it reads."""
+
+    def __init__(self, predicates: Iterable[object]) -> None:
+        kept = sorted({str(p) for p in predicates})
+        # each kept predicate's first object of each subject, by the subject's IRI, and
+        # the few others (a statement's second type, an entity's aliases): a container
+        # for each of 1.5 million values cost more than the values
+        self._first: dict[str, dict[str, Node | Lit]] = {p: {} for p in kept}
+        self._more: dict[str, dict[str, list[Node | Lit]]] = {p: {} for p in kept}
+        self._at = _Columns(self._first, self._more)
+        self._columns = {p: (self._first[p], self._more[p]) for p in kept}
+
+    def add(self, triple: tuple[Node, Node, Node | Lit]) -> None:
+        s, p, o = triple
+        self.add_all(s, ((p, o),))
+
+    def add_all(self, subject: Node, pairs: Pairs) -> None:
+        """Keep the triples ``subject predicate object`` whose predicate is kept."""
+        key, at = str(subject), self._at
+        for predicate, obj in pairs:
+            found = at[predicate]
+            if found is not None:
+                first = found[0].setdefault(key, obj)
+                if first is not obj and first != obj:  # a second object: rare
+                    more = found[1].setdefault(key, [])
+                    if obj not in more:
+                        more.append(obj)
+
+    def add_lines(self, lines: Iterable[str]) -> None:
+        """Keep the triples of N-Triples lines as a build writes them (its lines file,
+        :data:`~graphkit.rdf.triples.LINES_FILE`: one triple a line, ``<s> <p> o .``,
+        with or without the line break); an IRI object is kept as its text."""
+        for key, found, obj in self._parsed(lines):
+            first = found[0].setdefault(key, obj)
+            if first is not obj and first != obj:
+                more = found[1].setdefault(key, [])
+                if obj not in more:
+                    more.append(obj)
+
+    def add_file(self, path: Path) -> None:
+        """Keep the triples of the lines file at ``path`` (an old graph a build grows)."""
+        with path.open(encoding="utf-8") as handle:
+            self.add_lines(handle)
+
+    def change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
+        """Take the lines ``removed`` out and put the lines ``added`` in (N-Triples
+        lines as a build writes them, in UTF-8, without their breaks)."""
+        for key, found, obj in self._parsed(line.decode("utf-8") for line in removed):
+            first, more = found[0], found[1].get(key, [])
+            if first.get(key) == obj:
+                if more:
+                    first[key] = more.pop(0)
+                else:
+                    del first[key]
+            elif obj in more:
+                more.remove(obj)
+            if not more:
+                found[1].pop(key, None)
+        self.add_lines(line.decode("utf-8") for line in added)
+
+    def _parsed(self, lines: Iterable[str]) -> Iterator[tuple[str, Any, str]]:
+        """Each line's subject, its predicate's columns (kept ones only) and object."""
+        columns = self._columns
+        for line in lines:
+            at = line.index("> ")
+            end = line.index("> ", at + 2)
+            found = columns.get(line[at + 3 : end])
+            if found is None:
+                continue
+            obj = line[end + 2 :].rstrip("\n")[:-2]
+            yield line[1:at], found, (obj[1:-1] if obj[0] == "<" else Lit(obj))
+
+    def iris(self, cls: object) -> list[str]:
+        """The IRIs of the nodes of type ``cls``, in order."""
+        # (as strings: an rdflib IRI equals no plain string)
+        wanted, same = str(cls), cast(Callable[[object, str], bool], str.__eq__)
+        first, more = self._first[_RDF_TYPE], self._more[_RDF_TYPE]
+        found = {s for s, o in first.items() if same(o, wanted)}
+        found.update(s for s, others in more.items() if any(same(o, wanted) for o in others))
+        return sorted(found)
+
+    def column(
+        self, predicate: object, convert: Callable[[Any], Any] | None = text
+    ) -> dict[str, Any]:
+        """Each subject's first object of ``predicate``, ``convert``-ed from the store's
+        term (None: the term itself), by the subject's IRI."""
+        first = self._first[str(predicate)]
+        done = _converted(set(first.values()), convert)
+        return {s: done[o] for s, o in first.items()}
+
+    def lists(
+        self, predicate: object, convert: Callable[[Any], Any] = text
+    ) -> dict[str, tuple[Any, ...]]:
+        """Every object of ``predicate`` of each subject, ``convert``-ed, by IRI."""
+        first, more = self._first[str(predicate)], self._more[str(predicate)]
+        done = _converted({*first.values(), *(o for m in more.values() for o in m)}, convert)
+        return {s: (done[o], *(done[m] for m in more.get(s, ()))) for s, o in first.items()}
+
+
+class _Columns(dict[Node, Any]):
+    """Each predicate term's first and other objects (None: not kept), found by its
+    text when first met: an rdflib IRI is never equal to a plain string."""
+
+    def __init__(self, first: dict[str, Any], more: dict[str, Any]) -> None:
+        super().__init__()
+        self.first, self.more = first, more
+
+    def __missing__(self, predicate: Node) -> Any:
+        name = str(predicate)
+        found = self[predicate] = (
+            (self.first[name], self.more[name]) if name in self.first else None
+        )
+        return found
+
+
+def _converted(
+    values: Iterable[Node | Lit], convert: Callable[[Any], Any] | None
+) -> dict[Any, Any]:
+    """``convert`` of each value's store term (None: the term), by value: each distinct
+    value once (most repeat: flags, offsets, articles, entities)."""
+    if convert is None:
+        return {v: term(v) for v in values}
+    return {v: convert(term(v)) for v in values}
+
+
+class Tee:
+    """A sink of triples that hands each to two sinks (the lines and the columns)."""
+
+    def __init__(self, first: Any, second: Any) -> None:
+        self.first, self.second = first, second
+
+    def add(self, triple: tuple[Node, Node, Node | Lit]) -> None:
+        self.first.add(triple)
+        self.second.add(triple)
+
+    def add_all(self, subject: Node, pairs: Pairs) -> None:
+        both = pairs if isinstance(pairs, (list, tuple)) else list(pairs)
+        self.first.add_all(subject, both)
+        self.second.add_all(subject, both)
+
+
+class ColumnsLoader(BackgroundLoads):
+    """:class:`Columns` of ``predicates`` filled in a thread of its own, while a build
+    that grows a graph parses its new articles: the old graph's lines file, then the
+    lines the merge changed (:meth:`Columns.change`)."""
+
+    def __init__(self, predicates: Iterable[object]) -> None:
+        super().__init__()
+        self.columns = Columns(predicates)
+
+    def add_file(self, path: Path) -> None:
+        self.submit(self.columns.add_file, path)
+
+    def change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
+        self.submit(self.columns.change, removed, added)
+
+    def result(self) -> Columns:
+        """The columns, once every load given is done (a load's error raised here)."""
+        self.wait()
+        return self.columns

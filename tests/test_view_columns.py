@@ -1,0 +1,147 @@
+"""The columns a build keeps of its graph for the views (no store of the whole graph):
+the same view data as a store of the same lines gives, and the same literal values
+as pyoxigraph's own N-Triples parser reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import graphkit
+from graphkit.export.html.data import VIEW_PREDICATES, GraphData
+from graphkit.pipeline import BuildResult
+from graphkit.rdf.build import add_corpus, build_lines
+from graphkit.rdf.columns import Columns, Tee, term
+from graphkit.rdf.triples import (
+    Lit,
+    TripleLines,
+    date_literal,
+    decimal,
+    literal,
+    store_of,
+    text,
+    typed_literal,
+)
+from graphkit.types import Corpus
+
+NEWS = Path(__file__).parent / "data" / "analyst-news.jsonl"
+
+# literals as the graph's builder writes them, read back as the store reads the line
+LITERALS = [
+    text("Russia hopes for negotiation"),
+    text('He said: "no deal" \\ maybe'),
+    text("line one\nline two\ttabbed\r\x00\x1f\x7f"),
+    text("Zelenskyy’s café in Kraków, 中文, 😀"),
+    text('a text that holds "^^<http://example.org/x> inside'),
+    text('ends with a quote"'),
+    text("lone \ud800 surrogate"),
+    text(""),
+    literal(7),
+    literal(-3),
+    literal(True),
+    literal(False),
+    decimal(0.81),
+    decimal(1),
+    date_literal("2024-11-06"),
+    date_literal("2025-01"),
+    date_literal("2025"),
+    date_literal("2024-W44"),
+    typed_literal("plain", "string"),
+]
+
+
+@pytest.mark.parametrize("lit", LITERALS, ids=range(len(LITERALS)))
+def test_a_literal_is_the_term_pyoxigraph_reads_from_its_line(lit: Lit) -> None:
+    line = f"<urn:s> <urn:p> {lit} .\n".encode()
+    (parsed,) = list(ox.parse(line, ox.RdfFormat.N_TRIPLES))
+    assert term(lit) == parsed.object
+
+
+def test_an_iri_is_a_named_node() -> None:
+    from rdflib import URIRef
+
+    assert term(URIRef("https://w3id.org/graphkit/id/entity/russia-1")) == ox.NamedNode(
+        "https://w3id.org/graphkit/id/entity/russia-1"
+    )
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    out = tmp_path_factory.mktemp("news")
+    return graphkit.build([NEWS], out=out, formats=("assertions",)).corpus
+
+
+def _columns(corpus: Corpus) -> Columns:
+    columns = Columns(VIEW_PREDICATES)
+    add_corpus(Tee(TripleLines(), columns), corpus)
+    return columns
+
+
+def _same_view_data(corpus: Corpus) -> GraphData:
+    from_columns = GraphData.read(_columns(corpus))
+    from_store = GraphData.read(store_of(build_lines(corpus)))
+    assert from_columns.statements == from_store.statements
+    assert from_columns.claims == from_store.claims
+    assert from_columns.entities == from_store.entities
+    assert from_columns.roles == from_store.roles
+    assert from_columns.articles == from_store.articles
+    assert from_columns.relations == from_store.relations
+    return from_columns
+
+
+def test_the_seed_s_view_data_from_columns_is_the_store_s(seed_build: BuildResult) -> None:
+    read = _same_view_data(seed_build.corpus)
+    assert read.statements and read.claims  # something was compared
+
+
+def test_news_view_data_from_columns_is_the_store_s(news: Corpus) -> None:
+    # eight articles with quotations, roles, acronyms, dates and coded events
+    read = _same_view_data(news)
+    sources = [st.source for st in read.statements]
+    assert any(s["attributed_to"] for s in sources)
+    assert any(s["event"] for s in sources)
+    assert any(s["date"] for s in sources)
+    assert read.roles
+    assert any(e.aliases for e in read.entities.values())
+
+
+def test_a_predicate_the_columns_do_not_keep_is_an_error_not_an_empty_column(
+    seed_build: BuildResult,
+) -> None:
+    columns = _columns(seed_build.corpus)
+    with pytest.raises(KeyError):
+        columns.column("https://w3id.org/graphkit/ontology#subjectText")
+    assert columns.column("https://w3id.org/graphkit/ontology#sentence")
+
+
+def _read_lines(lines: tuple[str, ...] | list[str]) -> GraphData:
+    columns = Columns(VIEW_PREDICATES)
+    columns.add_lines(lines)
+    return GraphData.read(columns)
+
+
+def test_columns_read_from_a_lines_file_are_the_store_s(news: Corpus, tmp_path: Path) -> None:
+    lines = build_lines(news)
+    path = tmp_path / "graph.nt"
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    columns = Columns(VIEW_PREDICATES)
+    columns.add_file(path)  # as a build that grows a graph reads the old one
+    assert GraphData.read(columns) == GraphData.read(store_of(lines))
+
+
+def test_changed_columns_are_those_of_the_changed_graph(
+    news: Corpus, seed_build: BuildResult
+) -> None:
+    old, new = build_lines(news), build_lines(seed_build.corpus)
+    kept = set(old) & set(new)
+    assert kept and set(old) - kept and set(new) - kept  # some go, some stay, some come
+    columns = Columns(VIEW_PREDICATES)
+    columns.add_lines(old)
+    gone = [line.encode() for line in old if line not in kept]
+    came = [line.encode() for line in new if line not in kept]
+    columns.change(gone, came)
+    changed = GraphData.read(columns)
+    assert changed == GraphData.read(store_of(new))
+    assert changed == _read_lines(new)
