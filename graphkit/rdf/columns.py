@@ -21,12 +21,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib.term import Node
 
-from graphkit.rdf.reader import text
+from graphkit.rdf.reader import node, py, text
 from graphkit.rdf.triples import BackgroundLoads, Lit
 
 __all__ = ["Columns", "ColumnsLoader", "Tee", "lexical", "term"]
@@ -46,7 +46,7 @@ def lexical(escaped: str) -> str:
     return json.loads('"' + escaped + '"') if "\\" in escaped else escaped
 
 
-def term(value: Node | Lit) -> ox.NamedNode | ox.Literal:
+def term(value: str | Node) -> ox.NamedNode | ox.Literal:
     """The store's term for an object as the graph's builder gives it: an IRI, or a
     literal already written as N-Triples writes it (:class:`Lit`).
 
@@ -74,10 +74,13 @@ class Columns:
         # each kept predicate's first object of each subject, by the subject's IRI, and
         # the few others (a statement's second type, an entity's aliases): a container
         # for each of 1.5 million values cost more than the values
-        self._first: dict[str, dict[str, Node | Lit]] = {p: {} for p in kept}
-        self._more: dict[str, dict[str, list[Node | Lit]]] = {p: {} for p in kept}
+        # (an object is a literal as N-Triples writes it, :class:`Lit`, or an IRI's text)
+        self._first: dict[str, dict[str, str]] = {p: {} for p in kept}
+        self._more: dict[str, dict[str, list[str]]] = {p: {} for p in kept}
         self._at = _Columns(self._first, self._more)
         self._columns = {p: (self._first[p], self._more[p]) for p in kept}
+        self._read: dict[tuple[str, Any], dict[str, Any]] = {}  # columns converted
+        self._typed: dict[str, list[str]] = {}  # the nodes of each class, by its IRI
 
     def add(self, triple: tuple[Node, Node, Node | Lit]) -> None:
         s, p, o = triple
@@ -89,11 +92,12 @@ class Columns:
         for predicate, obj in pairs:
             found = at[predicate]
             if found is not None:
-                first = found[0].setdefault(key, obj)
-                if first is not obj and first != obj:  # a second object: rare
+                value = obj if type(obj) is Lit else str(obj)
+                first = found[0].setdefault(key, value)
+                if first is not value and first != value:  # a second object: rare
                     more = found[1].setdefault(key, [])
-                    if obj not in more:
-                        more.append(obj)
+                    if value not in more:
+                        more.append(value)
 
     def add_lines(self, lines: Iterable[str]) -> None:
         """Keep the triples of N-Triples lines as a build writes them (its lines file,
@@ -141,21 +145,32 @@ class Columns:
 
     def iris(self, cls: object) -> list[str]:
         """The IRIs of the nodes of type ``cls``, in order."""
-        # (as strings: an rdflib IRI equals no plain string)
-        wanted, same = str(cls), cast(Callable[[object, str], bool], str.__eq__)
-        first, more = self._first[_RDF_TYPE], self._more[_RDF_TYPE]
-        found = {s for s, o in first.items() if same(o, wanted)}
-        found.update(s for s, others in more.items() if any(same(o, wanted) for o in others))
-        return sorted(found)
+        if not self._typed:
+            first, more = self._first[_RDF_TYPE], self._more[_RDF_TYPE]
+            typed: dict[str, list[str]] = {}
+            for s, o in first.items():
+                typed.setdefault(o, []).append(s)
+            for s, others in more.items():
+                for o in others:
+                    typed.setdefault(o, []).append(s)
+            self._typed = {o: sorted(found) for o, found in typed.items()}
+        return self._typed.get(str(cls), [])
 
     def column(
         self, predicate: object, convert: Callable[[Any], Any] | None = text
     ) -> dict[str, Any]:
         """Each subject's first object of ``predicate``, ``convert``-ed from the store's
-        term (None: the term itself), by the subject's IRI."""
-        first = self._first[str(predicate)]
-        done = _converted(set(first.values()), convert)
-        return {s: done[o] for s, o in first.items()}
+        term (None: the term itself), by the subject's IRI; made once for each
+        ``convert``."""
+        key = (str(predicate), convert)
+        if key not in self._read:
+            first = self._first[key[0]]
+            if convert in _BY_TEXT and not any(type(o) is Lit for o in first.values()):
+                self._read[key] = first  # IRIs only: text, node and py give their text
+            else:
+                done = _converted(set(first.values()), convert)
+                self._read[key] = {s: done[o] for s, o in first.items()}
+        return self._read[key]
 
     def lists(
         self, predicate: object, convert: Callable[[Any], Any] = text
@@ -182,14 +197,29 @@ class _Columns(dict[Node, Any]):
         return found
 
 
-def _converted(
-    values: Iterable[Node | Lit], convert: Callable[[Any], Any] | None
-) -> dict[Any, Any]:
+def _converted(values: Iterable[str], convert: Callable[[Any], Any] | None) -> dict[Any, Any]:
     """``convert`` of each value's store term (None: the term), by value: each distinct
-    value once (most repeat: flags, offsets, articles, entities)."""
+    value once (most repeat: flags, offsets, articles, entities). The texts of IRIs
+    and plain literals, which the views read most, are taken without a term: what
+    :func:`text`, :func:`node` and :func:`py` give for them is their text."""
     if convert is None:
         return {v: term(v) for v in values}
-    return {v: convert(term(v)) for v in values}
+    if convert not in _BY_TEXT:
+        return {v: convert(term(v)) for v in values}
+    found: dict[Any, Any] = {}
+    for v in values:
+        if type(v) is not Lit:
+            found[v] = v  # an IRI: text, node and py give its text
+        elif convert is node:
+            found[v] = None  # a literal is no node
+        elif v[-1] == '"':
+            found[v] = lexical(v[1:-1])  # a plain literal: its text, also as py
+        else:
+            found[v] = convert(term(v))  # typed: py's conversion, or its lexical form
+    return found
+
+
+_BY_TEXT = (text, node, py)
 
 
 class Tee:
