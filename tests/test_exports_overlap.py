@@ -1,30 +1,31 @@
-"""The exports' overlapping steps: the views' store a build loads as it makes the
-lines gets every line before the views read it, however late the last ones come."""
+"""The exports' overlapping steps: the views' columns a build that grows a graph loads
+get every changed line before the views read them, however late the last ones come
+(the merge tells them as it writes the lines file)."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
-from graphkit.export.formats import Export, write_exports
+from graphkit.export.formats import Export, view_predicates, write_exports
 from graphkit.files import ExportSet
 from graphkit.pipeline import BuildResult
-from graphkit.rdf.triples import StoreLoader, ntriples_bytes
+from graphkit.rdf.columns import ColumnsLoader
+from graphkit.rdf.triples import ntriples_bytes
 
 
-def test_the_views_wait_for_the_last_lines_handed_to_their_store(
+def test_the_views_wait_for_the_last_lines_handed_to_their_columns(
     seed_build: BuildResult, tmp_path: Path
 ) -> None:
-    loader = StoreLoader()
+    loader = ColumnsLoader(view_predicates())
     lines = seed_build.lines
 
     def slow_lines_file(path: Path) -> None:
-        # as SpilledLines.write_file does for a graph of one chunk: the lines go to the
-        # store only as the file is written, here after the records are long done
+        # as the merge of a grown graph does: the lines it adds go to the columns only
+        # as the file is written, here after the records are long done
         time.sleep(1.0)
-        data = ntriples_bytes(lines)
-        path.write_bytes(data)
-        loader.add(data)
+        path.write_bytes(ntriples_bytes(lines))
+        loader.change([], [line.encode() for line in lines])
 
     export = Export(seed_build.corpus, (), "seed", lines_file=slow_lines_file,
                     views_graph=loader.result)  # fmt: skip

@@ -16,7 +16,7 @@ import json
 
 import networkx as nx
 import pyoxigraph as ox
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -149,8 +149,27 @@ def _network_data(network: nx.MultiDiGraph, clean: bool) -> tuple[set[str], set[
     return nodes, edges
 
 
+def _same_id_twice() -> Corpus:
+    """Two factual assertions of one id, with two relations (found by Hypothesis: the
+    TriG export paired one's subject with the other's relation, a triple the graph
+    does not hold)."""
+    person = Entity(id="0", label="", type="Person")
+    said = [
+        Assertion(id="", doc="", sentence="", sentence_index=0,
+                  subject=Argument("", 0, 0, "0"), relation=Relation("", lemma),
+                  object=Argument("", 0, 0, entity), qualifiers=())
+        for lemma, entity in (("", "0"), ("0", ""))
+    ]  # fmt: skip
+    return Corpus(
+        articles=(Article(id="", text=""),),
+        assertions=tuple(said),
+        entities=(person, Entity(id="", label="", type="Person")),
+    )
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(corpora())
+@example(_same_id_twice())
 def test_every_export_holds_the_same_graph(corpus: Corpus) -> None:
     graph = build_graph(corpus)
     triples = set(graph)

@@ -9,7 +9,6 @@ from contextlib import ExitStack
 from pathlib import Path
 from unittest.mock import patch
 
-import pyoxigraph as ox
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -18,7 +17,7 @@ from rdflib.term import Node
 
 from graphkit.errors import ExportError
 from graphkit.rdf.spill import SpilledLines, merge_chunks, merge_tool
-from graphkit.rdf.triples import Lit, StoreLoader, TripleLines, line_of, string_literal
+from graphkit.rdf.triples import Lit, TripleLines, line_of, string_literal
 
 # IRIs that begin one another, or whose next character sorts before or after ">"
 IRIS = [URIRef(f"urn:x:{name}") for name in ("a", "a-b", "a0", "ab", "a/b", "b", "")]
@@ -72,17 +71,16 @@ def test_a_graph_bigger_than_a_chunk_is_merged_from_several_files() -> None:
 
 
 @given(st.lists(triples, max_size=40), st.integers(min_value=1, max_value=4), st.booleans())
-def test_either_merge_gives_the_sorted_lines_and_the_store_gets_every_chunk(
+def test_either_merge_gives_the_sorted_lines(
     found: list[Triple], held: int, with_sort: bool
 ) -> None:
     # the system's ``sort -m -u`` where it merges as Python does, else heapq: the
-    # same bytes; and the blocks handed on as chunks are made hold every triple
+    # same bytes
     assume(not with_sort or merge_tool() is not None)
-    blocks: list[bytes] = []
     with tempfile.TemporaryDirectory() as folder, ExitStack() as patched:
         if not with_sort:
             patched.enter_context(patch("graphkit.rdf.spill.merge_tool", lambda: None))
-        spilled = SpilledLines(Path(folder) / "chunks", subjects=held, spilled=blocks.append)
+        spilled = SpilledLines(Path(folder) / "chunks", subjects=held)
         for subject, predicate, obj in found:
             spilled.add((subject, predicate, obj))
         target = Path(folder) / "lines.nt"
@@ -90,13 +88,6 @@ def test_either_merge_gives_the_sorted_lines_and_the_store_gets_every_chunk(
         every = sorted({line_of(triple) for triple in found})
         assert target.read_bytes() == target_bytes(every)
         assert not (Path(folder) / "chunks").exists()
-    loader = StoreLoader()
-    for block in blocks:
-        loader.add(block)
-    store = loader.result()
-    expected = ox.Store()
-    expected.load(target_bytes(every), ox.RdfFormat.N_TRIPLES)
-    assert set(store) == set(expected)
 
 
 def target_bytes(lines: list[str]) -> bytes:
@@ -110,16 +101,3 @@ def test_a_merge_tool_that_fails_is_an_export_error_naming_the_file(tmp_path: Pa
         pytest.skip("no sort -m here")
     with pytest.raises(ExportError, match="lines.nt"):
         merge_chunks([chunk, tmp_path / "missing.nt"], tmp_path / "lines.nt", tmp_path)
-
-
-def test_a_store_of_old_lines_changed_holds_the_new_lines(tmp_path: Path) -> None:
-    old = [line_of((IRIS[i], IRIS[0], string_literal(str(i)))) for i in range(4)]
-    new = [old[0], old[2], line_of((IRIS[5], IRIS[1], IRIS[2]))]
-    path = tmp_path / "old.nt"
-    path.write_bytes(target_bytes(sorted(old)))
-    loader = StoreLoader()
-    loader.add_file(path)
-    loader.change([old[1].encode(), old[3].encode()], [new[2].encode()])
-    expected = ox.Store()
-    expected.load(target_bytes(sorted(new)), ox.RdfFormat.N_TRIPLES)
-    assert set(loader.result()) == set(expected)

@@ -145,3 +145,39 @@ def test_changed_columns_are_those_of_the_changed_graph(
     changed = GraphData.read(columns)
     assert changed == GraphData.read(store_of(new))
     assert changed == _read_lines(new)
+
+
+A, B = "<urn:x:a>", "<urn:x:b>"
+ALIAS, LABEL = (
+    "<http://www.w3.org/2004/02/skos/core#altLabel>",
+    "<http://www.w3.org/2000/01/rdf-schema#label>",
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "gone", "came", "labels", "aliases"),
+    [
+        # a subject's one value replaced
+        ([f'{A} {LABEL} "Kyiv" .'], [f'{A} {LABEL} "Kyiv" .'], [f'{A} {LABEL} "Kiev" .'],
+         {"urn:x:a": "Kiev"}, {}),
+        # the first of two values goes: the second is the one left
+        ([f'{A} {ALIAS} "IAEA" .', f'{A} {ALIAS} "the agency" .'],
+         [f'{A} {ALIAS} "IAEA" .'], [], {}, {"urn:x:a": ("the agency",)}),
+        # the second goes: the first stays
+        ([f'{A} {ALIAS} "IAEA" .', f'{A} {ALIAS} "the agency" .'],
+         [f'{A} {ALIAS} "the agency" .'], [], {}, {"urn:x:a": ("IAEA",)}),
+        # the only value goes: the subject has none
+        ([f'{A} {LABEL} "Kyiv" .', f'{B} {LABEL} "Lviv" .'], [f'{A} {LABEL} "Kyiv" .'], [],
+         {"urn:x:b": "Lviv"}, {}),
+        # a line of a predicate not kept changes nothing
+        ([f'{A} {LABEL} "Kyiv" .'], [], [f'{A} <urn:x:other> "x" .'], {"urn:x:a": "Kyiv"}, {}),
+    ],
+)  # fmt: skip
+def test_a_change_takes_out_the_lines_gone_and_keeps_the_lines_come(
+    old: list[str], gone: list[str], came: list[str], labels: dict, aliases: dict
+) -> None:
+    columns = Columns([LABEL[1:-1], ALIAS[1:-1]])
+    columns.add_lines(old)
+    columns.change([g.encode() for g in gone], [c.encode() for c in came])
+    assert columns.column(LABEL[1:-1]) == labels
+    assert columns.lists(ALIAS[1:-1]) == aliases

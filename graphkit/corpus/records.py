@@ -49,7 +49,7 @@ def assertion_lines(assertions: Iterable[Assertion]) -> Iterator[str]:
 def write_text(pieces: Iterable[str], handle: BinaryIO) -> None:
     """Write the text ``pieces`` (each ending in its ``\\n``) into a binary file in
     UTF-8, a batch at a time: a corpus's records are never one string (at 1,000
-    articles 58 MB of text and as much again encoded, held beside the views' store:
+    articles 58 MB of text and as much again encoded, held beside the views' columns:
     issue 15)."""
     write_batches((piece.encode("utf-8") for piece in pieces), handle, ended=True)
 

@@ -65,8 +65,8 @@ class Export:
     title: str = "graphkit"
     # the export folder this build grows (``--into``): its view keeps its actors' places
     previous: Path | None = None
-    # the sorted lines as a file (:data:`LINES_FILE`, staged): what the Turtle, the
-    # N-Triples and the views' store are streamed from, when it is written
+    # the sorted lines as a file (:data:`LINES_FILE`, staged): what the Turtle and the
+    # N-Triples are streamed from, when it is written
     lines_path: Path | None = None
     # writes the sorted lines into an open file (by default ``lines``; a build that
     # grows a graph merges the old file with its new lines: :mod:`graphkit.rdf.grow`)
@@ -75,10 +75,10 @@ class Export:
     # lines, merged by another process: :class:`~graphkit.rdf.spill.SpilledLines`)
     lines_file: Callable[[Path], object] | None = None
     # what the views read: the columns a build kept of its graph as it made it
-    # (:class:`~graphkit.rdf.columns.Columns`), or the store of the old graph a build
-    # that grows one loaded (:class:`~graphkit.rdf.triples.StoreLoader`); asked for
-    # once the lines file is written, which hands a loader the last of them. None: a
-    # store read from the lines file
+    # (:class:`~graphkit.rdf.columns.Columns`), or those a build that grows a graph
+    # loads from the old lines file (:class:`~graphkit.rdf.columns.ColumnsLoader`);
+    # asked for once the lines file is written, as the merge hands the loader the
+    # lines it changed. None: a store read from the lines file
     views_graph: Callable[[], pyoxigraph.Store | Columnar] | None = None
 
     def all_lines(self) -> Sequence[str]:
@@ -249,10 +249,10 @@ def write_exports(
     lines_path = exports.staged(LINES_FILE)
     formats_written: dict[str, Path | Future[Path]] = {}
     views: dict[str, Path] = {}
-    # The lines file, the formats streamed from it and the views' store are written
-    # and loaded in threads of their own: the merge of the lines (``sort``), pyoxigraph
-    # and the hashing let Python's lock go, so they overlap the records and the views
-    # (Python) instead of waiting for them (issue 15).
+    # The lines file and the formats streamed from it are written in threads of their
+    # own: the merge of the lines (``sort``), the Turtle writer's process and the
+    # hashing let Python's lock go, so they overlap the records and the views (Python)
+    # instead of waiting for them (issue 15).
     with ThreadPoolExecutor(max_workers=3) as pool:
         if export.lines_file is not None:
             lines = pool.submit(exports.write_file, LINES_FILE, export.lines_file)
@@ -280,7 +280,7 @@ def write_exports(
             from graphkit.export.html.views import write_views
 
             assert graph is not None
-            lines.result()  # the last of the lines reach a loading store as they are written
+            lines.result()  # a grown graph's changed lines reach its columns as it is written
             views = write_views(graph(), exports, export.title, previous=export.previous)
         paths = {name: _done(path) for name, path in formats_written.items()}
         lines_written = lines.result()

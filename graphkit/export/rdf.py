@@ -142,7 +142,12 @@ def article_partition(graph: Graph) -> tuple[set[_TripleType], dict[URIRef, set[
             triples.update(graph.triples((qualifier, None, None)))
         if graph.value(statement, GK.factual) == Literal(True):
             ends = [graph.value(statement, p) for p in (RDF.subject, RDF.predicate, RDF.object)]
-            triples.add((ends[0], ends[1], ends[2]))  # type: ignore[arg-type]
+            fact = (ends[0], ends[1], ends[2])
+            # a statement with two relations (two assertions of one id: never in a
+            # build, whose ids are hashes of their content) pairs ends of both: such a
+            # triple is not in the graph, and no export may add one
+            if fact in graph:
+                triples.add(fact)  # type: ignore[arg-type]
     placed = set().union(*named.values()) if named else set()
     return {t for t in graph if t not in placed}, dict(named)
 

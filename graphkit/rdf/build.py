@@ -14,7 +14,7 @@ serialization of it is stable.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -133,18 +133,12 @@ def build_lines(corpus: Corpus) -> tuple[str, ...]:
         return _sorted_lines(corpus)
 
 
-def spill_lines(
-    corpus: Corpus,
-    folder: Path,
-    spilled: Callable[[bytes], object] | None = None,
-    also: Sink | None = None,
-) -> SpilledLines:
+def spill_lines(corpus: Corpus, folder: Path, also: Sink | None = None) -> SpilledLines:
     """The lines of :func:`build_lines`, sorted a chunk at a time into files in
     ``folder`` (:mod:`graphkit.rdf.spill`): what a build writes, in flat memory;
-    ``spilled`` is given each chunk's bytes as it is made, and ``also`` every triple
-    (the views' :class:`~graphkit.rdf.columns.Columns`)."""
+    ``also`` is given every triple too (the views' :class:`~graphkit.rdf.columns.Columns`)."""
     with collector_paused():
-        lines = SpilledLines(folder, spilled=spilled)
+        lines = SpilledLines(folder)
         add_corpus(lines if also is None else Tee(lines, also), corpus)
         return lines
 

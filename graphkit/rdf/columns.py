@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ import pyoxigraph as ox
 from rdflib.term import Node
 
 from graphkit.rdf.reader import node, py, text
-from graphkit.rdf.triples import BackgroundLoads, Lit
+from graphkit.rdf.triples import Lit
 
 __all__ = ["Columns", "ColumnsLoader", "Tee", "lexical", "term"]
 
@@ -238,22 +239,31 @@ class Tee:
         self.second.add_all(subject, both)
 
 
-class ColumnsLoader(BackgroundLoads):
-    """:class:`Columns` of ``predicates`` filled in a thread of its own, while a build
-    that grows a graph parses its new articles: the old graph's lines file, then the
-    lines the merge changed (:meth:`Columns.change`)."""
+class ColumnsLoader:
+    """:class:`Columns` of ``predicates`` filled in a thread of its own, one load after
+    another, while a build that grows a graph parses its new articles: the old graph's
+    lines file, then the lines the merge changed (:meth:`Columns.change`)."""
 
     def __init__(self, predicates: Iterable[object]) -> None:
-        super().__init__()
         self.columns = Columns(predicates)
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="columns")
+        self._loads: list[Future[None]] = []
 
     def add_file(self, path: Path) -> None:
-        self.submit(self.columns.add_file, path)
+        self._loads.append(self._thread.submit(self.columns.add_file, path))
 
     def change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
-        self.submit(self.columns.change, removed, added)
+        self._loads.append(self._thread.submit(self.columns.change, removed, added))
+
+    def close(self) -> None:
+        """Stop loading (what is being loaded ends; nothing more starts)."""
+        self._thread.shutdown(wait=False, cancel_futures=True)
 
     def result(self) -> Columns:
         """The columns, once every load given is done (a load's error raised here)."""
-        self.wait()
+        try:
+            for load in self._loads:
+                load.result()
+        finally:
+            self._thread.shutdown(wait=True, cancel_futures=True)
         return self.columns

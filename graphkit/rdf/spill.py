@@ -15,8 +15,6 @@ The merge is the system's ``sort -m -u`` with ``LC_ALL=C`` (bytewise) where ther
 one that merges as this module's own merge does (:func:`merge_tool`, checked once):
 in C and in a process of its own, it merges 330 MB of lines in 0.7 s, where
 :func:`heapq.merge` took 4.5 s holding Python's lock (1,000 articles, issue 15).
-Each chunk's bytes are also handed, as they are made, to whoever asked
-(``spilled=``): the views' store is loaded from them while the next chunk is made.
 """
 
 from __future__ import annotations
@@ -26,7 +24,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from functools import lru_cache
 from pathlib import Path
@@ -48,22 +46,14 @@ SUBJECTS = 50_000
 class SpilledLines(TripleLines):
     """A :class:`TripleLines` that keeps at most ``subjects`` subjects in memory, the
     rest in sorted chunk files in ``folder`` (made when first needed, removed by
-    :meth:`write`); ``spilled(data)`` is given the bytes of each chunk as it is
-    written, and those of the lines still held when :meth:`write` is called: every
-    line at least once."""
+    :meth:`write`)."""
 
-    def __init__(
-        self,
-        folder: Path,
-        subjects: int = SUBJECTS,
-        spilled: Callable[[bytes], object] | None = None,
-    ) -> None:
+    def __init__(self, folder: Path, subjects: int = SUBJECTS) -> None:
         super().__init__()
         self.folder = folder
         self.limit = subjects
         self.chunks: list[Path] = []
         self.spilled = 0  # lines in the chunk files (a line may be in two)
-        self.told = spilled
 
     def __len__(self) -> int:
         """The lines so far, each once (but once per chunk file it is in: exact for a
@@ -89,8 +79,6 @@ class SpilledLines(TripleLines):
         path.write_bytes(data)
         self.chunks.append(path)
         self.spilled += count
-        if self.told is not None:
-            self.told(data)
 
     def write(self, handle: BinaryIO) -> int:
         """Write every line once, in order, into ``handle`` (one ``\\n`` after each);
@@ -133,8 +121,6 @@ class SpilledLines(TripleLines):
     def _write_held(self, handle: BinaryIO) -> int:
         data, count = self._held()
         handle.write(data)
-        if self.told is not None:
-            self.told(data)
         self._iris.clear()
         return count
 

@@ -18,8 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
     import pyoxigraph
 
 __all__ = [
-    "LINES_FILE", "BackgroundLoads", "Lit", "StoreLoader", "TripleLines", "date_literal",
+    "LINES_FILE", "Lit", "TripleLines", "date_literal",
     "decimal", "line_of", "literal", "ntriples_bytes", "rdflib_graph", "read_lines",
     "serialize", "store_from_file", "store_of", "string_literal", "term_text", "text",
     "typed_literal",
@@ -39,7 +38,7 @@ __all__ = [
 
 # the graph as sorted, unique N-Triples lines, in every export set: what a build that
 # grows the graph (``--into``) merges its new lines into, and what the Turtle, the
-# N-Triples and the views' store are streamed from (hidden: it is no format to read)
+# N-Triples and a grown graph's views are streamed from (hidden: it is no format to read)
 LINES_FILE = ".graph.nt"
 _SLICE = 50_000
 _IRIS_KEPT = 200_000
@@ -304,73 +303,6 @@ def _load_file(store: pyoxigraph.Store, path: Path) -> None:
         # ``load``, not ``bulk_load``: in memory, bulk loading's buffers only add to the
         # peak (1,000 articles: 0.72 GB against 0.91, in 6.2 s against 6.6, issue 15)
         store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
-
-
-class BackgroundLoads:
-    """Loads run one after another in a thread of its own, in the order given: what a
-    build hands the views' graph while it goes on (issue 15). :meth:`wait` raises the
-    first load's error."""
-
-    def __init__(self) -> None:
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="load")
-        self._loads: list[Future[None]] = []
-
-    def submit(self, load: Callable[..., None], *args: object) -> None:
-        self._loads.append(self._thread.submit(load, *args))
-
-    def close(self) -> None:
-        """Stop loading (what is being loaded ends; nothing more starts)."""
-        self._thread.shutdown(wait=False, cancel_futures=True)
-
-    def wait(self) -> None:
-        """Once every load given is done (a load's error raised here)."""
-        try:
-            for load in self._loads:
-                load.result()
-        finally:
-            self._thread.shutdown(wait=True, cancel_futures=True)
-
-
-class StoreLoader(BackgroundLoads):
-    """An in-memory pyoxigraph store loaded from blocks of N-Triples as they come, in
-    a thread of its own: pyoxigraph lets Python's lock go while it loads, so it fills
-    while the build goes on (issue 15). A triple given twice is held once."""
-
-    def __init__(self) -> None:
-        import pyoxigraph as ox
-
-        super().__init__()
-        self.store = ox.Store()
-        self._format = ox.RdfFormat.N_TRIPLES
-
-    def add(self, data: bytes) -> None:
-        """Load the N-Triples ``data`` (``load``, not ``bulk_load``: see
-        :func:`store_from_file`)."""
-        if data:
-            self.submit(self.store.load, data, self._format)
-
-    def add_file(self, path: Path) -> None:
-        """Load the N-Triples file at ``path`` (an old graph that a build grows)."""
-        self.submit(_load_file, self.store, path)
-
-    def change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
-        """Take the lines ``removed`` out and put the lines ``added`` in (N-Triples
-        lines without their breaks), after what was given before."""
-        self.submit(self._change, removed, added)
-
-    def _change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
-        import pyoxigraph as ox
-
-        if removed:
-            for triple in ox.parse(b"\n".join(removed) + b"\n", self._format):
-                self.store.remove(ox.Quad(triple.subject, triple.predicate, triple.object))
-        if added:
-            self.store.load(b"\n".join(added) + b"\n", self._format)
-
-    def result(self) -> pyoxigraph.Store:
-        """The store, once every block given is loaded (a load's error raised here)."""
-        self.wait()
-        return self.store
 
 
 def read_lines(path: Path) -> tuple[str, ...]:
