@@ -82,6 +82,10 @@ class Columns:
         self._columns = {p: (self._first[p], self._more[p]) for p in kept}
         self._read: dict[tuple[str, Any], dict[str, Any]] = {}  # columns converted
         self._typed: dict[str, list[str]] = {}  # the nodes of each class, by its IRI
+        # each object kept, once, by the term it was given as or by its N-Triples text:
+        # a flag, an offset, an entity or a class is one string, not one a triple (10.5
+        # million lines read back held 2.4 GB, ... with them shared)
+        self._objects: dict[Any, str] = {}
 
     def add(self, triple: tuple[Node, Node, Node | Lit]) -> None:
         s, p, o = triple
@@ -89,11 +93,13 @@ class Columns:
 
     def add_all(self, subject: Node, pairs: Pairs) -> None:
         """Keep the triples ``subject predicate object`` whose predicate is kept."""
-        key, at = str(subject), self._at
+        key, at, objects = str(subject), self._at, self._objects
         for predicate, obj in pairs:
             found = at[predicate]
             if found is not None:
-                value = obj if type(obj) is Lit else str(obj)
+                value = objects.get(obj)
+                if value is None:
+                    value = objects[obj] = obj if type(obj) is Lit else str(obj)
                 first = found[0].setdefault(key, value)
                 if first is not value and first != value:  # a second object: rare
                     more = found[1].setdefault(key, [])
@@ -134,15 +140,20 @@ class Columns:
 
     def _parsed(self, lines: Iterable[str]) -> Iterator[tuple[str, Any, str]]:
         """Each line's subject, its predicate's columns (kept ones only) and object."""
-        columns = self._columns
+        columns, objects, subject = self._columns, self._objects, ""
         for line in lines:
             at = line.index("> ")
             end = line.index("> ", at + 2)
             found = columns.get(line[at + 3 : end])
             if found is None:
                 continue
-            obj = line[end + 2 :].rstrip("\n")[:-2]
-            yield line[1:at], found, (obj[1:-1] if obj[0] == "<" else Lit(obj))
+            written = line[end + 2 :].rstrip("\n")[:-2]
+            obj = objects.get(written)
+            if obj is None:
+                obj = objects[written] = written[1:-1] if written[0] == "<" else Lit(written)
+            if line[1:at] != subject:  # a subject's lines come together in a lines file
+                subject = line[1:at]
+            yield subject, found, obj
 
     def iris(self, cls: object) -> list[str]:
         """The IRIs of the nodes of type ``cls``, in order."""
