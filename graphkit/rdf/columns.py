@@ -83,8 +83,8 @@ class Columns:
         self._read: dict[tuple[str, Any], dict[str, Any]] = {}  # columns converted
         self._typed: dict[str, list[str]] = {}  # the nodes of each class, by its IRI
         # each object kept, once, by the term it was given as or by its N-Triples text:
-        # a flag, an offset, an entity or a class is one string, not one a triple (10.5
-        # million lines read back held 2.4 GB, ... with them shared)
+        # a flag, an offset, an entity or a class is one string, not one a triple (the
+        # 10.5 million lines of 5,000 articles read back held 2.36 GB, shared 0.67 GB)
         self._objects: dict[Any, str] = {}
 
     def add(self, triple: tuple[Node, Node, Node | Lit]) -> None:
