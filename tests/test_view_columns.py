@@ -181,3 +181,16 @@ def test_a_change_takes_out_the_lines_gone_and_keeps_the_lines_come(
     columns.change([g.encode() for g in gone], [c.encode() for c in came])
     assert columns.column(LABEL[1:-1]) == labels
     assert columns.lists(ALIAS[1:-1]) == aliases
+
+
+def test_columns_read_again_after_a_change_see_it() -> None:
+    columns = Columns([LABEL[1:-1], "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"])
+    typed = f"{A} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:x:Place> ."
+    columns.add_lines([f'{A} {LABEL} "Kyiv" .', typed])
+    assert columns.column(LABEL[1:-1]) == {"urn:x:a": "Kyiv"}
+    assert columns.iris("urn:x:Place") == ["urn:x:a"]
+    columns.change(
+        [f'{A} {LABEL} "Kyiv" .'.encode(), typed.encode()], [f'{B} {LABEL} "Lviv" .'.encode()]
+    )
+    assert columns.column(LABEL[1:-1]) == {"urn:x:b": "Lviv"}
+    assert columns.iris("urn:x:Place") == []

@@ -12,8 +12,9 @@ builder makes them, and answers :meth:`iris`, :meth:`column` and :meth:`lists` a
 terms and the same conversions, so a view drawn from it is the view drawn from the
 store; ``tests/test_view_columns.py`` compares the two.
 
-The graph is one the build writes, not one read back: a build that grows an old
-graph (``--into``) still reads its views from a store.
+A build that grows an old graph (``--into``) reads the old graph's lines file into
+columns while its new articles are parsed, then changes them by the lines the merge
+removed and added (:class:`ColumnsLoader`): no store there either.
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ class Columns:
     """The triples of ``predicates`` (IRIs), by predicate and subject, in the order
     they were added, each once; every ``rdf:type`` triple is kept when ``rdf:type`` is
     one of them. Asked for a predicate it does not keep, it raises ``KeyError``: a
-    view would silently lose what it reads."""
+    view would silently lose what it reads. Read it once its triples are in: what it
+    answered is made once (a column of IRIs alone is its own dict), and an addition
+    only makes it forget that."""
 
     def __init__(self, predicates: Iterable[object]) -> None:
         kept = sorted({str(p) for p in predicates})
@@ -93,6 +96,8 @@ class Columns:
 
     def add_all(self, subject: Node, pairs: Pairs) -> None:
         """Keep the triples ``subject predicate object`` whose predicate is kept."""
+        if self._read or self._typed:
+            self._forget()
         key, at, objects = str(subject), self._at, self._objects
         for predicate, obj in pairs:
             found = at[predicate]
@@ -110,6 +115,7 @@ class Columns:
         """Keep the triples of N-Triples lines as a build writes them (its lines file,
         :data:`~graphkit.rdf.triples.LINES_FILE`: one triple a line, ``<s> <p> o .``,
         with or without the line break); an IRI object is kept as its text."""
+        self._forget()
         for key, found, obj in self._parsed(lines):
             first = found[0].setdefault(key, obj)
             if first is not obj and first != obj:
@@ -125,6 +131,7 @@ class Columns:
     def change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
         """Take the lines ``removed`` out and put the lines ``added`` in (N-Triples
         lines as a build writes them, in UTF-8, without their breaks)."""
+        self._forget()
         for key, found, obj in self._parsed(line.decode("utf-8") for line in removed):
             first, more = found[0], found[1].get(key, [])
             if first.get(key) == obj:
@@ -154,6 +161,9 @@ class Columns:
             if line[1:at] != subject:  # a subject's lines come together in a lines file
                 subject = line[1:at]
             yield subject, found, obj
+
+    def _forget(self) -> None:
+        self._read, self._typed = {}, {}
 
     def iris(self, cls: object) -> list[str]:
         """The IRIs of the nodes of type ``cls``, in order."""
