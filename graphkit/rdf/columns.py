@@ -81,8 +81,8 @@ class Columns:
         # (an object is a literal as N-Triples writes it, :class:`Lit`, or an IRI's text)
         self._first: dict[str, dict[str, str]] = {p: {} for p in kept}
         self._more: dict[str, dict[str, list[str]]] = {p: {} for p in kept}
-        self._at = _Columns(self._first, self._more)
         self._columns = {p: (self._first[p], self._more[p]) for p in kept}
+        self._at = _Columns(self._columns)
         self._read: dict[tuple[str, Any], dict[str, Any]] = {}  # columns converted
         self._typed: dict[str, list[str]] = {}  # the nodes of each class, by its IRI
         # each object kept, once, by the term it was given as or by its N-Triples text:
@@ -207,15 +207,12 @@ class _Columns(dict[Node, Any]):
     """Each predicate term's first and other objects (None: not kept), found by its
     text when first met: an rdflib IRI is never equal to a plain string."""
 
-    def __init__(self, first: dict[str, Any], more: dict[str, Any]) -> None:
+    def __init__(self, by_text: dict[str, Any]) -> None:
         super().__init__()
-        self.first, self.more = first, more
+        self.by_text = by_text
 
     def __missing__(self, predicate: Node) -> Any:
-        name = str(predicate)
-        found = self[predicate] = (
-            (self.first[name], self.more[name]) if name in self.first else None
-        )
+        found = self[predicate] = self.by_text.get(str(predicate))
         return found
 
 
