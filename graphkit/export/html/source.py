@@ -49,6 +49,8 @@ _VALUES = {
     "attribution_start": GK.attributionStart, "attribution_end": GK.attributionEnd,
     "cue": GK.attributionCue, "intensity": GK.intensity, "event_cue": GK.eventCue,
 }  # fmt: skip
+# what a statement's speaker and time qualifiers are looked up in: labels, dates, words
+_LOOKED_UP = (RDFS.label, GK.resolvedDate, GK.text)
 
 
 class SourceReader:
@@ -58,9 +60,7 @@ class SourceReader:
 
     def __init__(self, reader: Columnar, articles: dict[str, dict[str, str | None]]) -> None:
         self.articles = articles
-        self.labels, self.resolved, self.texts = (
-            reader.column(p) for p in (RDFS.label, GK.resolvedDate, GK.text)
-        )
+        self.labels, self.resolved, self.texts = (reader.column(p) for p in _LOOKED_UP)
         self.columns = {
             **{name: reader.column(p) for name, p in _IRIS.items()},
             **{name: reader.column(p, py) for name, p in _VALUES.items()},
@@ -109,8 +109,7 @@ class SourceReader:
 
 # every predicate a source is read from
 SOURCE_PREDICATES = frozenset(
-    {*_IRIS.values(), *_VALUES.values(), RDFS.label, GK.resolvedDate, GK.text, GK.attributedTo,
-     GK.qualifier}
+    {*_IRIS.values(), *_VALUES.values(), *_LOOKED_UP, GK.attributedTo, GK.qualifier}
 )  # fmt: skip
 
 
