@@ -7,11 +7,13 @@ process. This times that rest alone. The articles are parsed and extracted once
 process that loads them, gives them to ``graphkit.build`` as the parse would (so the
 work a build does as each analysis arrives still runs) and writes the default
 formats into a new folder. With ``--against``, runs of the two checkouts alternate;
-the medians of each stage, their ratio, the peak RSS (the pickled analyses' too) and
-whether the two wrote the same files (the manifests' hashes) are printed. ``parse``
-is the work a build does as each analysis comes (here with no parse to wait for: in
-a build it overlaps the workers' parse); ``after`` is the rest, from the end of the
-parse to the end of the build. Nothing is asserted.
+the medians of each stage, their ratio, the peak RSS of the build's process (``peak``,
+the pickled analyses' too), the highest memory of it and every process under it
+together (``all``: the copies it forks, its Turtle writer; the sum of their PSS,
+sampled every 50 ms) and whether the two wrote the same files (the manifests' hashes)
+are printed. ``parse`` is the work a build does as each analysis comes (here with no
+parse to wait for: in a build it overlaps the workers' parse); ``after`` is the rest,
+from the end of the parse to the end of the build. Nothing is asserted.
 
     python benchmarks/after_parse.py --make /tmp/c1000.jsonl /tmp/a1000.pkl
     python benchmarks/after_parse.py --analyses /tmp/a1000.pkl --against ../old --runs 3
@@ -30,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -51,6 +54,47 @@ def _make(articles_path: str, out: str) -> None:
     print(f"{len(analyses)} analyses in {out}")
 
 
+def _descendants(pid: int) -> list[int]:
+    """Every process under ``pid`` (Linux's ``/proc``)."""
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                for child in map(int, handle.read().split()):
+                    found += [child, *_descendants(child)]
+    except OSError:  # ended meanwhile
+        pass
+    return found
+
+
+def _pss(pid: int) -> int:
+    """The proportional set size of ``pid`` in bytes: its private pages and its share
+    of those it shares (a forked copy's pages are counted once between the two)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+class _TreeMemory(threading.Thread):
+    """The highest sum of the PSS of this process and every process under it (the
+    copies a build forks, its Turtle writer, ``sort``), sampled every 50 ms."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak = 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        me = os.getpid()
+        while not self.done.wait(0.05):
+            self.peak = max(self.peak, sum(map(_pss, [me, *_descendants(me)])))
+
+
 def _child(analyses_path: str) -> None:
     """One timed run, in the checkout on ``PYTHONPATH``; prints a JSON object."""
     import graphkit.pipeline as pipeline
@@ -64,15 +108,21 @@ def _child(analyses_path: str) -> None:
     def stages(stage: str, done: int, total: int) -> None:
         marks.setdefault(stage, time.perf_counter() - started)
 
+    memory = _TreeMemory()
+    memory.start()
     with tempfile.TemporaryDirectory() as folder:
         pipeline.build(articles, out=Path(folder) / "out", stages=stages)
         seconds = time.perf_counter() - started
         manifest = json.loads((Path(folder) / "out" / "manifest.json").read_text())
+    memory.done.set()
+    memory.join()
     starts = [marks.get(s, 0.0) for s in STAGES] + [seconds]
     spans = {s: starts[i + 1] - starts[i] for i, s in enumerate(STAGES)}
     spans["after"] = seconds - starts[1]  # from the end of the parse
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
-    print(json.dumps({"seconds": seconds, **spans, "peak": peak, "files": manifest["files"]}))
+    every = memory.peak / 1024**3
+    print(json.dumps({"seconds": seconds, **spans, "peak": peak, "all": every,
+                      "files": manifest["files"]}))  # fmt: skip
 
 
 def _run(checkout: Path, analyses: str) -> dict[str, object]:
@@ -104,13 +154,14 @@ def main() -> None:
             runs[name].append(_run(checkout.resolve(), args.analyses))
             print(f"run {number + 1} {name}: {runs[name][-1]['seconds']:.1f} s", flush=True)
     print(f"\nmedians of {args.runs} runs, {os.cpu_count()} cores")
-    columns = ["seconds", "parse", "after", "resolve", "graph", "exports", "peak"]
+    columns = ["seconds", "parse", "after", "resolve", "graph", "exports", "peak", "all"]
     print("| checkout | " + " | ".join(columns) + " |")
     print("| --- |" + " --- |" * len(columns))
     medians = {}
     for name, found in runs.items():
         medians[name] = {c: statistics.median(float(r[c]) for r in found) for c in columns}  # type: ignore[arg-type]
-        cells = [f"{medians[name][c]:.2f}" + (" GB" if c == "peak" else " s") for c in columns]
+        units = [" GB" if c in {"peak", "all"} else " s" for c in columns]
+        cells = [f"{medians[name][c]:.2f}{unit}" for c, unit in zip(columns, units, strict=True)]
         print(f"| {name} | " + " | ".join(cells) + " |")
     if args.against:
         for column in ("seconds", "after"):

@@ -30,7 +30,7 @@ from graphkit.corpus.records import generate_jsonl, stream_jsonl
 from graphkit.errors import GraphkitError
 from graphkit.export.formats import FORMATS
 from graphkit.export.html.views import write_view
-from graphkit.files import atomic_write
+from graphkit.files import atomic_write, interrupts_noted
 from graphkit.ingest.dates import parse_day
 from graphkit.ingest.report import exit_code_for
 from graphkit.options import AnalysisOptions
@@ -148,7 +148,8 @@ def _on_interrupt() -> Iterator[None]:
     """Ctrl-C: one line and exit code 130; every export is written whole or not at
     all (atomic_write), so the previous ones are still there, unchanged."""
     try:
-        yield
+        with interrupts_noted():
+            yield
     except KeyboardInterrupt:
         err.print("[red]interrupted:[/] the previous exports are left as they were")
         raise typer.Exit(130) from None

@@ -34,12 +34,13 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from graphkit.errors import ExportError, InputError
 
 __all__ = [
-    "MANIFEST", "ExportSet", "atomic_write", "check_set", "locked", "recover", "write_batches",
+    "MANIFEST", "ExportSet", "atomic_write", "check_set", "interrupts_noted", "locked", "recover",
+    "write_batches",
 ]  # fmt: skip
 
 MANIFEST = "manifest.json"
@@ -254,6 +255,37 @@ class _Hashing:
         self.handle.flush()
 
 
+_INTERRUPTED = threading.Event()
+
+
+def _noted_interrupt(signum: int, frame: object) -> None:
+    _INTERRUPTED.set()
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def interrupts_noted() -> Iterator[None]:
+    """Ctrl-C noted as it comes, until the block ends (in the main thread), so that
+    :meth:`ExportSet.commit` refuses to put a set in place once there was one. Python
+    drops an exception raised in a finalizer (a ``__del__``, run wherever an object
+    goes): a build interrupted there ran on and replaced the exports the user had
+    stopped it to keep."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    _INTERRUPTED.clear()
+    previous = signal.signal(signal.SIGINT, _noted_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        _INTERRUPTED.clear()  # told: a later block starts afresh
+
+
+class Stoppable(Protocol):
+    def stop(self) -> None: ...
+
+
 class ExportSet:
     """The files of one build's export set, staged until :meth:`commit`."""
 
@@ -261,6 +293,7 @@ class ExportSet:
         self.folder = folder
         self.stage = folder / WORK / "next"
         self.files: dict[str, str] = {}
+        self.writers: list[Stoppable] = []  # processes writing into the stage
         try:
             shutil.rmtree(self.stage, ignore_errors=True)
             self.stage.mkdir(parents=True)
@@ -332,6 +365,8 @@ class ExportSet:
         main = threading.current_thread() is threading.main_thread()
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
         try:
+            if _INTERRUPTED.is_set():  # a Ctrl-C that a finalizer swallowed
+                raise KeyboardInterrupt
             os.replace(self.stage, committed)
             _step("committing")
             _put_in_place(self.folder, committed)
@@ -354,4 +389,7 @@ class ExportSet:
                 raise ExportError(f"cannot write into {parent}: permission denied")
 
     def abort(self) -> None:
+        """Stop the :attr:`writers` and drop the staged files."""
+        for writer in self.writers:
+            writer.stop()
         shutil.rmtree(self.stage, ignore_errors=True)

@@ -4,13 +4,14 @@ get every changed line before the views read them, however late the last ones co
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
 from graphkit.export.formats import Export, view_predicates, write_exports
 from graphkit.files import ExportSet
 from graphkit.pipeline import BuildResult
-from graphkit.rdf.columns import ColumnsLoader
+from graphkit.rdf.columns import Columns, ColumnsLoader
 from graphkit.rdf.triples import ntriples_bytes
 
 
@@ -37,4 +38,30 @@ def test_the_views_wait_for_the_last_lines_handed_to_their_columns(
     write_exports(Export(seed_build.corpus, lines, "seed"), again, ["html", "assertions"])
     again.commit()
     assert (tmp_path / "graph.html").read_bytes() == (reference / "graph.html").read_bytes()
+    assert "Putin" in (tmp_path / "graph.html").read_text(encoding="utf-8")
+
+
+def test_views_of_columns_made_whole_do_not_wait_for_the_lines_file(
+    seed_build: BuildResult, tmp_path: Path
+) -> None:
+    lines = seed_build.lines
+    columns = Columns(view_predicates())
+    columns.add_lines(lines)
+    drawn = threading.Event()
+
+    def views_graph() -> Columns:
+        drawn.set()
+        return columns
+
+    def lines_file(path: Path) -> None:
+        # a build's own columns are whole before its lines file is merged: the views
+        # are drawn meanwhile (this waits for them; were they to wait, both would)
+        assert drawn.wait(30), "the views waited for the lines file"
+        path.write_bytes(ntriples_bytes(lines))
+
+    export = Export(seed_build.corpus, (), "seed", lines_file=lines_file,
+                    views_graph=views_graph, views_ready=True)  # fmt: skip
+    exports = ExportSet(tmp_path)
+    write_exports(export, exports, ["html", "turtle"])
+    exports.commit()
     assert "Putin" in (tmp_path / "graph.html").read_text(encoding="utf-8")

@@ -10,11 +10,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Graph
 
 import graphkit
+from graphkit.files import ExportSet, interrupts_noted
 
 from .conftest import SEEDS
 
@@ -101,3 +103,36 @@ def test_interrupted_build_leaves_previous_exports_unchanged(
     assert after == before  # byte for byte, and no file added (no temporary left)
     graph = Graph().parse(out / "graph.ttl", format="turtle")
     assert len(graph) > 100
+
+
+class _Finalized:
+    """An object whose finalizer is where Ctrl-C comes: Python prints what a
+    finalizer raises, and drops it."""
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        sum(range(1000))  # the handler runs here, between two steps of Python
+
+
+def test_a_ctrl_c_that_a_finalizer_swallows_still_stops_the_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("the old graph\n", encoding="utf-8")
+    exports = ExportSet(out)
+    exports.write("graph.ttl", "a new graph\n")
+    lost: list[Any] = []
+    monkeypatch.setattr(sys, "unraisablehook", lost.append)
+    with interrupts_noted():
+        _Finalized()  # goes at once: the interrupt is raised in its __del__, and dropped
+        assert [type(x.exc_value) for x in lost] == [KeyboardInterrupt]
+        with pytest.raises(KeyboardInterrupt):
+            exports.commit()
+    exports.abort()
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "the old graph\n"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+    again = ExportSet(out)  # a later build, interrupted by nothing, commits
+    again.write("graph.ttl", "a new graph\n")
+    again.commit()
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "a new graph\n"

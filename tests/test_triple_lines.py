@@ -10,7 +10,7 @@ from pathlib import Path
 from unittest.mock import patch
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from rdflib import URIRef
 from rdflib.term import Node
@@ -70,6 +70,8 @@ def test_a_graph_bigger_than_a_chunk_is_merged_from_several_files() -> None:
         assert lines == sorted(lines) and len(lines) == 2 * len(IRIS)
 
 
+# no deadline: each example starts ``sort`` processes, whose start the machine's load sets
+@settings(deadline=None)
 @given(st.lists(triples, max_size=40), st.integers(min_value=1, max_value=4), st.booleans())
 def test_either_merge_gives_the_sorted_lines(
     found: list[Triple], held: int, with_sort: bool

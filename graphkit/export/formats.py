@@ -26,17 +26,10 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeVar
 
 from rdflib import Graph
 
-from graphkit.corpus.records import (
-    ARTICLES_FILE,
-    ASSERTIONS_FILE,
-    ENTITIES_FILE,
-    article_lines,
-    assertion_lines,
-    entity_lines,
-    write_text,
-)
+from graphkit.corpus.records import ASSERTIONS_FILE, write_text
 from graphkit.errors import GraphkitError
 from graphkit.export.apart import write_apart
+from graphkit.export.forked_writes import RecordsApart, record_files
 from graphkit.files import ExportSet, write_batches
 from graphkit.rdf.io import store_of
 from graphkit.rdf.reader import Columnar
@@ -49,8 +42,8 @@ if TYPE_CHECKING:
     import pyoxigraph
 
 __all__ = [
-    "ALIASES", "DEFAULT_FORMATS", "FORMATS", "Export", "Format", "export_title", "parse_formats",
-    "register", "view_predicates", "write_exports",
+    "ALIASES", "DEFAULT_FORMATS", "FORMATS", "Export", "Format", "RecordsApart", "export_title",
+    "parse_formats", "register", "view_predicates", "write_exports",
 ]  # fmt: skip
 
 
@@ -80,6 +73,9 @@ class Export:
     # asked for once the lines file is written, as the merge hands the loader the
     # lines it changed. None: a store read from the lines file
     views_graph: Callable[[], pyoxigraph.Store | Columnar] | None = None
+    # the views' graph is whole before the lines file is written (a build's own
+    # columns): the views need not wait for that file
+    views_ready: bool = False
 
     def all_lines(self) -> Sequence[str]:
         if self.lines or self.lines_path is None:
@@ -210,14 +206,11 @@ def _write_lines(lines: Iterable[str], handle: BinaryIO) -> None:
 
 
 def _records(export: Export, exports: ExportSet) -> dict[str, Path]:
-    """The corpus records (see the module docstring), from the export's corpus."""
+    """The corpus records (see the module docstring), from the export's corpus, here
+    (a build writes them in a copy of its own: :class:`RecordsApart`)."""
     return {
         name: exports.write_with(filename, partial(write_text, lines))
-        for name, filename, lines in (
-            ("assertions", ASSERTIONS_FILE, assertion_lines(export.corpus.assertions)),
-            ("articles", ARTICLES_FILE, article_lines(export.corpus.articles)),
-            ("entities", ENTITIES_FILE, entity_lines(export.corpus.entities)),
-        )
+        for name, filename, lines in record_files(export.corpus)
     }
 
 
@@ -280,7 +273,8 @@ def write_exports(
             from graphkit.export.html.views import write_views
 
             assert graph is not None
-            lines.result()  # a grown graph's changed lines reach its columns as it is written
+            if not export.views_ready:  # a grown graph's changed lines reach its columns
+                lines.result()  # as the lines file is written
             views = write_views(graph(), exports, export.title, previous=export.previous)
         paths = {name: _done(path) for name, path in formats_written.items()}
         lines_written = lines.result()
