@@ -9,11 +9,12 @@ work a build does as each analysis arrives still runs) and writes the default
 formats into a new folder. With ``--against``, runs of the two checkouts alternate;
 the medians of each stage, their ratio, the peak RSS of the build's process (``peak``,
 the pickled analyses' too), the highest memory of it and every process under it
-together (``all``: the copies it forks, its Turtle writer; the sum of their PSS,
-sampled every 50 ms) and whether the two wrote the same files (the manifests' hashes)
-are printed. ``parse`` is the work a build does as each analysis comes (here with no
-parse to wait for: in a build it overlaps the workers' parse); ``after`` is the rest,
-from the end of the parse to the end of the build. Nothing is asserted.
+together (``all``: its Turtle writer, ``sort``, any process it starts; the sum of
+their PSS, sampled every 0.2 s) and whether the two wrote the same files (the
+manifests' hashes) are printed. ``parse`` is the work a build does as each analysis
+comes (here with no parse to wait for: in a build it overlaps the workers' parse);
+``after`` is the rest, from the end of the parse to the end of the build. Nothing is
+asserted.
 
     python benchmarks/after_parse.py --make /tmp/c1000.jsonl /tmp/a1000.pkl
     python benchmarks/after_parse.py --analyses /tmp/a1000.pkl --against ../old --runs 3
@@ -82,7 +83,8 @@ def _pss(pid: int) -> int:
 
 class _TreeMemory(threading.Thread):
     """The highest sum of the PSS of this process and every process under it (the
-    copies a build forks, its Turtle writer, ``sort``), sampled every 50 ms."""
+    Turtle writer of a build, ``sort``, a forked copy), sampled every 0.2 s (reading a
+    process's map slows it)."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
@@ -91,7 +93,7 @@ class _TreeMemory(threading.Thread):
 
     def run(self) -> None:
         me = os.getpid()
-        while not self.done.wait(0.05):
+        while not self.done.wait(0.2):
             self.peak = max(self.peak, sum(map(_pss, [me, *_descendants(me)])))
 
 

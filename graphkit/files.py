@@ -34,7 +34,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO
 
 from graphkit.errors import ExportError, InputError
 
@@ -282,10 +282,6 @@ def interrupts_noted() -> Iterator[None]:
         _INTERRUPTED.clear()  # told: a later block starts afresh
 
 
-class Stoppable(Protocol):
-    def stop(self) -> None: ...
-
-
 class ExportSet:
     """The files of one build's export set, staged until :meth:`commit`."""
 
@@ -293,7 +289,6 @@ class ExportSet:
         self.folder = folder
         self.stage = folder / WORK / "next"
         self.files: dict[str, str] = {}
-        self.writers: list[Stoppable] = []  # processes writing into the stage
         try:
             shutil.rmtree(self.stage, ignore_errors=True)
             self.stage.mkdir(parents=True)
@@ -389,7 +384,4 @@ class ExportSet:
                 raise ExportError(f"cannot write into {parent}: permission denied")
 
     def abort(self) -> None:
-        """Stop the :attr:`writers` and drop the staged files."""
-        for writer in self.writers:
-            writer.stop()
         shutil.rmtree(self.stage, ignore_errors=True)

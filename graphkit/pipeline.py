@@ -23,11 +23,9 @@ from graphkit.corpus.grow import Base, can_grow, grow_corpus, read_base, write_g
 from graphkit.corpus.merge import merge_corpora
 from graphkit.corpus.records import read_corpus
 from graphkit.events import code_corpus, load_event_dictionary
-from graphkit.export.forked_writes import LinesApart
 from graphkit.export.formats import (
     DEFAULT_FORMATS,
     Export,
-    RecordsApart,
     export_title,
     parse_formats,
     view_predicates,
@@ -40,7 +38,7 @@ from graphkit.ingest.report import REPORT_NAME, exit_code_for, exit_code_of, rep
 from graphkit.nlp import analyze_articles
 from graphkit.nlp.pieces import long_article_notes
 from graphkit.options import AnalysisOptions
-from graphkit.rdf.build import PREFIXES, build_lines
+from graphkit.rdf.build import PREFIXES, build_lines, spill_lines
 from graphkit.rdf.columns import Columns, ColumnsLoader
 from graphkit.rdf.triples import LINES_FILE, rdflib_graph, read_lines
 from graphkit.resolve.aliases import load_aliases
@@ -371,20 +369,19 @@ def _write(
     previous: Path | None,
     stages: StageProgress = _quiet,
 ) -> dict[str, Path]:
-    """The export set of the corpus in ``owned`` (taken out, and let go once no export
-    needs it), written beside the old set and put in place in one step
-    (:class:`graphkit.files.ExportSet`); ``previous`` is the folder grown."""
+    """The export set of the corpus in ``owned`` (taken out: no one else holds it, so
+    it is let go once its records are written), written beside the old one and put in
+    place in one step (:class:`graphkit.files.ExportSet`); ``previous`` is the folder
+    grown."""
     report = report_json(owned[0], exit_code_for(owned[0]))
     exports = ExportSet(folder)
     try:
         formats = tuple(formats)
-        records = RecordsApart(owned[0], exports)  # beside the graph (issue 15)
         outputs = write_exports(
             _export(owned, exports, previous, stages, views="html" in formats),
             exports,
             formats,
             lambda d, t: stages("exports", d, t),
-            records,
         )
         outputs["report"] = exports.write(REPORT_NAME, report)
         exports.commit()
@@ -403,12 +400,13 @@ def _export(
 ) -> Export:
     """The export of the corpus taken out of ``owned``. Its graph's lines are sorted
     a chunk at a time on disk and merged as the lines file is written (never all held,
-    issue 15), by a copy of this process while this one makes, with ``views``, the
-    columns the views read (:class:`~graphkit.export.forked_writes.LinesApart`)."""
+    issue 15); with ``views``, what the views read is kept as columns as it is made."""
     corpus = owned.pop()
     stages("graph", 0, 0)
     columns = Columns(view_predicates()) if views else None
-    lines = LinesApart(corpus, exports, columns, lambda n: stages("graph", n, n))
+    folder = exports.staged(f"{LINES_FILE}.chunks")
+    lines = spill_lines(corpus, folder, also=columns)
+    stages("graph", len(lines), len(lines))
     return Export(
         corpus,
         (),

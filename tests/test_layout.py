@@ -27,7 +27,7 @@ LAYERS: list[set[str]] = [
     {"graphkit.ingest"},
     {"graphkit.geo"},
     {"graphkit.options", "graphkit.types", "graphkit.ids", "graphkit.errors", "graphkit.files",
-     "graphkit.terminal", "graphkit._moved", "graphkit.collector", "graphkit.forked"},
+     "graphkit.terminal", "graphkit._moved", "graphkit.collector"},
 ]  # fmt: skip
 
 

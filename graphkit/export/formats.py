@@ -26,10 +26,17 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeVar
 
 from rdflib import Graph
 
-from graphkit.corpus.records import ASSERTIONS_FILE, write_text
+from graphkit.corpus.records import (
+    ARTICLES_FILE,
+    ASSERTIONS_FILE,
+    ENTITIES_FILE,
+    article_lines,
+    assertion_lines,
+    entity_lines,
+    write_text,
+)
 from graphkit.errors import GraphkitError
 from graphkit.export.apart import write_apart
-from graphkit.export.forked_writes import RecordsApart, record_files
 from graphkit.files import ExportSet, write_batches
 from graphkit.rdf.io import store_of
 from graphkit.rdf.reader import Columnar
@@ -42,8 +49,8 @@ if TYPE_CHECKING:
     import pyoxigraph
 
 __all__ = [
-    "ALIASES", "DEFAULT_FORMATS", "FORMATS", "Export", "Format", "RecordsApart", "export_title",
-    "parse_formats", "register", "view_predicates", "write_exports",
+    "ALIASES", "DEFAULT_FORMATS", "FORMATS", "Export", "Format", "export_title", "parse_formats",
+    "register", "view_predicates", "write_exports",
 ]  # fmt: skip
 
 
@@ -206,11 +213,14 @@ def _write_lines(lines: Iterable[str], handle: BinaryIO) -> None:
 
 
 def _records(export: Export, exports: ExportSet) -> dict[str, Path]:
-    """The corpus records (see the module docstring), from the export's corpus, here
-    (a build writes them in a copy of its own: :class:`RecordsApart`)."""
+    """The corpus records (see the module docstring), from the export's corpus."""
     return {
         name: exports.write_with(filename, partial(write_text, lines))
-        for name, filename, lines in record_files(export.corpus)
+        for name, filename, lines in (
+            ("assertions", ASSERTIONS_FILE, assertion_lines(export.corpus.assertions)),
+            ("articles", ARTICLES_FILE, article_lines(export.corpus.articles)),
+            ("entities", ENTITIES_FILE, entity_lines(export.corpus.entities)),
+        )
     }
 
 
