@@ -11,6 +11,7 @@ import pytest
 
 import graphkit
 from graphkit.export.html.data import VIEW_PREDICATES, GraphData
+from graphkit.export.html.source import SourceReader
 from graphkit.pipeline import BuildResult
 from graphkit.rdf.build import add_corpus, build_lines
 from graphkit.rdf.columns import Columns, Tee, term
@@ -194,3 +195,23 @@ def test_columns_read_again_after_a_change_see_it() -> None:
     )
     assert columns.column(LABEL[1:-1]) == {"urn:x:b": "Lviv"}
     assert columns.iris("urn:x:Place") == []
+
+
+def test_a_statement_s_source_is_read_when_first_asked_for(
+    news: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[str] = []
+    real = SourceReader.of
+    monkeypatch.setattr(SourceReader, "of", lambda self, iri: read.append(iri) or real(self, iri))
+    data = GraphData.read(_columns(news))
+    assert data.claims_from(0.5) and read == []  # filtered by confidence, nothing read
+    first = data.statements[0]
+    assert first.source is first.source and read == [first.iri]  # read once
+    # what a statement is drawn as agrees with its source, read another way
+    for st in data.statements:
+        flags = {"negated": st.source["negated"], "hedged": st.source["hedged"],
+                 "attributed": st.source["attribution"] is not None,
+                 "modal": st.source["modality"] is not None}  # fmt: skip
+        assert st.kind == next((k for k, on in flags.items() if on), "fact")
+        assert st.confidence == st.source["confidence"]
+    assert {st.kind for st in data.statements} >= {"fact", "attributed", "negated"}

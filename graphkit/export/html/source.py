@@ -68,6 +68,10 @@ class SourceReader:
             "qualifiers": reader.lists(GK.qualifier, node),
         }
 
+    def of(self, iri: str) -> dict[str, Any]:
+        """The source of the statement ``iri``."""
+        return self(iri, {name: column.get(iri) for name, column in self.columns.items()})
+
     def __call__(self, iri: str, v: dict[str, Any]) -> dict[str, Any]:
         """The source of the statement ``iri``, whose columns' values are ``v``."""
         article = self.articles.get(str(v["article"]), {})

@@ -16,6 +16,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graphkit.collector import collector_paused
 from graphkit.errors import InputError
 from graphkit.export.html.big import connections
 from graphkit.export.html.data import Positions, Statements, generate_view_data
@@ -109,6 +110,11 @@ def view_title(actor: Actor | None, hops: int, fallback: str) -> str:
     return f"graphkit: {actor.label}, {hops} hop{'s' if hops != 1 else ''} around"
 
 
+# The views make hundreds of thousands of objects that live until the page is written
+# (the graph's data, each view's nodes and edges) and few cycles: each collection of
+# the cycle collector walked them and every column again, 4 s of the 8 s the views of
+# 1,000 articles took (issue 15). It runs again once they are written.
+@collector_paused()
 def write_view(
     graph: Path | ox.Store,
     out: Path,
@@ -157,6 +163,7 @@ def _write(
     return WrittenView(out, title, len(data["nodes"]), _claims(data), actor)
 
 
+@collector_paused()
 def write_views(
     graph: ox.Store | Columnar,
     exports: ExportSet,
