@@ -70,10 +70,7 @@ class SourceReader:
 
     def of(self, iri: str) -> dict[str, Any]:
         """The source of the statement ``iri``."""
-        return self(iri, {name: column.get(iri) for name, column in self.columns.items()})
-
-    def __call__(self, iri: str, v: dict[str, Any]) -> dict[str, Any]:
-        """The source of the statement ``iri``, whose columns' values are ``v``."""
+        v = {name: column.get(iri) for name, column in self.columns.items()}
         article = self.articles.get(str(v["article"]), {})
         confidence = v["confidence"]
         resolved, words = self._time(v["qualifiers"] or ())
