@@ -30,7 +30,7 @@ from graphkit.corpus.records import generate_jsonl, stream_jsonl
 from graphkit.errors import GraphkitError
 from graphkit.export.formats import FORMATS
 from graphkit.export.html.views import write_view
-from graphkit.files import atomic_write, interrupts_noted
+from graphkit.files import atomic_write, interrupts_noted, stop_if_interrupted
 from graphkit.ingest.dates import parse_day
 from graphkit.ingest.report import exit_code_for
 from graphkit.options import AnalysisOptions
@@ -182,8 +182,13 @@ def build(
 ) -> None:
     """Build the graph: writes graph.ttl, graph.html and assertions.jsonl (or --formats)."""
     with _on_interrupt(), StageBars(err) as bars:
+
+        def stages(stage: str, done: int, total: int) -> None:
+            stop_if_interrupted()  # a Ctrl-C Python lost stops the build at its next step
+            bars(stage, done, total)
+
         result = pipeline.build(
-            inputs, out=out_dir, into=into, formats=formats, options=options, stages=bars
+            inputs, out=out_dir, into=into, formats=formats, options=options, stages=stages
         )
     _report_problems(result.problems)
     totals = result.totals

@@ -40,7 +40,7 @@ from graphkit.errors import ExportError, InputError
 
 __all__ = [
     "MANIFEST", "ExportSet", "atomic_write", "check_set", "interrupts_noted", "locked", "recover",
-    "write_batches",
+    "stop_if_interrupted", "write_batches",
 ]  # fmt: skip
 
 MANIFEST = "manifest.json"
@@ -263,13 +263,20 @@ def _noted_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def stop_if_interrupted() -> None:
+    """Raise :class:`KeyboardInterrupt` if a Ctrl-C was noted (:func:`interrupts_noted`)
+    and lost: a build calls it at each step, so it stops at the next one."""
+    if _INTERRUPTED.is_set():
+        raise KeyboardInterrupt
+
+
 @contextlib.contextmanager
 def interrupts_noted() -> Iterator[None]:
     """Ctrl-C noted as it comes, until the block ends (in the main thread), so that
-    :meth:`ExportSet.commit` refuses to put a set in place once there was one. Python
-    drops an exception raised in a finalizer (a ``__del__``, run wherever an object
-    goes): a build interrupted there ran on and replaced the exports the user had
-    stopped it to keep."""
+    :meth:`ExportSet.commit` refuses to put a set in place once there was one, and
+    :func:`stop_if_interrupted` stops the build. Python drops an exception raised in a
+    finalizer (a ``__del__``, run wherever an object goes): a build interrupted there
+    ran on and replaced the exports the user had stopped it to keep."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -360,8 +367,7 @@ class ExportSet:
         main = threading.current_thread() is threading.main_thread()
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
         try:
-            if _INTERRUPTED.is_set():  # a Ctrl-C that a finalizer swallowed
-                raise KeyboardInterrupt
+            stop_if_interrupted()  # a Ctrl-C that a finalizer swallowed
             os.replace(self.stage, committed)
             _step("committing")
             _put_in_place(self.folder, committed)

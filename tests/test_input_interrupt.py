@@ -14,9 +14,12 @@ from typing import Any
 
 import pytest
 from rdflib import Graph
+from typer.testing import CliRunner
 
 import graphkit
-from graphkit.files import ExportSet, interrupts_noted
+import graphkit.pipeline
+from graphkit.cli import app
+from graphkit.files import ExportSet, interrupts_noted, stop_if_interrupted
 
 from .conftest import SEEDS
 
@@ -127,12 +130,32 @@ def test_a_ctrl_c_that_a_finalizer_swallows_still_stops_the_commit(
     with interrupts_noted():
         _Finalized()  # goes at once: the interrupt is raised in its __del__, and dropped
         assert [type(x.exc_value) for x in lost] == [KeyboardInterrupt]
+        with pytest.raises(KeyboardInterrupt):  # the build's next step stops it
+            stop_if_interrupted()
         with pytest.raises(KeyboardInterrupt):
             exports.commit()
     exports.abort()
     assert (out / "graph.ttl").read_text(encoding="utf-8") == "the old graph\n"
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+    stop_if_interrupted()  # nothing noted once the block is over
     again = ExportSet(out)  # a later build, interrupted by nothing, commits
     again.write("graph.ttl", "a new graph\n")
     again.commit()
     assert (out / "graph.ttl").read_text(encoding="utf-8") == "a new graph\n"
+
+
+def test_a_ctrl_c_python_lost_stops_the_cli_build_at_its_next_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    went_on: list[str] = []
+
+    def build(*args: Any, stages: Any, **kwargs: Any) -> None:
+        _Finalized()  # Ctrl-C comes in a finalizer, and Python drops it
+        stages("parse", 1, 2)  # the build's next step
+        went_on.append("parse")
+
+    monkeypatch.setattr(graphkit.pipeline, "build", build)
+    monkeypatch.setattr(sys, "unraisablehook", lambda lost: None)
+    result = CliRunner().invoke(app, ["build", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 130 and went_on == []
+    assert "interrupted" in result.output
