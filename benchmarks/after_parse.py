@@ -83,8 +83,8 @@ def _pss(pid: int) -> int:
 
 class _TreeMemory(threading.Thread):
     """The highest sum of the PSS of this process and every process under it (the
-    Turtle writer of a build, ``sort``, a forked copy), sampled every 0.2 s (reading a
-    process's map slows it)."""
+    Turtle writer of a build, ``sort``), sampled every 0.2 s (reading a process's map
+    slows it)."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)

@@ -27,7 +27,13 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from graphkit.export.html.big import MAX_ACTORS
 from graphkit.export.html.near import adjacency, reach
-from graphkit.export.html.source import SOURCE_PREDICATES, SourceReader, label_of, local_name
+from graphkit.export.html.source import (
+    SOURCE_PREDICATES,
+    SourceReader,
+    confidence_of,
+    label_of,
+    local_name,
+)
 from graphkit.export.html.style import KIND_STYLE, TYPE_STYLE
 from graphkit.rdf.build import SCHEMA_URL
 from graphkit.rdf.reader import Columnar, Reader, node, py
@@ -293,8 +299,7 @@ def read_statements(
         subject, predicate, obj = v["subject"], v["predicate"], v["object"]
         if subject is None or predicate is None or obj is None:
             continue
-        confidence = v["confidence"]
-        confidence = 0.0 if confidence is None else float(confidence)
+        confidence = confidence_of(v["confidence"])
         found[iri] = Statement(iri, subject, predicate, obj, _kind(v), confidence, sources)
     return found
 

@@ -14,7 +14,7 @@ from graphkit.export.html.dates import span
 from graphkit.rdf.reader import Columnar, Term, node, py, text
 from graphkit.rdf.vocab import GK
 
-__all__ = ["SOURCE_PREDICATES", "SourceReader", "label_of", "local_name"]
+__all__ = ["SOURCE_PREDICATES", "SourceReader", "confidence_of", "label_of", "local_name"]
 
 
 def _str(term: Term) -> str:
@@ -53,6 +53,15 @@ _VALUES = {
 _LOOKED_UP = (RDFS.label, GK.resolvedDate, GK.text)
 
 
+def confidence_of(value: Any) -> float:
+    """A statement's confidence from its column (0 where it has none).
+
+    >>> confidence_of(None), confidence_of(0.75)
+    (0.0, 0.75)
+    """
+    return 0.0 if value is None else float(value)
+
+
 class SourceReader:
     """Each statement's source (its sentence, spans, status, dates and event), from
     the columns of every property it needs (:meth:`Reader.column`): a lookup per node
@@ -72,7 +81,6 @@ class SourceReader:
         """The source of the statement ``iri``."""
         v = {name: column.get(iri) for name, column in self.columns.items()}
         article = self.articles.get(str(v["article"]), {})
-        confidence = v["confidence"]
         resolved, words = self._time(v["qualifiers"] or ())
         speaker = v["speaker"]
         return {
@@ -82,7 +90,7 @@ class SourceReader:
             "subject": [v["subject_start"], v["subject_end"]],
             "object": [v["object_start"], v["object_end"]],
             "relation": v["relation"],
-            "confidence": 0.0 if confidence is None else float(confidence),
+            "confidence": confidence_of(v["confidence"]),
             "negated": bool(v["negated"]),
             "hedged": bool(v["hedged"]),
             "modality": v["modality"],
