@@ -17,7 +17,8 @@ as one:
 
 Only files a graphkit manifest lists are ever removed or replaced: a file of the
 user's in the folder is left alone. :func:`check_set` tells whether the files of a
-folder are the ones its manifest lists.
+folder are the ones its manifest lists; a file the commit noted (:mod:`graphkit.noted`)
+and nobody changed since is known to be without reading it.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from graphkit.errors import ExportError, InputError
+from graphkit.noted import note, unchanged
 
 __all__ = [
     "MANIFEST", "ExportSet", "atomic_write", "check_set", "interrupts_noted", "locked", "recover",
@@ -183,13 +185,14 @@ def check_set(folder: Path, names: list[str] | None = None) -> list[str]:
     if (folder / WORK / "commit").is_dir():
         return [f"{folder}: a build's commit was cut short (the next build finishes it)"]
     wrong = []
+    as_written = unchanged(folder, folder / WORK, folder / MANIFEST)  # need no hashing
     for name in names if names is not None else sorted(listed):
         path = folder / name
         if name not in listed:
             continue
         if not path.is_file():
             wrong.append(f"{path}: missing")
-        elif _digest(path) != listed[name]:
+        elif name not in as_written and _digest(path) != listed[name]:
             wrong.append(f"{path}: not the file the last build wrote")
     return wrong
 
@@ -237,6 +240,7 @@ def _put_in_place(folder: Path, staged: Path) -> None:
     for name in sorted(old - new):
         (folder / name).unlink(missing_ok=True)
     shutil.rmtree(staged, ignore_errors=True)
+    note(folder, folder / WORK, folder / MANIFEST, new)
 
 
 class _Hashing:

@@ -39,7 +39,8 @@ from graphkit.nlp import analyze_articles
 from graphkit.nlp.pieces import long_article_notes
 from graphkit.options import AnalysisOptions
 from graphkit.rdf.build import PREFIXES, build_lines, spill_lines
-from graphkit.rdf.columns import Columns, ColumnsLoader
+from graphkit.rdf.columns import Columns
+from graphkit.rdf.columns_loader import ColumnsLoader
 from graphkit.rdf.triples import LINES_FILE, rdflib_graph, read_lines
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.classify import country_of_words

@@ -11,7 +11,8 @@ from pathlib import Path
 from graphkit.export.formats import Export, view_predicates, write_exports
 from graphkit.files import ExportSet
 from graphkit.pipeline import BuildResult
-from graphkit.rdf.columns import Columns, ColumnsLoader
+from graphkit.rdf.columns import Columns
+from graphkit.rdf.columns_loader import ColumnsLoader
 from graphkit.rdf.triples import ntriples_bytes
 
 

@@ -27,7 +27,8 @@ LAYERS: list[set[str]] = [
     {"graphkit.ingest"},
     {"graphkit.geo"},
     {"graphkit.options", "graphkit.types", "graphkit.ids", "graphkit.errors", "graphkit.files",
-     "graphkit.terminal", "graphkit._moved", "graphkit.collector"},
+     "graphkit.terminal", "graphkit._moved", "graphkit.collector", "graphkit.noted",
+     "graphkit.processes"},
 ]  # fmt: skip
 
 

@@ -31,6 +31,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from graphkit.collector import collector_paused
 from graphkit.corpus.merge import merge_entities
 from graphkit.corpus.records import (
     ARTICLES_FILE,
@@ -83,6 +84,7 @@ def can_grow(folder: Path, formats: tuple[str, ...]) -> bool:
     return all(name in listed for name in _READ) and set(formats) <= GROWN_FORMATS
 
 
+@collector_paused()  # a dict and an Entity for each of 366,000 entities at 5,000 articles
 def read_base(folder: Path) -> Base:
     """The :class:`Base` of ``folder``, whose files must be the ones its manifest
     lists (else the folder cannot be added to: the message says why)."""

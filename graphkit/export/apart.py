@@ -15,24 +15,21 @@ starts; a failure is one line on standard error and exit code 1.
 from __future__ import annotations
 
 import importlib
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 from graphkit.errors import ExportError
+from graphkit.processes import own_python
 
 __all__ = ["write_apart"]
-
-_ROOT = str(Path(__file__).resolve().parent.parent.parent)  # where graphkit is imported from
 
 
 def write_apart(function: str, lines: Path, target: Path) -> None:
     """Write ``function(lines, handle)`` (``"module:function"``) into ``target`` in a
     Python process of its own (this interpreter, this graphkit)."""
-    path = os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")]))
-    command = [sys.executable, "-m", __name__, function, str(lines), str(target)]
-    done = subprocess.run(command, capture_output=True, env={**os.environ, "PYTHONPATH": path})
+    command, env = own_python(__name__, function, str(lines), str(target))
+    done = subprocess.run(command, capture_output=True, env=env)
     if done.returncode:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
         why = said[-1] if said else f"exit code {done.returncode}"

@@ -76,7 +76,7 @@ class Export:
     lines_file: Callable[[Path], object] | None = None
     # what the views read: the columns a build kept of its graph as it made it
     # (:class:`~graphkit.rdf.columns.Columns`), or those a build that grows a graph
-    # loads from the old lines file (:class:`~graphkit.rdf.columns.ColumnsLoader`);
+    # loads from the old lines file (:class:`~graphkit.rdf.columns_loader.ColumnsLoader`);
     # asked for once the lines file is written, as the merge hands the loader the
     # lines it changed. None: a store read from the lines file
     views_graph: Callable[[], pyoxigraph.Store | Columnar] | None = None

@@ -14,16 +14,17 @@ store; ``tests/test_view_columns.py`` compares the two.
 
 A build that grows an old graph (``--into``) reads the old graph's lines file into
 columns while its new articles are parsed, then changes them by the lines the merge
-removed and added (:class:`ColumnsLoader`): no store there either.
+removed and added (:class:`graphkit.rdf.columns_loader.ColumnsLoader`): no store
+there either.
 """
 
 from __future__ import annotations
 
 import json
+import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from rdflib.term import Node
@@ -31,7 +32,7 @@ from rdflib.term import Node
 from graphkit.rdf.reader import node, py, text
 from graphkit.rdf.triples import Lit
 
-__all__ = ["Columns", "ColumnsLoader", "Tee", "lexical", "term"]
+__all__ = ["Columns", "Tee", "lexical", "term"]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -162,6 +163,28 @@ class Columns:
                 subject = line[1:at]
             yield subject, found, obj
 
+    @property
+    def predicates(self) -> list[str]:
+        """The IRIs of the predicates kept, sorted."""
+        return list(self._first)
+
+    def dump(self, handle: BinaryIO) -> None:
+        """Write what the columns hold into ``handle`` for :meth:`add_dumped` (pickled:
+        read back only from the process that wrote it, never from a file)."""
+        pickle.dump((self._first, self._more), handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def add_dumped(self, handle: BinaryIO) -> None:
+        """Keep what :meth:`dump` wrote into ``handle`` (these columns are empty)."""
+        if any(self._first.values()):
+            raise ValueError("columns already hold triples")
+        first, more = pickle.load(handle)  # noqa: S301 - our own process's, by a pipe
+        if list(first) != self.predicates or list(more) != self.predicates:
+            raise ValueError("columns of other predicates")
+        self._forget()
+        self._first, self._more = first, more
+        self._columns = {p: (first[p], more[p]) for p in first}
+        self._at = _Columns(self._columns)
+
     def _forget(self) -> None:
         self._read, self._typed = {}, {}
 
@@ -255,33 +278,3 @@ class Tee:
         both = pairs if isinstance(pairs, (list, tuple)) else list(pairs)
         self.first.add_all(subject, both)
         self.second.add_all(subject, both)
-
-
-class ColumnsLoader:
-    """:class:`Columns` of ``predicates`` filled in a thread of its own, one load after
-    another, while a build that grows a graph parses its new articles: the old graph's
-    lines file, then the lines the merge changed (:meth:`Columns.change`)."""
-
-    def __init__(self, predicates: Iterable[object]) -> None:
-        self.columns = Columns(predicates)
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="columns")
-        self._loads: list[Future[None]] = []
-
-    def add_file(self, path: Path) -> None:
-        self._loads.append(self._thread.submit(self.columns.add_file, path))
-
-    def change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
-        self._loads.append(self._thread.submit(self.columns.change, removed, added))
-
-    def close(self) -> None:
-        """Stop loading (what is being loaded ends; nothing more starts)."""
-        self._thread.shutdown(wait=False, cancel_futures=True)
-
-    def result(self) -> Columns:
-        """The columns, once every load given is done (a load's error raised here)."""
-        try:
-            for load in self._loads:
-                load.result()
-        finally:
-            self._thread.shutdown(wait=True, cancel_futures=True)
-        return self.columns

@@ -1,0 +1,106 @@
+"""The views' columns of an old graph, read while a build that grows it parses its new
+articles (issue 15).
+
+Reading a graph's lines file into :class:`~graphkit.rdf.columns.Columns` is Python
+from end to end: 10.5 million lines at 5,000 articles, 15 s alone. In a thread it held
+Python's lock against the parse of the new articles, and both took longer; spaCy's
+import alone went from about 3 s to 13 s. The lines file is read by a Python process
+of its own, on the other core, whose columns come back pickled through a pipe (about
+3 s to take in at 5,000 articles); the lines the merge changes are then changed in
+them, in order, in a thread.
+
+    python -m graphkit.rdf.columns_loader LINES PREDICATE...
+
+reads the lines file ``LINES`` into columns of the predicates and writes them, pickled,
+to standard output; a failure is one line on standard error and exit code 1.
+"""
+
+from __future__ import annotations
+
+import gc
+import pickle
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import IO
+
+from graphkit.errors import ExportError
+from graphkit.processes import own_python
+from graphkit.rdf.columns import Columns
+
+__all__ = ["ColumnsLoader"]
+
+
+class ColumnsLoader:
+    """:class:`Columns` of ``predicates`` filled one load after another while a build
+    that grows a graph parses its new articles: the old graph's lines file (read by a
+    process of its own), then the lines the merge changed (:meth:`Columns.change`)."""
+
+    def __init__(self, predicates: Iterable[object]) -> None:
+        self.columns = Columns(predicates)
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="columns")
+        self._loads: list[Future[None]] = []
+        self._readers: list[subprocess.Popen[bytes]] = []
+
+    def add_file(self, path: Path) -> None:
+        """Read the lines file at ``path`` (into the columns, which are empty)."""
+        said = tempfile.TemporaryFile()  # noqa: SIM115 - closed by _take, the reader done
+        command, env = own_python(__name__, str(path), *self.columns.predicates)
+        reader = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=said, env=env)
+        self._readers.append(reader)
+        self._loads.append(self._thread.submit(self._take, reader, said, path))
+
+    def _take(self, reader: subprocess.Popen[bytes], said: IO[bytes], path: Path) -> None:
+        assert reader.stdout is not None
+        try:
+            with reader.stdout:
+                self.columns.add_dumped(reader.stdout)  # type: ignore[arg-type]
+        except (EOFError, pickle.UnpicklingError, ValueError, OSError) as exc:
+            failed: Exception | None = exc
+        else:
+            failed = None
+        code = reader.wait()
+        with said:
+            said.seek(0)
+            lines = said.read().decode("utf-8", "replace").strip().splitlines()
+        if code or failed:
+            why = lines[-1] if lines else f"exit code {code}" if code else repr(failed)
+            raise ExportError(f"cannot read the graph's lines in {path}: {why}")
+
+    def change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
+        self._loads.append(self._thread.submit(self.columns.change, removed, added))
+
+    def close(self) -> None:
+        """Stop loading (a reader still reading is stopped; nothing more starts)."""
+        for reader in self._readers:
+            if reader.poll() is None:
+                reader.kill()
+        self._thread.shutdown(wait=False, cancel_futures=True)
+
+    def result(self) -> Columns:
+        """The columns, once every load given is done (a load's error raised here)."""
+        try:
+            for load in self._loads:
+                load.result()
+        finally:
+            self._thread.shutdown(wait=True, cancel_futures=True)
+        return self.columns
+
+
+def _main(lines: str, *predicates: str) -> int:
+    gc.disable()  # millions of strings, no cycles, and a process that ends
+    columns = Columns(predicates)
+    try:
+        columns.add_file(Path(lines))
+    except (OSError, ValueError) as exc:
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    columns.dump(sys.stdout.buffer)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(*sys.argv[1:]))
