@@ -31,6 +31,7 @@ from graphkit.export.formats import (
     view_predicates,
     write_exports,
 )
+from graphkit.export.turtle_splice import spliced_formats
 from graphkit.files import ExportSet, locked, recover
 from graphkit.ingest.collect import collect_articles
 from graphkit.ingest.dates import dated_analysis
@@ -296,9 +297,7 @@ def _grow(
         return BuildResult(folder, None, {}, found=found, counted=counted)
     # the views' columns of the old graph load while the new articles are parsed; the
     # lines the merge changes are then changed in them (issue 15)
-    columns = ColumnsLoader(view_predicates()) if "html" in formats else None
-    if columns is not None:
-        columns.add_file(folder / LINES_FILE)
+    columns = ColumnsLoader(view_predicates(), folder / LINES_FILE) if "html" in formats else None
     try:
         return _grown(base, fresh, found, counted, columns, formats, options, progress, stages)
     finally:
@@ -333,6 +332,7 @@ def _grown(
         folder,
         write_lines=grown.write_lines,
         views_graph=columns.result if columns else None,
+        spliced=spliced_formats(folder, formats, grown.subjects),
     )
     exports = ExportSet(folder)
     try:

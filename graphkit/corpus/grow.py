@@ -102,12 +102,14 @@ def read_base(folder: Path) -> Base:
 class Grown:
     """A grown graph, ready to be written: ``corpus`` holds every article and entity
     but only the new assertions (the old ones stay in their file); ``write_lines``
-    writes the grown lines into an open file."""
+    writes the grown lines into an open file, and fills ``subjects`` with the subject
+    (``b"<iri>"``) of every line it took out or put in."""
 
     corpus: Corpus
     new: Corpus
     delta: Delta
     write_lines: Callable[[BinaryIO], object]
+    subjects: set[bytes]
 
 
 def grow_corpus(base: Base, new: Corpus, changed: Changed | None = None) -> Grown:
@@ -119,15 +121,21 @@ def grow_corpus(base: Base, new: Corpus, changed: Changed | None = None) -> Grow
     roles = role_facts(new.assertions, entities, {a.id: a for a in new.articles})
     delta = delta_of(replace(new, roles=roles), base.entities, merged)
     old_lines = base.folder / LINES_FILE
+    subjects: set[bytes] = set()
+
+    def noted(gone: list[bytes], came: list[bytes]) -> None:
+        subjects.update(line[: line.index(b"> ") + 1] for lines in (gone, came) for line in lines)
+        if changed is not None:
+            changed(gone, came)
 
     def write_lines(handle: BinaryIO) -> None:
         with old_lines.open("rb") as old:
-            write_grown(old, delta, handle, changed)
+            write_grown(old, delta, handle, noted)
 
     articles = (*base.articles, *new.articles)
     sentences = base.sentences + new.sentences
     corpus = Corpus(articles, (), entities, sentences=sentences, problems=new.problems)
-    return Grown(corpus, new, delta, write_lines)
+    return Grown(corpus, new, delta, write_lines, subjects)
 
 
 def _appended(old: Path, text: str) -> Callable[[BinaryIO], None]:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import importlib
 import io
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeVar
@@ -83,6 +83,10 @@ class Export:
     # the views' graph is whole before the lines file is written (a build's own
     # columns): the views need not wait for that file
     views_ready: bool = False
+    # formats written another way from the lines file (``write(lines_path, handle)``):
+    # a build that grows a graph splices its Turtle into the old one
+    # (:mod:`graphkit.export.turtle_splice`)
+    spliced: Mapping[str, Callable[[Path, BinaryIO], object]] = field(default_factory=dict)
 
     def all_lines(self) -> Sequence[str]:
         if self.lines or self.lines_path is None:
@@ -268,7 +272,11 @@ def write_exports(
         if "html" in chosen and graph is None:
             graph = pool.submit(_after, lines, partial(store_from_file, lines_path)).result
         for name in chosen:  # the records write assertions.jsonl, the views come last
-            if FORMATS[name].reads == "lines file":
+            if name in export.spliced:
+                splice = partial(export.spliced[name], lines_path)
+                write = partial(exports.write_with, FORMATS[name].filename, splice)
+                formats_written[name] = pool.submit(_after, lines, write)
+            elif FORMATS[name].reads == "lines file":
                 write = partial(FORMATS[name].write, graph_only, exports)
                 formats_written[name] = pool.submit(_after, lines, write)
             elif name not in {"assertions", "html"}:

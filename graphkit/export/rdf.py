@@ -86,23 +86,34 @@ class _Body:
         self.handle.flush()
 
 
+def turtle_header() -> bytes:
+    """The ``@prefix`` lines :func:`write_turtle` starts with, sorted, and the blank
+    line after them."""
+    heads = "".join(f"@prefix {p}: <{n}> .\n" for p, n in sorted(TURTLE_PREFIXES.items()))
+    return (heads + "\n").encode()
+
+
 def write_turtle(lines: Path, handle: BinaryIO) -> None:
     """Write the Turtle of the sorted N-Triples file ``lines`` into ``handle``, as
     :func:`generate_turtle` writes it, streamed: pyoxigraph reads and writes it a
     block at a time, so a graph of millions of triples is never one string."""
-    import pyoxigraph as ox
-
     if not lines.stat().st_size:  # an empty graph: no prefixes either
         handle.write(b"\n\n")
         return
-    handle.write(
-        "".join(f"@prefix {p}: <{n}> .\n" for p, n in sorted(TURTLE_PREFIXES.items())).encode()
-    )
-    handle.write(b"\n")
-    body = _Body(handle)
+    handle.write(turtle_header())
+    write_turtle_body(lines, handle)
+
+
+def write_turtle_body(lines: Path | bytes, handle: BinaryIO) -> None:
+    """The Turtle of sorted N-Triples lines (a file, or its bytes) without the header:
+    each subject's triples, in order."""
+    import pyoxigraph as ox
+
+    nt = ox.RdfFormat.N_TRIPLES
+    read = ox.parse(path=str(lines), format=nt) if isinstance(lines, Path) else ox.parse(lines, nt)
     ox.serialize(
-        ox.parse(path=str(lines), format=ox.RdfFormat.N_TRIPLES),
-        output=body,  # type: ignore[arg-type]  # a writer is all it needs
+        read,
+        output=_Body(handle),  # type: ignore[arg-type]  # a writer is all it needs
         format=ox.RdfFormat.TURTLE,
         prefixes=TURTLE_PREFIXES,
     )

@@ -37,13 +37,16 @@ __all__ = ["ColumnsLoader"]
 class ColumnsLoader:
     """:class:`Columns` of ``predicates`` filled one load after another while a build
     that grows a graph parses its new articles: the old graph's lines file (read by a
-    process of its own), then the lines the merge changed (:meth:`Columns.change`)."""
+    process of its own, from now when ``lines`` is given), then the lines the merge
+    changed (:meth:`Columns.change`)."""
 
-    def __init__(self, predicates: Iterable[object]) -> None:
+    def __init__(self, predicates: Iterable[object], lines: Path | None = None) -> None:
         self.columns = Columns(predicates)
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="columns")
         self._loads: list[Future[None]] = []
         self._readers: list[subprocess.Popen[bytes]] = []
+        if lines is not None:
+            self.add_file(lines)
 
     def add_file(self, path: Path) -> None:
         """Read the lines file at ``path`` (into the columns, which are empty)."""

@@ -50,7 +50,7 @@ from graphkit.rdf.triples import TripleLines, literal
 from graphkit.rdf.vocab import GK
 from graphkit.types import Corpus, Entity
 
-__all__ = ["Changed", "Delta", "delta_of", "grow_lines", "write_grown"]
+__all__ = ["Changed", "Delta", "delta_of", "grow_lines", "lines_of_subjects", "write_grown"]
 
 _CLAIM = f"<{CLAIMS}".encode()
 _SOURCE_COUNT = f"<{GK.sourceCount}>".encode()
@@ -296,6 +296,26 @@ def _seek(text: _Text, key: bytes, low: int, high: int) -> int:
         else:
             high = start
     return low
+
+
+def lines_of_subjects(text: _Text, heads: Iterable[bytes]) -> list[bytes]:
+    """The lines of ``text`` (sorted lines, each ending in b"\\n") whose subject is one
+    of ``heads`` (``b"<iri> "``, sorted), in order: each found by binary search.
+
+    >>> lines_of_subjects(b"<a> <p> 1 .\\n<b> <p> 2 .\\n<b> <q> 3 .\\n", [b"<b> ", b"<c> "])
+    [b'<b> <p> 2 .', b'<b> <q> 3 .']
+    """
+    found: list[bytes] = []
+    at, size = 0, len(text)
+    for head in heads:
+        at = _seek(text, head, at, size)
+        while at < size:
+            line = _line(text, at, size)
+            if not line.startswith(head):
+                break
+            found.append(line)
+            at += len(line) + 1
+    return found
 
 
 def _grown_window(old: Iterable[bytes], delta: Delta) -> Iterator[bytes]:
