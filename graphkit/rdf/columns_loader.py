@@ -5,22 +5,19 @@ Reading a graph's lines file into :class:`~graphkit.rdf.columns.Columns` is Pyth
 from end to end: 10.5 million lines at 5,000 articles, 15 s alone. In a thread it held
 Python's lock against the parse of the new articles, and both took longer; spaCy's
 import alone went from about 3 s to 13 s. The lines file is read by a Python process
-of its own, on the other core, whose columns come back pickled through a pipe (about
-3 s to take in at 5,000 articles); the lines the merge changes are then changed in
-them, in order, in a thread.
+of its own, on the other core, whose columns come back pickled (about 3 s to take in
+at 5,000 articles); the lines the merge changes are then changed in them, in order,
+in a thread.
 
-    python -m graphkit.rdf.columns_loader LINES PREDICATE...
-
-reads the lines file ``LINES`` into columns of the predicates and writes them, pickled,
-to standard output; a failure is one line on standard error and exit code 1.
+The reader is :mod:`graphkit.rdf.read_columns`; it writes the columns into a file
+this process made and handed it (not into a pipe: whatever else wrote to its
+standard output would go into the pickle).
 """
 
 from __future__ import annotations
 
-import gc
 import pickle
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -31,7 +28,9 @@ from graphkit.errors import ExportError
 from graphkit.processes import own_python
 from graphkit.rdf.columns import Columns
 
-__all__ = ["ColumnsLoader"]
+__all__ = ["READER", "ColumnsLoader"]
+
+READER = "graphkit.rdf.read_columns"  # the reader's program (never imported here)
 
 
 class ColumnsLoader:
@@ -51,27 +50,30 @@ class ColumnsLoader:
     def add_file(self, path: Path) -> None:
         """Read the lines file at ``path`` (into the columns, which are empty)."""
         said = tempfile.TemporaryFile()  # noqa: SIM115 - closed by _take, the reader done
-        command, env = own_python(__name__, str(path), *self.columns.predicates)
-        reader = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=said, env=env)
+        dumped = tempfile.TemporaryFile()  # noqa: SIM115 - likewise
+        place = str(dumped.fileno())
+        command, env = own_python(READER, str(path), place, *self.columns.predicates)
+        reader = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=said, env=env, pass_fds=(dumped.fileno(),)
+        )
         self._readers.append(reader)
-        self._loads.append(self._thread.submit(self._take, reader, said, path))
+        self._loads.append(self._thread.submit(self._take, reader, said, dumped, path))
 
-    def _take(self, reader: subprocess.Popen[bytes], said: IO[bytes], path: Path) -> None:
-        assert reader.stdout is not None
-        try:
-            with reader.stdout:
-                self.columns.add_dumped(reader.stdout)  # type: ignore[arg-type]
-        except (EOFError, pickle.UnpicklingError, ValueError, OSError) as exc:
-            failed: Exception | None = exc
-        else:
-            failed = None
+    def _take(self, reader: subprocess.Popen[bytes], said: IO[bytes], dumped: IO[bytes],
+              path: Path) -> None:  # fmt: skip
         code = reader.wait()
-        with said:
-            said.seek(0)
-            lines = said.read().decode("utf-8", "replace").strip().splitlines()
-        if code or failed:
-            why = lines[-1] if lines else f"exit code {code}" if code else repr(failed)
-            raise ExportError(f"cannot read the graph's lines in {path}: {why}")
+        with said, dumped:
+            if code:
+                said.seek(0)
+                lines = said.read().decode("utf-8", "replace").strip().splitlines()
+                why = lines[-1] if lines else f"exit code {code}"
+                raise ExportError(f"cannot read the graph's lines in {path}: {why}")
+            dumped.seek(0)
+            try:
+                self.columns.add_dumped(dumped)  # type: ignore[arg-type]
+            except (EOFError, pickle.UnpicklingError, ValueError) as exc:
+                why = f"{type(exc).__name__}: {exc}"
+                raise ExportError(f"cannot take the columns read of {path}: {why}") from exc
 
     def change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
         self._loads.append(self._thread.submit(self.columns.change, removed, added))
@@ -91,19 +93,3 @@ class ColumnsLoader:
         finally:
             self._thread.shutdown(wait=True, cancel_futures=True)
         return self.columns
-
-
-def _main(lines: str, *predicates: str) -> int:
-    gc.disable()  # millions of strings, no cycles, and a process that ends
-    columns = Columns(predicates)
-    try:
-        columns.add_file(Path(lines))
-    except (OSError, ValueError) as exc:
-        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
-    columns.dump(sys.stdout.buffer)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_main(*sys.argv[1:]))
