@@ -2,7 +2,7 @@
 
     python benchmarks/scale.py sizes [--sizes 200,1000] [--processes 1]
     python benchmarks/scale.py processes [--size 200]
-    python benchmarks/scale.py into [--sizes 40,200,1000] [--repeat 2]
+    python benchmarks/scale.py into [--sizes 40,200,1000] [--repeat 2] [--against DIR]
 
 The articles are made from the CaRB dev sentences (read from
 ``../shared/benchmarks/carb/dev.txt``, never copied here) and the seed article's
@@ -19,7 +19,8 @@ served store (``graphkit serve``), plus the bare HTTP round trip to the server.
 
 ``into`` measures ``--into`` of 10 new articles onto a base of each size, both ways:
 growing the folder in place, and the merge that reads the whole corpus back and
-writes every export again (``--into BASE --out OTHER``), alternating in one run.
+writes every export again (``--into BASE --out OTHER``), alternating in one run; or,
+with ``--against DIR``, growing it with this checkout and with another.
 
 ``processes`` measures the parse-and-extract stage with 1 and 2 processes against
 bare ``nlp.pipe(n_process=1|2)``, alternating, in one run, with CPU seconds beside
@@ -186,12 +187,11 @@ def sizes(args: argparse.Namespace) -> None:
             build, build_rss, _ = measured(
                 graphkit("build", str(base), "--out", str(out), "--processes", str(args.processes))
             )
-            shutil.copytree(out, work / "into")
+            # grown in place, as a user grows it (a copy's files would be hashed again);
+            # the queries then read the grown graph, 10 articles more
             into, into_rss, _ = measured(
-                graphkit("build", str(new), "--into", str(work / "into"),
-                         "--processes", str(args.processes))
-            )  # fmt: skip
-            shutil.rmtree(work / "into")
+                graphkit("build", str(new), "--into", str(out), "--processes", str(args.processes))
+            )
             print(f"\n{size} articles (load average {os.getloadavg()[0]:.1f})", flush=True)
             rows = [
                 ("bare nlp.pipe (process)", f"{bare:.1f} s, {size / bare:.2f} articles/s, "
@@ -276,46 +276,60 @@ def processes(args: argparse.Namespace) -> None:
 
 
 def into(args: argparse.Namespace) -> None:
-    """``--into`` of 10 new articles onto bases of each size: growing the folder in
-    place against the merge that reads everything back (``--into BASE --out OTHER``,
-    what every ``--into`` did before), alternating, in one run."""
+    """``--into`` of 10 new articles onto bases of each size, alternating, in one run:
+    growing the folder in place against the merge that reads everything back
+    (``--into BASE --out OTHER``, what every ``--into`` did before), or, with
+    ``--against CHECKOUT``, growing it with this checkout and with that one. A grown
+    folder is a copy of the base grown first by 10 other articles, untimed: a copied
+    folder's files are hashed again (their status is not the one their commit noted),
+    a folder a build wrote, as a user grows it, is not."""
     pool = sentence_pool(args.data)
+    against = Path(args.against).resolve() if args.against else None
+    ways = ("this", "against") if against else ("grown", "merged")
     print(f"{os.cpu_count()} cores; --processes {args.processes}; {NEW} new articles; "
-          f"best of {args.repeat}, alternating; load average {os.getloadavg()[0]:.1f}",
-          flush=True)  # fmt: skip
+          f"best of {args.repeat}, alternating; load average {os.getloadavg()[0]:.1f}"
+          + (f"; against {against}" if against else ""), flush=True)  # fmt: skip
     table = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        bases = Path(args.bases) if args.bases else work
         for size, base_input, new in corpora(args, pool, work):
-            base = work / f"base-{size}"
-            built, _, _ = measured(graphkit("build", str(base_input), "--out", str(base),
-                                            "--processes", str(args.processes)))  # fmt: skip
+            base, built = bases / f"base-{size}", 0.0
+            if not (base / "manifest.json").is_file():
+                built, _, _ = measured(graphkit("build", str(base_input), "--out", str(base),
+                                                "--processes", str(args.processes)))  # fmt: skip
+            first = write_jsonl(work / "first.jsonl", corpus(pool, NEW, first=size + NEW))
             best: dict[str, tuple[float, float]] = {}
             for _ in range(args.repeat):
-                for way in ("grown", "merged"):
+                for way in ways:
                     target = work / way
                     shutil.rmtree(target, ignore_errors=True)
-                    if way == "grown":
+                    env = None
+                    if way == "against" and against is not None:
+                        env = {**os.environ, "PYTHONPATH": str(against)}
+                    if way != "merged":
                         shutil.copytree(base, target)
+                        measured(graphkit("build", str(first), "--into", str(target)), env)
                         command = graphkit("build", str(new), "--into", str(target))
                     else:
                         command = graphkit("build", str(new), "--into", str(base), "--out",
                                            str(target))  # fmt: skip
-                    wall, rss, _ = measured([*command, "--processes", str(args.processes)])
+                    wall, rss, _ = measured([*command, "--processes", str(args.processes)], env)
                     print(f"  {size:>6,} articles, {way:<7} {wall:6.1f} s, peak {rss:.2f} GB "
                           f"(load {os.getloadavg()[0]:.1f})", flush=True)  # fmt: skip
                     if way not in best or wall < best[way][0]:
                         best[way] = (wall, rss)
-            table.append((size, built, best["grown"], best["merged"]))
-            shutil.rmtree(base)
+            table.append((size, built, best[ways[0]], best[ways[1]]))
+            if not args.bases:
+                shutil.rmtree(base)
     print(
-        f"\n| base articles | base build | --into {NEW}, grown | peak | --into {NEW}, merged "
-        "| peak | merged / grown |"
+        f"\n| base articles | base build | --into {NEW}, {ways[0]} | peak | --into {NEW}, "
+        f"{ways[1]} | peak | {ways[1]} / {ways[0]} |"
     )
     print("| --- | --- | --- | --- | --- | --- | --- |")
-    for size, built, (grown, grown_rss), (merged, merged_rss) in table:
-        print(f"| {size:,} | {built:.0f} s | {grown:.1f} s | {grown_rss:.2f} GB | {merged:.1f} s "
-              f"| {merged_rss:.2f} GB | {merged / grown:.1f}x |")  # fmt: skip
+    for size, built, (one, one_rss), (other, other_rss) in table:
+        print(f"| {size:,} | {built:.0f} s | {one:.1f} s | {one_rss:.2f} GB | {other:.1f} s "
+              f"| {other_rss:.2f} GB | {other / one:.2f}x |")  # fmt: skip
 
 
 def main() -> None:
@@ -327,6 +341,10 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=200, help="corpus of the processes mode")
     parser.add_argument(
         "--repeat", type=int, default=2, help="runs of the processes and into modes"
+    )
+    parser.add_argument("--against", help="into mode: another checkout, grown the same way")
+    parser.add_argument(
+        "--bases", help="into mode: a folder for the base builds, kept (base-SIZE/, reused)"
     )
     parser.add_argument(
         "--builds",

@@ -13,7 +13,7 @@ from graphkit.errors import ExportError
 from graphkit.export.html.data import VIEW_PREDICATES, GraphData
 from graphkit.pipeline import BuildResult
 from graphkit.rdf.columns import Columns
-from graphkit.rdf.columns_loader import ColumnsLoader
+from graphkit.rdf.columns_loader import ColumnsLoader, _cuts
 from graphkit.rdf.triples import store_of
 
 PUTIN = "<https://w3id.org/graphkit/id/entity/vladimir-putin-"
@@ -29,15 +29,44 @@ def _refuse(*args: object) -> None:
     raise AssertionError("the lines file was read in the build's own process")
 
 
+@pytest.mark.parametrize("parts", [1, 2, 3, 7])
 def test_columns_read_apart_are_the_store_s(
-    seed_build: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    seed_build: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: int
 ) -> None:
     lines = tuple(seed_build.lines)
     monkeypatch.setattr(Columns, "add_lines", _refuse)
     monkeypatch.setattr(Columns, "add_file", _refuse)
     loader = ColumnsLoader(VIEW_PREDICATES)
-    loader.add_file(_lines_file(lines, tmp_path / "graph.nt"))
+    loader.add_file(_lines_file(lines, tmp_path / "graph.nt"), parts)
+    assert len(loader._readers) == parts  # the seed's graph has subjects enough
     assert GraphData.read(loader.result()) == GraphData.read(store_of(lines))
+
+
+@pytest.mark.parametrize("parts", [2, 3, 5, 40])
+def test_each_subject_s_lines_are_in_one_part(tmp_path: Path, parts: int) -> None:
+    lines = [f"<urn:s{s:02d}> <urn:p{p}> {v} ." for s in range(12) for p, v in ((1, 2), (2, 3))]
+    lines += [f"<urn:s05> <urn:q> {v} ." for v in range(40)]  # a subject of many lines
+    path = _lines_file(tuple(sorted(lines)), tmp_path / "graph.nt")
+    text = path.read_bytes()
+    cuts = _cuts(path, parts)
+    assert cuts[0] == 0 and cuts[-1] == len(text) and cuts == sorted(set(cuts))
+    subjects = [
+        {line.split(b" ")[0] for line in text[start:end].splitlines()}
+        for start, end in zip(cuts, cuts[1:], strict=False)
+    ]
+    assert all(subjects)
+    assert sum(map(len, subjects)) == 12  # no subject in two parts
+    assert 1 < len(subjects) <= parts
+
+
+def test_a_literal_with_a_line_separator_is_read_whole(tmp_path: Path) -> None:
+    # N-Triples escapes \n and \r only: U+2028, U+0085 and a form feed stay as they are
+    lines = tuple(sorted(
+        f'<{PUTIN}{n}> {LABEL} "one{sep}two" .' for n, sep in enumerate("\u2028\x85\x0c\x1e")
+    ))  # fmt: skip
+    loader = ColumnsLoader(VIEW_PREDICATES, _lines_file(lines, tmp_path / "graph.nt"))
+    labels = loader.result().column(LABEL[1:-1])
+    assert sorted(labels.values()) == ["one\x0ctwo", "one\x1etwo", "one\x85two", "one\u2028two"]
 
 
 def test_the_merge_s_changes_come_after_the_columns_read_apart(

@@ -170,20 +170,24 @@ class Columns:
 
     def dump(self, handle: BinaryIO) -> None:
         """Write what the columns hold into ``handle`` for :meth:`add_dumped` (pickled:
-        read back only from the process that wrote it, never from a file)."""
+        read back only by the process that handed the file to the one writing it)."""
         pickle.dump((self._first, self._more), handle, protocol=pickle.HIGHEST_PROTOCOL)
 
     def add_dumped(self, handle: BinaryIO) -> None:
-        """Keep what :meth:`dump` wrote into ``handle`` (these columns are empty)."""
-        if any(self._first.values()):
-            raise ValueError("columns already hold triples")
-        first, more = pickle.load(handle)  # noqa: S301 - our own process's, by a pipe
+        """Keep what :meth:`dump` wrote into ``handle``: the columns of subjects these
+        do not hold (a later part of the lines file)."""
+        first, more = pickle.load(handle)  # noqa: S301 - our own reader's, see dump
         if list(first) != self.predicates or list(more) != self.predicates:
             raise ValueError("columns of other predicates")
         self._forget()
-        self._first, self._more = first, more
-        self._columns = {p: (first[p], more[p]) for p in first}
-        self._at = _Columns(self._columns)
+        if not any(self._first.values()):  # the first part: its columns, as they are
+            self._first, self._more = first, more
+            self._columns = {p: (first[p], more[p]) for p in first}
+            self._at = _Columns(self._columns)
+            return
+        for predicate in self.predicates:
+            self._first[predicate].update(first[predicate])
+            self._more[predicate].update(more[predicate])
 
     def _forget(self) -> None:
         self._read, self._typed = {}, {}

@@ -16,11 +16,13 @@ standard output would go into the pickle).
 
 from __future__ import annotations
 
+import os
 import pickle
 import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from itertools import pairwise
 from pathlib import Path
 from typing import IO
 
@@ -31,6 +33,8 @@ from graphkit.rdf.columns import Columns
 __all__ = ["READER", "ColumnsLoader"]
 
 READER = "graphkit.rdf.read_columns"  # the reader's program (never imported here)
+PARTS = max(1, min(4, os.cpu_count() or 1))  # readers at once: a core each, at most 4
+_Reader = tuple[subprocess.Popen[bytes], IO[bytes], IO[bytes]]  # with what it says, and writes
 
 
 class ColumnsLoader:
@@ -39,41 +43,58 @@ class ColumnsLoader:
     process of its own, from now when ``lines`` is given), then the lines the merge
     changed (:meth:`Columns.change`)."""
 
-    def __init__(self, predicates: Iterable[object], lines: Path | None = None) -> None:
+    def __init__(
+        self, predicates: Iterable[object], lines: Path | None = None, parts: int = PARTS
+    ) -> None:
         self.columns = Columns(predicates)
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="columns")
         self._loads: list[Future[None]] = []
         self._readers: list[subprocess.Popen[bytes]] = []
         if lines is not None:
-            self.add_file(lines)
+            self.add_file(lines, parts)
 
-    def add_file(self, path: Path) -> None:
-        """Read the lines file at ``path`` (into the columns, which are empty)."""
+    def add_file(self, path: Path, parts: int = PARTS) -> None:
+        """Read the lines file at ``path`` (into the columns, which are empty), in
+        ``parts`` parts of about one size, each by a reader of its own: a subject's
+        lines are all in one part."""
+        cuts = _cuts(path, parts)
+        started = [self._start(path, start, end) for start, end in pairwise(cuts)]
+        self._loads.append(self._thread.submit(self._take, started, path))
+
+    def _start(self, path: Path, start: int, end: int) -> _Reader:
         said = tempfile.TemporaryFile()  # noqa: SIM115 - closed by _take, the reader done
         dumped = tempfile.TemporaryFile()  # noqa: SIM115 - likewise
         place = str(dumped.fileno())
-        command, env = own_python(READER, str(path), place, *self.columns.predicates)
+        predicates = self.columns.predicates
+        command, env = own_python(READER, str(path), place, str(start), str(end), *predicates)
         reader = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=said, env=env, pass_fds=(dumped.fileno(),)
         )
         self._readers.append(reader)
-        self._loads.append(self._thread.submit(self._take, reader, said, dumped, path))
+        return reader, said, dumped
 
-    def _take(self, reader: subprocess.Popen[bytes], said: IO[bytes], dumped: IO[bytes],
-              path: Path) -> None:  # fmt: skip
-        code = reader.wait()
-        with said, dumped:
-            if code:
-                said.seek(0)
-                lines = said.read().decode("utf-8", "replace").strip().splitlines()
-                why = lines[-1] if lines else f"exit code {code}"
-                raise ExportError(f"cannot read the graph's lines in {path}: {why}")
-            dumped.seek(0)
-            try:
-                self.columns.add_dumped(dumped)  # type: ignore[arg-type]
-            except (EOFError, pickle.UnpicklingError, ValueError) as exc:
-                why = f"{type(exc).__name__}: {exc}"
-                raise ExportError(f"cannot take the columns read of {path}: {why}") from exc
+    def _take(self, started: list[_Reader], path: Path) -> None:
+        """The readers' columns, kept in the order of their parts."""
+        try:
+            for reader, said, dumped in started:
+                code = reader.wait()
+                if code:
+                    said.seek(0)
+                    lines = said.read().decode("utf-8", "replace").strip().splitlines()
+                    why = lines[-1] if lines else f"exit code {code}"
+                    raise ExportError(f"cannot read the graph's lines in {path}: {why}")
+                dumped.seek(0)
+                try:
+                    self.columns.add_dumped(dumped)  # type: ignore[arg-type]
+                except (EOFError, pickle.UnpicklingError, ValueError) as exc:
+                    why = f"{type(exc).__name__}: {exc}"
+                    raise ExportError(f"cannot take the columns read of {path}: {why}") from exc
+        finally:
+            for reader, said, dumped in started:
+                if reader.poll() is None:
+                    reader.kill()
+                said.close()
+                dumped.close()
 
     def change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
         self._loads.append(self._thread.submit(self.columns.change, removed, added))
@@ -93,3 +114,28 @@ class ColumnsLoader:
         finally:
             self._thread.shutdown(wait=True, cancel_futures=True)
         return self.columns
+
+
+def _cuts(path: Path, parts: int) -> list[int]:
+    """Where the parts of the lines file at ``path`` start, and its size: each cut
+    moved on to the first line of a subject (the lines of one subject are together).
+    A file that cannot be read is one part: its reader says why."""
+    try:
+        size = path.stat().st_size
+        if parts <= 1 or size == 0:  # (a pipe has no size: opened, it waits for a writer)
+            return [0, size]
+        cuts = [0]
+        with path.open("rb") as handle:
+            for at in range(1, parts):
+                handle.seek(max(at * size // parts - 1, cuts[-1]))
+                handle.readline()  # to the start of the next line
+                first = handle.readline()
+                subject = first[: first.find(b"> ") + 1]
+                start = handle.tell() - len(first)
+                while first and first.startswith(subject):
+                    start = handle.tell()
+                    first = handle.readline()
+                cuts.append(max(start, cuts[-1]))
+        return sorted({*cuts, size})
+    except OSError:
+        return [0, 0]
