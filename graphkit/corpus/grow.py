@@ -40,8 +40,8 @@ from graphkit.corpus.records import (
     article_from_dict,
     articles_jsonl,
     entity_from_dict,
-    entity_lines,
     generate_jsonl,
+    json_line,
     json_records,
     refuse_changed_set,
     write_text,
@@ -157,10 +157,45 @@ def write_grown_records(
     return {
         "assertions": exports.write_with(ASSERTIONS_FILE, assertions),
         "articles": exports.write_with(ARTICLES_FILE, articles),
-        "entities": exports.write_with(
-            ENTITIES_FILE, partial(write_text, entity_lines(grown.corpus.entities))
-        ),
+        "entities": exports.write_with(ENTITIES_FILE, partial(_entities, base, grown)),
         "report": exports.write(
             REPORT_NAME, grown_report(base.report, base.articles, new, exit_code)
         ),
     }
+
+
+def _entities(base: Base, grown: Grown, handle: BinaryIO) -> None:
+    """``entities.jsonl`` of the grown graph: the old file (sorted by id) with the
+    lines of the entities the new articles touch (the only ones a merge changes)
+    written again, new ones in their places; every other line is copied as it is,
+    not made again from its entity (5 s of 366,000 entities at 5,000 articles)."""
+    touched = {e.id for e in grown.new.entities}
+    fresh = [e for e in grown.corpus.entities if e.id in touched]  # sorted by id
+    at = 0
+    with (base.folder / ENTITIES_FILE).open("rb") as old:
+        for line in old:
+            if not line.strip():
+                continue
+            key = _entity_id(line)
+            while at < len(fresh) and fresh[at].id < key:
+                handle.write(json_line(fresh[at]).encode("utf-8"))
+                at += 1
+            if at < len(fresh) and fresh[at].id == key:
+                continue  # written again, in the next turn or below
+            handle.write(line)
+    write_text((json_line(e) for e in fresh[at:]), handle)
+
+
+def _entity_id(line: bytes) -> str:
+    r"""The id of an entity's line, read off its start (its whole JSON when escaped).
+
+    >>> _entity_id(b'{"id": "putin-1a2b", "label": "Putin"}\n')
+    'putin-1a2b'
+    >>> _entity_id(b'{"id": "a\\"b", "label": "x"}\n')
+    'a"b'
+    """
+    head = b'{"id": "'
+    end = line.find(b'"', len(head))
+    if line.startswith(head) and end > 0 and b"\\" not in line[:end]:
+        return line[len(head) : end].decode("utf-8")
+    return str(json.loads(line)["id"])
