@@ -15,6 +15,7 @@ from graphkit.export.html.source import SourceReader
 from graphkit.pipeline import BuildResult
 from graphkit.rdf.build import add_corpus, build_lines
 from graphkit.rdf.columns import Columns, Tee, term
+from graphkit.rdf.columns_loader import ColumnsLoader
 from graphkit.rdf.triples import (
     Lit,
     TripleLines,
@@ -127,8 +128,7 @@ def test_columns_read_from_a_lines_file_are_the_store_s(news: Corpus, tmp_path: 
     lines = build_lines(news)
     path = tmp_path / "graph.nt"
     path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    columns = Columns(VIEW_PREDICATES)
-    columns.add_file(path)  # as a build that grows a graph reads the old one
+    columns = ColumnsLoader(VIEW_PREDICATES, path).result()  # as a build that grows a graph
     assert GraphData.read(columns) == GraphData.read(store_of(lines))
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
@@ -123,11 +122,6 @@ class Columns:
                 more = found[1].setdefault(key, [])
                 if obj not in more:
                     more.append(obj)
-
-    def add_file(self, path: Path) -> None:
-        """Keep the triples of the lines file at ``path`` (an old graph a build grows)."""
-        with path.open(encoding="utf-8") as handle:
-            self.add_lines(handle)
 
     def change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
         """Take the lines ``removed`` out and put the lines ``added`` in (N-Triples

@@ -4,10 +4,11 @@ articles (issue 15).
 Reading a graph's lines file into :class:`~graphkit.rdf.columns.Columns` is Python
 from end to end: 10.5 million lines at 5,000 articles, 15 s alone. In a thread it held
 Python's lock against the parse of the new articles, and both took longer; spaCy's
-import alone went from about 3 s to 13 s. The lines file is read by a Python process
-of its own, on the other core, whose columns come back pickled (about 3 s to take in
-at 5,000 articles); the lines the merge changes are then changed in them, in order,
-in a thread.
+import alone went from about 3 s to 13 s. The lines file is read by Python processes
+of their own, a part of it each, on the other cores (16 s with two at 5,000 articles,
+27 s with one), whose columns come back pickled (about 4 s to take in at 5,000
+articles); the lines the merge changes are then changed in them, in order, in a
+thread.
 
 The reader is :mod:`graphkit.rdf.read_columns`; it writes the columns into a file
 this process made and handed it (not into a pipe: whatever else wrote to its
