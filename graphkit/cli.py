@@ -34,7 +34,7 @@ from graphkit.files import atomic_write, interrupts_noted, stop_if_interrupted
 from graphkit.ingest.dates import parse_day
 from graphkit.ingest.report import exit_code_for
 from graphkit.options import AnalysisOptions
-from graphkit.sparql.store import open_graph
+from graphkit.sparql.store import open_graph, open_view_graph
 from graphkit.terminal import StageBars, printable
 from graphkit.types import InputProblem
 
@@ -363,8 +363,8 @@ def view(
     ] = 0.0,
 ) -> None:
     """Write an interactive HTML view of a graph, or of one actor's neighbourhood."""
-    with open_graph(graph) as store:
-        written = write_view(store, output, actor, hops, min_confidence, graph.name or str(graph))
+    with open_view_graph(graph) as read:
+        written = write_view(read, output, actor, hops, min_confidence, graph.name or str(graph))
     err.print(
         f"{escape(written.title)}: {written.nodes} actors and concepts, "
         f"{written.edges} relations -> {escape(str(written.path))}",

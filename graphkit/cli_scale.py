@@ -44,7 +44,7 @@ GraphOrFolder = Annotated[
     Path,
     typer.Argument(
         help="An exported graph (.ttl, .nt, .trig, .nq, .jsonld), or an export folder "
-        "(read from its on-disk store).",
+        "(read from its on-disk store; by view, from the columns its build kept).",
         exists=True, readable=True,
     ),
 ]  # fmt: skip

@@ -41,6 +41,7 @@ from graphkit.nlp.pieces import long_article_notes
 from graphkit.options import AnalysisOptions
 from graphkit.rdf.build import PREFIXES, build_lines, spill_lines
 from graphkit.rdf.columns import Columns
+from graphkit.rdf.columns_cache import cached_columns, save_columns
 from graphkit.rdf.columns_loader import ColumnsLoader
 from graphkit.rdf.triples import LINES_FILE, rdflib_graph, read_lines
 from graphkit.resolve.aliases import load_aliases
@@ -249,7 +250,9 @@ def build(
         corpus = merge_corpora(base, new, (*notes, *problems))
         unchanged = into is not None and not fresh and folder == Path(into)
         if not corpus.articles or unchanged:  # nothing to write, or nothing new
-            lines = _graph_lines(corpus, stages)
+            stages("graph", 0, 0)
+            lines = build_lines(corpus)
+            stages("graph", len(lines), len(lines))
             return BuildResult(corpus, lines, {}, time.perf_counter() - started)
         if into is None:
             notes = _lock(held, folder)
@@ -261,13 +264,6 @@ def build(
     return BuildResult(
         folder, None, outputs, time.perf_counter() - started, found, counted, articles
     )
-
-
-def _graph_lines(corpus: Corpus, stages: StageProgress) -> tuple[str, ...]:
-    stages("graph", 0, 0)
-    lines = build_lines(corpus)
-    stages("graph", len(lines), len(lines))
-    return lines
 
 
 _EMPTY = Corpus(articles=(), assertions=(), entities=())
@@ -295,9 +291,12 @@ def _grow(
     )
     if not fresh:  # nothing new: nothing is written
         return BuildResult(folder, None, {}, found=found, counted=counted)
-    # the views' columns of the old graph load while the new articles are parsed; the
-    # lines the merge changes are then changed in them (issue 15)
-    columns = ColumnsLoader(view_predicates(), folder / LINES_FILE) if "html" in formats else None
+    # the views' columns of the old graph (kept with it, else read from its lines file)
+    # load while the new articles are parsed, then take the merge's changes (issue 15)
+    columns = None
+    if "html" in formats:
+        saved = cached_columns(folder)
+        columns = ColumnsLoader(view_predicates(), folder / LINES_FILE, saved=saved)
     try:
         return _grown(base, fresh, found, counted, columns, formats, options, progress, stages)
     finally:
@@ -347,12 +346,11 @@ def _grown(
     except BaseException:
         exports.abort()
         raise
-    counted = Totals(
-        len(grown.corpus.articles),
-        grown.corpus.sentences,
-        len(grown.corpus.entities),
-        counted.assertions + len(new.assertions),
-    )
+    if columns is not None:  # for the next build into the folder
+        save_columns(folder, columns.result())
+    whole = grown.corpus
+    assertions = counted.assertions + len(new.assertions)
+    counted = Totals(len(whole.articles), whole.sentences, len(whole.entities), assertions)
     return BuildResult(folder, None, outputs, found=new.problems, counted=counted)
 
 
@@ -376,10 +374,12 @@ def _write(
     grown."""
     report = report_json(owned[0], exit_code_for(owned[0]))
     exports = ExportSet(folder)
+    formats = tuple(formats)
+    # what the views read is kept as the graph is made, and kept with the graph after
+    columns = Columns(view_predicates()) if "html" in formats else None
     try:
-        formats = tuple(formats)
         outputs = write_exports(
-            _export(owned, exports, previous, stages, views="html" in formats),
+            _export(owned, exports, previous, stages, columns),
             exports,
             formats,
             lambda d, t: stages("exports", d, t),
@@ -389,6 +389,8 @@ def _write(
     except BaseException:
         exports.abort()
         raise
+    if columns is not None:
+        save_columns(folder, columns)
     return outputs
 
 
@@ -397,14 +399,13 @@ def _export(
     exports: ExportSet,
     previous: Path | None,
     stages: StageProgress,
-    views: bool = True,
+    columns: Columns | None,
 ) -> Export:
     """The export of the corpus taken out of ``owned``. Its graph's lines are sorted
     a chunk at a time on disk and merged as the lines file is written (never all held,
-    issue 15); with ``views``, what the views read is kept as columns as it is made."""
+    issue 15); what the views read is kept in ``columns`` (if any) as it is made."""
     corpus = owned.pop()
     stages("graph", 0, 0)
-    columns = Columns(view_predicates()) if views else None
     folder = exports.staged(f"{LINES_FILE}.chunks")
     lines = spill_lines(corpus, folder, also=columns)
     stages("graph", len(lines), len(lines))

@@ -28,13 +28,18 @@ from typing import TYPE_CHECKING
 
 from graphkit.errors import ExportError, InputError
 from graphkit.files import WORK, locked, read_manifest
+from graphkit.rdf.columns_cache import load_cached_columns
 from graphkit.rdf.io import check_whole, load_store
+from graphkit.rdf.reader import Columnar
 from graphkit.rdf.triples import LINES_FILE
 
 if TYPE_CHECKING:
     import pyoxigraph
 
-__all__ = ["GRAPH_FILES", "STORES", "ensure_store", "graph_file", "open_graph", "using_store"]
+__all__ = [
+    "GRAPH_FILES", "STORES", "ensure_store", "graph_file", "open_graph", "open_view_graph",
+    "using_store",
+]  # fmt: skip
 
 # The exports a store is made from, best first (every format a build writes that
 # Oxigraph reads as it is; a TriG file's article graphs stay named graphs).
@@ -98,6 +103,22 @@ def open_graph(path: Path) -> Iterator[pyoxigraph.Store]:
         return
     with using_store(path) as location:
         yield ox.Store.read_only(str(location))
+
+
+@contextlib.contextmanager
+def open_view_graph(path: Path) -> Iterator[pyoxigraph.Store | Columnar]:
+    """What the views read of the graph at ``path``: the columns an export folder's
+    build kept for them (:mod:`graphkit.rdf.columns_cache`; a tenth of the time of
+    reading its store), else the graph as :func:`open_graph` opens it."""
+    if path.is_dir():
+        from graphkit.export.formats import view_predicates
+
+        columns = load_cached_columns(path, view_predicates())
+        if columns is not None:
+            yield columns
+            return
+    with open_graph(path) as store:
+        yield store
 
 
 def _ensure(folder: Path) -> Path:

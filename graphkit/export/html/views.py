@@ -116,15 +116,15 @@ def view_title(actor: Actor | None, hops: int, fallback: str) -> str:
 # 1,000 articles took (issue 15). It runs again once they are written.
 @collector_paused()
 def write_view(
-    graph: Path | ox.Store,
+    graph: Path | ox.Store | Columnar,
     out: Path,
     actor: str | None = None,
     hops: int = 1,
     min_confidence: float = 0.0,
     name: str | None = None,
 ) -> WrittenView:
-    """Write the view of ``graph`` (a graph file, or a store and the ``name`` of what
-    it holds) to ``out``: the whole graph, or the ``hops``-neighbourhood of the actor
+    """Write the view of ``graph`` (a graph file, or a store or columns and the ``name``
+    of what they hold) to ``out``: the whole graph, or the ``hops``-neighbourhood of the actor
     called ``actor``; statements below ``min_confidence`` are left out."""
     if hops < 0:
         raise InputError(f"--hops must be 0 or more, not {hops}")
