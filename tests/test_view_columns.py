@@ -11,8 +11,9 @@ import pytest
 
 import graphkit
 from graphkit.export.html.data import VIEW_PREDICATES, GraphData
-from graphkit.export.html.source import SourceReader
+from graphkit.export.html.source import SOURCE_PREDICATES, SourceReader
 from graphkit.pipeline import BuildResult
+from graphkit.rdf import reader
 from graphkit.rdf.build import add_corpus, build_lines
 from graphkit.rdf.columns import Columns, Tee, term
 from graphkit.rdf.columns_loader import ColumnsLoader
@@ -116,6 +117,18 @@ def test_a_predicate_the_columns_do_not_keep_is_an_error_not_an_empty_column(
     with pytest.raises(KeyError):
         columns.column("https://w3id.org/graphkit/ontology#subjectText")
     assert columns.column("https://w3id.org/graphkit/ontology#sentence")
+
+
+@pytest.mark.parametrize("convert", [reader.text, reader.py, reader.node, None])
+def test_a_sparse_column_reads_what_the_whole_column_holds(news: Corpus, convert: object) -> None:
+    columns = _columns(news)
+    for predicate in sorted(SOURCE_PREDICATES):
+        whole = columns.column(predicate, convert)
+        sparse = columns.sparse_column(predicate, convert)
+        assert len(sparse) == len(whole) and sorted(sparse) == sorted(whole)
+        for subject in sorted(whole)[::7]:  # each value as it is first read, then again
+            assert sparse.get(subject) == whole[subject] == sparse[subject]
+        assert sparse.get("urn:none") is None and sparse.get("urn:none", 3) == 3
 
 
 def _read_lines(lines: tuple[str, ...] | list[str]) -> GraphData:

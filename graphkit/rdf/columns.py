@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
@@ -228,6 +228,14 @@ class Columns:
                 self._read[key] = {s: done[o] for s, o in first.items()}
         return self._read[key]
 
+    def sparse_column(
+        self, predicate: object, convert: Callable[[Any], Any] | None = text
+    ) -> Mapping[str, Any]:
+        """:meth:`column`, each value converted when first read: for a column of which
+        few subjects are read (the sources of the statements a view shows: 5,000 of
+        250,000 at 5,000 articles, where converting whole columns took 1 s)."""
+        return _Converting(self._first[str(predicate)], convert)
+
     def lists(
         self, predicate: object, convert: Callable[[Any], Any] = text
     ) -> dict[str, tuple[Any, ...]]:
@@ -263,6 +271,29 @@ class _Columns(dict[Node, Any]):
     def __missing__(self, predicate: Node) -> Any:
         found = self[predicate] = self.by_text.get(str(predicate))
         return found
+
+
+class _Converting(Mapping[str, Any]):
+    """A column whose values are converted as they are read, each distinct one once."""
+
+    def __init__(self, first: dict[str, str], convert: Callable[[Any], Any] | None) -> None:
+        self._first, self._convert = first, convert
+        self._done: dict[str, Any] = {}
+
+    def __getitem__(self, subject: str) -> Any:
+        value = self._first[subject]
+        if value not in self._done:
+            self._done[value] = _converted((value,), self._convert)[value]
+        return self._done[value]
+
+    def get(self, subject: str, default: Any = None) -> Any:
+        return self[subject] if subject in self._first else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._first)
+
+    def __len__(self) -> int:
+        return len(self._first)
 
 
 def _converted(values: Iterable[str], convert: Callable[[Any], Any] | None) -> dict[Any, Any]:

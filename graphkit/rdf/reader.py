@@ -22,7 +22,7 @@ is read (once), for a caller that walks every node of a kind.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from typing import Any, Protocol
@@ -103,6 +103,10 @@ class Columnar(Protocol):
     def lists(
         self, predicate: object, convert: Callable[[Term], Any] = ...
     ) -> dict[str, tuple[Any, ...]]: ...
+
+    def sparse_column(
+        self, predicate: object, convert: Callable[[Term], Any] | None = ...
+    ) -> Mapping[str, Any]: ...
 
 
 _TEXT = text  # the default conversion of a column (in the class, "text" is the method)
@@ -199,6 +203,12 @@ class Reader:
                 found.setdefault(subject, []).append(convert(quad.object))
         self._lists[key] = {s: tuple(objects) for s, objects in found.items()}
         return self._lists[key]
+
+    def sparse_column(
+        self, predicate: object, convert: Callable[[Term], Any] | None = _TEXT
+    ) -> Mapping[str, Any]:
+        """:meth:`column`: a store's column is read whole either way."""
+        return self.column(predicate, convert)
 
     @cached_property
     def _graphs(self) -> bool:

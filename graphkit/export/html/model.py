@@ -148,7 +148,7 @@ def _edge(
 def _folded_label(read: GraphData) -> Callable[[ClaimKey, list[Statement]], str]:
     def label(key: ClaimKey, statements: list[Statement]) -> str:
         lemma = read.relations.get(key[1], _local(key[1]))
-        return _edge_label(lemma, key[3], [st.source for st in statements])
+        return _edge_label(lemma, key[3], [st.marks() for st in statements])
 
     return label
 

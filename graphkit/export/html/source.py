@@ -5,6 +5,7 @@ per node and property cost most of the views' time at scale (issue 15).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from rdflib import RDF, RDFS
@@ -14,7 +15,7 @@ from graphkit.export.html.dates import span
 from graphkit.rdf.reader import Columnar, Term, node, py, text
 from graphkit.rdf.vocab import GK
 
-__all__ = ["SOURCE_PREDICATES", "SourceReader", "confidence_of", "label_of", "local_name"]
+__all__ = ["DRAWN", "SOURCE_PREDICATES", "SourceReader", "confidence_of", "label_of", "local_name"]
 
 
 def _str(term: Term) -> str:
@@ -70,10 +71,11 @@ class SourceReader:
     def __init__(self, reader: Columnar, articles: dict[str, dict[str, str | None]]) -> None:
         self.articles = articles
         self.labels, self.resolved, self.texts = (reader.column(p) for p in _LOOKED_UP)
-        self.columns = {
+        # every statement's drawn values are read, the rest only for those shown
+        self.columns: dict[str, Mapping[str, Any]] = {
             **{name: reader.column(p) for name, p in _IRIS.items()},
-            **{name: reader.column(p, py) for name, p in _VALUES.items()},
-            "speaker": reader.column(GK.attributedTo, None),
+            **{name: _column(reader, name)(p, py) for name, p in _VALUES.items()},
+            "speaker": reader.sparse_column(GK.attributedTo, None),
             "qualifiers": reader.lists(GK.qualifier, node),
         }
 
@@ -106,6 +108,14 @@ class SourceReader:
             "event": _event(v),
         }
 
+    def marks(self, iri: str) -> dict[str, Any]:
+        """The ``modality`` and ``hedged`` of the source of the statement ``iri``, as
+        :meth:`of` gives them."""
+        return {
+            "modality": self.columns["modality"].get(iri),
+            "hedged": bool(self.columns["hedged"].get(iri)),
+        }
+
     def _time(self, qualifiers: tuple[str | None, ...]) -> tuple[str | None, str | None]:
         """The resolved date of the statement's first dated time qualifier, and its
         words (a literal is no qualifier: it has no date)."""
@@ -114,6 +124,17 @@ class SourceReader:
             if resolved is not None and span(resolved) is not None:
                 return resolved, self.texts.get(q)
         return None, None
+
+
+# the columns every statement is drawn from, in the order
+# :func:`graphkit.export.html.data.read_statements` takes them; the others of its source
+# are read when it is shown
+DRAWN = ("subject", "predicate", "object", "negated", "hedged", "attribution", "modality",
+         "confidence")  # fmt: skip
+
+
+def _column(reader: Columnar, name: str) -> Callable[..., Mapping[str, Any]]:
+    return reader.column if name in DRAWN else reader.sparse_column
 
 
 # every predicate a source is read from
