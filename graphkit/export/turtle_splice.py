@@ -19,7 +19,6 @@ when either graph is empty. ``tests/test_turtle_splice.py`` compares the two wri
 from __future__ import annotations
 
 import io
-import mmap
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import BinaryIO
 from graphkit.export.formats import FORMATS
 from graphkit.export.rdf import TURTLE_PREFIXES, turtle_header, write_turtle, write_turtle_body
 from graphkit.files import check_set, read_manifest
+from graphkit.rdf.file_text import FileText, copy_range
 from graphkit.rdf.grow import lines_of_subjects
 
 __all__ = ["spliced_formats", "write_spliced_turtle"]
@@ -64,13 +64,9 @@ def write_spliced_turtle(
         if not all(sizes) or before.seek(0) != 0 or before.read(len(header)) != header:
             write_turtle(lines, handle)
             return
-        with (
-            mmap.mmap(before.fileno(), 0, access=mmap.ACCESS_READ) as text,
-            mmap.mmap(after.fileno(), 0, access=mmap.ACCESS_READ) as grown,
-        ):
-            blocks = dict(_blocks(lines_of_subjects(grown, heads)))
-            handle.write(header)
-            _splice(text, len(header), heads, blocks, handle)
+        blocks = dict(_blocks(lines_of_subjects(FileText(after), heads)))
+        handle.write(header)
+        _splice(FileText(before), before, len(header), heads, blocks, handle)
 
 
 def _blocks(lines: list[bytes]) -> Iterator[tuple[bytes, bytes]]:
@@ -96,7 +92,7 @@ def _block_starts(body: bytes) -> Iterator[int]:
         at = body.find(b"\n", at + 1)
 
 
-def _head(text: bytes | mmap.mmap, start: int) -> bytes:
+def _head(text: bytes | FileText, start: int) -> bytes:
     """The subject of the block at ``start`` as its lines start (``b"<iri> "``): a
     prefixed name is written out, its escapes (``\\.``, ``\\/``...) taken away."""
     token = text[start : text.find(b" ", start)]
@@ -124,22 +120,28 @@ def _unescaped(local: bytes) -> bytes:
 
 
 def _splice(
-    text: mmap.mmap, body: int, heads: list[bytes], blocks: dict[bytes, bytes], handle: BinaryIO
+    text: FileText,
+    source: BinaryIO,
+    body: int,
+    heads: list[bytes],
+    blocks: dict[bytes, bytes],
+    handle: BinaryIO,
 ) -> None:
-    """Write the old Turtle ``text`` from ``body`` on with the block of each of
-    ``heads`` (sorted) taken out and the block in ``blocks`` put in its place."""
+    """Write the old Turtle ``text`` (of the open file ``source``, copied from it) from
+    ``body`` on with
+    the block of each of ``heads`` (sorted) taken out and the block in ``blocks`` put
+    in its place."""
     size, written = len(text), body
-    with memoryview(text) as view:
-        for head in heads:
-            at = _seek(text, head, written, size)
-            end = _block_end(text, at, size) if at < size and _head(text, at) == head else at
-            handle.write(view[written:at])
-            handle.write(blocks.get(head, b""))
-            written = end
-        handle.write(view[written:size])
+    for head in heads:
+        at = _seek(text, head, written, size)
+        end = _block_end(text, at, size) if at < size and _head(text, at) == head else at
+        copy_range(source, written, at, handle)
+        handle.write(blocks.get(head, b""))
+        written = end
+    copy_range(source, written, size, handle)
 
 
-def _seek(text: mmap.mmap, head: bytes, low: int, high: int) -> int:
+def _seek(text: FileText, head: bytes, low: int, high: int) -> int:
     """Where the first block from ``low`` (a block's start) whose subject is not below
     ``head`` starts (``high``: none)."""
     while low < high:
@@ -151,7 +153,7 @@ def _seek(text: mmap.mmap, head: bytes, low: int, high: int) -> int:
     return low
 
 
-def _block_start(text: mmap.mmap, at: int, low: int) -> int:
+def _block_start(text: FileText, at: int, low: int) -> int:
     """The start of the block holding ``at`` (``low``, a block's start, at the most)."""
     while True:
         found = text.rfind(b"\n", low, at)
@@ -162,7 +164,7 @@ def _block_start(text: mmap.mmap, at: int, low: int) -> int:
         at = found
 
 
-def _block_end(text: mmap.mmap, start: int, high: int) -> int:
+def _block_end(text: FileText, start: int, high: int) -> int:
     """Where the block starting at ``start`` ends: the next block's start, or ``high``."""
     at = start
     while True:

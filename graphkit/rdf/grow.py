@@ -26,14 +26,11 @@ office's owner does not change an old fact's ``roleOf``).
 from __future__ import annotations
 
 import io
-import mmap
-import os
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
-import numpy as np
 from rdflib.namespace import PROV
 
 from graphkit.rdf.build import (
@@ -45,6 +42,7 @@ from graphkit.rdf.build import (
     country_entities,
     group_claims,
 )
+from graphkit.rdf.file_text import FileText, copy_range
 from graphkit.rdf.iri import CLAIMS
 from graphkit.rdf.triples import TripleLines, literal
 from graphkit.rdf.vocab import GK
@@ -142,16 +140,12 @@ def write_grown(
     store of the old graph is brought up to date with them).
 
     The Python work is in proportion to the delta, not to the file (issue 15): the
-    old file is mapped, the lines the delta touches are found by binary search, and
-    the bytes between them are written as they are, in slices of the mapping."""
-    if os.fstat(old.fileno()).st_size == 0:  # an empty file cannot be mapped
-        return _splice(b"", delta, handle, changed)
-    with mmap.mmap(old.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
-        return _splice(mapped, delta, handle, changed)
+    lines the delta touches are found by binary search in the old file, and the bytes
+    between them are copied as they are (:mod:`graphkit.rdf.file_text`)."""
+    return _splice(FileText(old), delta, handle, changed, source=old)
 
 
-_Text = bytes | mmap.mmap  # the old lines, each ending in b"\n"
-_CHUNK = 1 << 22  # bytes counted at a time (numpy's comparison makes a mask as long)
+_Text = bytes | FileText  # the old lines, each ending in b"\n"
 _SPACING = 1 << 12  # bytes at least between two lines of the index :func:`_windows` makes
 _ADDED, _REMOVED, _RECOUNT = 0, 1, 2  # what a key of the delta is
 
@@ -159,34 +153,49 @@ _ADDED, _REMOVED, _RECOUNT = 0, 1, 2  # what a key of the delta is
 Changed = Callable[[list[bytes], list[bytes]], object]  # told the lines gone, and come
 
 
-def _splice(text: _Text, delta: Delta, handle: BinaryIO, changed: Changed | None = None) -> int:
+def _splice(
+    text: _Text,
+    delta: Delta,
+    handle: BinaryIO,
+    changed: Changed | None = None,
+    source: BinaryIO | None = None,
+) -> int:
     """Write ``text`` changed by ``delta`` into ``handle``: the windows of
-    :func:`_windows` through :func:`_grown_window`, the bytes between them as they are;
-    return how many lines were written. ``changed(gone, came)`` is told the old lines
-    that went and the lines that came, once all are written."""
+    :func:`_windows` through :func:`_grown_window`, the bytes between them as they are
+    (copied from ``source``, the open file of ``text`` when it is one); return how many
+    lines were written. ``changed(gone, came)`` is told the old lines that went and
+    the lines that came, once all are written."""
     gone: list[bytes] = []
     came: list[bytes] = []
     size = len(text)
-    count = _count_breaks(text)
-    if size and text[size - 1 : size] != b"\n":
-        count += 1  # a last line without its break, given one as a line read is
+    unended = bool(size) and text[size - 1 : size] != b"\n"  # a last line without its break
+    # the lines written: those copied (their breaks counted as they go) and those of
+    # the windows; a last line without its break counts as a line read does
+    count = int(unended)
+
+    def copy(start: int, end: int) -> None:
+        nonlocal count
+        if source is not None:
+            count += copy_range(source, start, end, handle)
+        else:
+            part = text[start:end]
+            count += part.count(b"\n")
+            handle.write(part)
+
     written = 0
-    # the bytes between windows go as slices of the mapping: no copy, and the handle
-    # (which hashes what it writes) still gets every byte
-    with memoryview(text) as view:
-        for start, end, added in _windows(text, delta):
-            handle.write(view[written:start])
-            old = _split(text[start:end])
-            lines = list(_grown_window(old, replace(delta, added=added)))
-            if lines:
-                handle.write(b"\n".join(lines) + b"\n")
-            count += len(lines) - len(old)
-            written = end
-            if changed is not None:
-                kept, grown = set(old), set(lines)
-                gone += (line for line in old if line not in grown)
-                came += (line for line in lines if line not in kept)
-        handle.write(view[written:size])
+    for start, end, added in _windows(text, delta):
+        copy(written, start)
+        old = _split(text[start:end])
+        lines = list(_grown_window(old, replace(delta, added=added)))
+        if lines:
+            handle.write(b"\n".join(lines) + b"\n")
+        count += len(lines) - (unended and end == size)  # (its line is in ``lines`` then)
+        written = end
+        if changed is not None:
+            kept, grown = set(old), set(lines)
+            gone += (line for line in old if line not in grown)
+            came += (line for line in lines if line not in kept)
+    copy(written, size)
     if changed is not None:
         changed(gone, came)
     return count
@@ -242,15 +251,6 @@ def _windows(text: _Text, delta: Delta) -> Iterator[tuple[int, int, tuple[bytes,
         while taken < len(places) and places[taken] <= end:
             taken += 1
         yield start, end, delta.added[first:taken]
-
-
-def _count_breaks(text: _Text) -> int:
-    """How many b"\\n" are in ``text``, counted by numpy in place (a slice of a mapping
-    would be a copy; ``bytes.count`` is four times slower)."""
-    data = np.frombuffer(text, dtype=np.uint8)
-    return sum(
-        int(np.count_nonzero(data[at : at + _CHUNK] == 10)) for at in range(0, len(data), _CHUNK)
-    )
 
 
 def _index(text: _Text, keys: int) -> tuple[list[int], list[bytes]]:
