@@ -11,13 +11,11 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph
-
+from graphkit.build_result import BuildResult, Totals
 from graphkit.collector import collector_paused
 from graphkit.corpus.grow import Base, can_grow, grow_corpus, read_base, write_grown_records
 from graphkit.corpus.merge import merge_corpora
@@ -39,15 +37,17 @@ from graphkit.ingest.report import REPORT_NAME, exit_code_for, exit_code_of, rep
 from graphkit.nlp import analyze_articles
 from graphkit.nlp.pieces import long_article_notes
 from graphkit.options import AnalysisOptions
-from graphkit.rdf.build import PREFIXES, build_lines, spill_lines
+from graphkit.rdf.build import build_lines, spill_lines
 from graphkit.rdf.columns import Columns
 from graphkit.rdf.columns_cache import cached_columns, save_columns
 from graphkit.rdf.columns_loader import ColumnsLoader
-from graphkit.rdf.triples import LINES_FILE, rdflib_graph, read_lines
+from graphkit.rdf.triples import LINES_FILE
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.classify import country_of_words
 from graphkit.resolve.resolver import Resolver
 from graphkit.types import Article, Assertion, Corpus, InputProblem
+
+__all__ = ["BuildResult", "Totals", "analyze", "build", "extract"]
 
 Progress = Callable[[int, int], None]
 # stage ("parse", "resolve", "graph", "exports"), done, total: each long stage's count
@@ -56,80 +56,6 @@ StageProgress = Callable[[str, int, int], None]
 
 def _quiet(stage: str, done: int, total: int) -> None:
     """No progress shown."""
-
-
-@dataclass(frozen=True)
-class Totals:
-    """How much the graph a build wrote holds."""
-
-    documents: int
-    sentences: int
-    entities: int
-    assertions: int
-
-    @classmethod
-    def of(cls, corpus: Corpus) -> Totals:
-        return cls(
-            len(corpus.articles), corpus.sentences, len(corpus.entities), len(corpus.assertions)
-        )
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    """What a build made: the resolved corpus, its graph (as sorted N-Triples
-    ``lines``; ``graph`` is an rdflib graph of them), the files and the time taken.
-
-    A build that wrote its folder holds neither its corpus (let go once its records
-    are written, before the views: issue 15) nor its lines: ``corpus`` and ``lines``
-    are read back from the folder when first asked for; ``totals`` and ``problems``
-    are at hand. A build that grew a folder's graph in place
-    (:mod:`graphkit.corpus.grow`) likewise holds only what it added."""
-
-    built: Corpus | Path  # the corpus, or the folder whose records hold it
-    built_lines: tuple[str, ...] | None = None  # None: in the lines file it wrote
-    outputs: dict[str, Path] = field(default_factory=dict)
-    seconds: float = 0.0
-    found: tuple[InputProblem, ...] = ()  # the problems, when ``built`` is a folder
-    counted: Totals | None = None  # the totals, when ``built`` is a folder
-    # the articles as they were read (their paths as given: the records keep only
-    # the file's name), when ``built`` is a folder and the build had them all
-    articles: tuple[Article, ...] | None = None
-
-    @cached_property
-    def corpus(self) -> Corpus:
-        if isinstance(self.built, Corpus):
-            return self.built
-        corpus = replace(read_corpus(self.built), problems=self.found)
-        return corpus if self.articles is None else replace(corpus, articles=self.articles)
-
-    @cached_property
-    def lines(self) -> tuple[str, ...]:
-        if self.built_lines is not None:
-            return self.built_lines
-        path = self.outputs.get("lines")
-        if path is None:
-            assert isinstance(self.built, Path), "a build that wrote nothing keeps its lines"
-            path = self.built / LINES_FILE
-        return read_lines(path)
-
-    @cached_property
-    def graph(self) -> Graph:
-        return rdflib_graph(self.lines, PREFIXES)
-
-    @property
-    def totals(self) -> Totals:
-        if self.counted is not None:
-            return self.counted
-        return Totals.of(self.corpus)
-
-    @property
-    def problems(self) -> tuple[InputProblem, ...]:
-        return self.built.problems if isinstance(self.built, Corpus) else self.found
-
-    @property
-    def exit_code(self) -> int:
-        """0: every input read; 1: some failed (the rest was built); 2: nothing read."""
-        return exit_code_of(self.totals.documents, self.problems)
 
 
 def analyze(
@@ -297,15 +223,17 @@ def _grow(
     if "html" in formats:
         saved = cached_columns(folder)
         columns = ColumnsLoader(view_predicates(), folder / LINES_FILE, saved=saved)
+    owned = [base]  # handed on, not kept: let go once the records are written
+    del base
     try:
-        return _grown(base, fresh, found, counted, columns, formats, options, progress, stages)
+        return _grown(owned, fresh, found, counted, columns, formats, options, progress, stages)
     finally:
         if columns is not None:
             columns.close()
 
 
 def _grown(
-    base: Base,
+    owned: list[Base],
     fresh: list[Article],
     found: tuple[InputProblem, ...],
     counted: Totals,
@@ -315,8 +243,11 @@ def _grown(
     progress: Progress | None,
     stages: StageProgress,
 ) -> BuildResult:
-    """Parse and resolve the ``fresh`` articles and grow ``base``'s folder by them;
-    ``columns`` are the views' columns of the old graph, loading (None: no views)."""
+    """Parse and resolve the ``fresh`` articles and grow the folder of the base taken
+    out of ``owned`` by them; ``columns`` are the views' columns of the old graph,
+    loading (None: no views). The base and the grown corpus (every entity: 0.6 GB at
+    5,000 articles) are let go once the records are written, before the views."""
+    base = owned.pop()
     folder = base.folder
     new = _analyze_collected(fresh, [], options, progress, stages)
     new = replace(new, problems=(*found, *new.problems))
@@ -324,23 +255,31 @@ def _grown(
     grown = grow_corpus(base, new, changed=columns.change if columns else None)
     stages("graph", len(grown.delta.added), len(grown.delta.added))  # the lines added
     code = exit_code_of(1, new.problems)
-    export = Export(
-        grown.corpus,
-        (),
-        export_title(grown.corpus),
-        folder,
-        write_lines=grown.write_lines,
-        views_graph=columns.result if columns else None,
-        spliced=spliced_formats(folder, formats, grown.subjects),
-    )
+    whole = grown.corpus
+    assertions = counted.assertions + len(new.assertions)
+    counted = Totals(len(whole.articles), whole.sentences, len(whole.entities), assertions)
+    export = [
+        Export(
+            whole,
+            (),
+            export_title(whole),
+            folder,
+            write_lines=grown.write_lines,
+            views_graph=columns.result if columns else None,
+            spliced=spliced_formats(folder, formats, grown.subjects),
+        )
+    ]
+    held = [(base, grown)]
+    del base, grown, whole
+
+    def records(_: Export, staged: ExportSet) -> dict[str, Path]:
+        return write_grown_records(*held.pop(), staged, code)
+
     exports = ExportSet(folder)
     try:
+        # write_exports lets its export's corpus go once the records are written
         outputs = write_exports(
-            export,
-            exports,
-            formats,
-            lambda d, t: stages("exports", d, t),
-            records=lambda _, staged: write_grown_records(base, grown, staged, code),
+            export.pop(), exports, formats, lambda d, t: stages("exports", d, t), records
         )
         exports.commit()
     except BaseException:
@@ -348,9 +287,6 @@ def _grown(
         raise
     if columns is not None:  # for the next build into the folder
         save_columns(folder, columns.result())
-    whole = grown.corpus
-    assertions = counted.assertions + len(new.assertions)
-    counted = Totals(len(whole.articles), whole.sentences, len(whole.entities), assertions)
     return BuildResult(folder, None, outputs, found=new.problems, counted=counted)
 
 

@@ -16,7 +16,7 @@ PACKAGE = ROOT / "graphkit"
 # Top to bottom: a module may import from its own layer or any layer below it.
 LAYERS: list[set[str]] = [
     {"graphkit.cli", "graphkit.cli_scale", "graphkit.__main__"},
-    {"graphkit", "graphkit.pipeline"},
+    {"graphkit", "graphkit.pipeline", "graphkit.build_result"},
     {"graphkit.analysis", "graphkit.sparql"},
     {"graphkit.export"},
     {"graphkit.corpus"},
