@@ -27,7 +27,7 @@ from typing import BinaryIO
 from graphkit.export.formats import FORMATS
 from graphkit.export.rdf import TURTLE_PREFIXES, turtle_header, write_turtle, write_turtle_body
 from graphkit.files import check_set, read_manifest
-from graphkit.rdf.file_text import FileText, copy_range
+from graphkit.rdf.file_text import FileText
 from graphkit.rdf.grow import lines_of_subjects
 
 __all__ = ["spliced_formats", "write_spliced_turtle"]
@@ -66,7 +66,7 @@ def write_spliced_turtle(
             return
         blocks = dict(_blocks(lines_of_subjects(FileText(after), heads)))
         handle.write(header)
-        _splice(FileText(before), before, len(header), heads, blocks, handle)
+        _splice(FileText(before), len(header), heads, blocks, handle)
 
 
 def _blocks(lines: list[bytes]) -> Iterator[tuple[bytes, bytes]]:
@@ -120,25 +120,18 @@ def _unescaped(local: bytes) -> bytes:
 
 
 def _splice(
-    text: FileText,
-    source: BinaryIO,
-    body: int,
-    heads: list[bytes],
-    blocks: dict[bytes, bytes],
-    handle: BinaryIO,
+    text: FileText, body: int, heads: list[bytes], blocks: dict[bytes, bytes], handle: BinaryIO
 ) -> None:
-    """Write the old Turtle ``text`` (of the open file ``source``, copied from it) from
-    ``body`` on with
-    the block of each of ``heads`` (sorted) taken out and the block in ``blocks`` put
-    in its place."""
+    """Write the old Turtle ``text`` from ``body`` on with the block of each of
+    ``heads`` (sorted) taken out and the block in ``blocks`` put in its place."""
     size, written = len(text), body
     for head in heads:
         at = _seek(text, head, written, size)
         end = _block_end(text, at, size) if at < size and _head(text, at) == head else at
-        copy_range(source, written, at, handle)
+        text.copy(written, at, handle)
         handle.write(blocks.get(head, b""))
         written = end
-    copy_range(source, written, size, handle)
+    text.copy(written, size, handle)
 
 
 def _seek(text: FileText, head: bytes, low: int, high: int) -> int:

@@ -30,7 +30,9 @@ from graphkit.files import WORK, check_set, read_manifest
 from graphkit.rdf.columns import Columns
 from graphkit.rdf.triples import LINES_FILE
 
-__all__ = ["COLUMNS_CACHE", "cached_columns", "load_cached_columns", "save_columns"]
+__all__ = [
+    "COLUMNS_CACHE", "cached_columns", "load_cached_columns", "save_columns", "take_kept",
+]  # fmt: skip
 
 COLUMNS_CACHE = f"{WORK}/columns"
 _HASH_CHARS = 16
@@ -57,16 +59,20 @@ def load_cached_columns(folder: Path, predicates: Iterable[object]) -> Columns |
     """The columns of ``predicates`` kept with ``folder``'s graph, or None (none kept,
     of another graph, of other predicates, or not a file of columns)."""
     place = cached_columns(folder)
-    if place is None:
-        return None
     columns = Columns(predicates)
+    return columns if place is not None and take_kept(columns, place) else None
+
+
+def take_kept(columns: Columns, place: Path) -> bool:
+    """Whether the empty ``columns`` took in the kept columns in the file ``place``;
+    False leaves them empty (see :meth:`Columns.add_dumped`)."""
     try:
         with place.open("rb") as handle:
             columns.add_dumped(handle)
     # a damaged or foreign file may fail in any way a pickle can: it is only a cache
     except Exception:  # noqa: BLE001
-        return None
-    return columns
+        return False
+    return True
 
 
 def save_columns(folder: Path, columns: Columns) -> Path | None:

@@ -36,6 +36,7 @@ from typing import IO
 from graphkit.errors import ExportError
 from graphkit.processes import own_python
 from graphkit.rdf.columns import Columns
+from graphkit.rdf.columns_cache import take_kept
 
 __all__ = ["READER", "ColumnsLoader"]
 
@@ -70,22 +71,18 @@ class ColumnsLoader:
         """The columns :meth:`Columns.dump` kept in the file ``saved`` (loaded in this
         thread: a tenth of the readers' time, and no process); when that file cannot
         be loaded, those read from the lines file ``lines`` (if given) by readers."""
-        try:
-            with saved.open("rb") as handle:
-                self.columns.add_dumped(handle)
-            return
-        # a damaged or foreign file may fail in any way a pickle can: it is only a cache
-        except Exception:  # noqa: BLE001 - add_dumped took nothing in: the columns are empty
-            pass
-        if lines is not None:
-            self._take([self._start(lines, *part) for part in pairwise(_cuts(lines, parts))], lines)
+        if not take_kept(self.columns, saved) and lines is not None:
+            self._take(self._start_readers(lines, parts), lines)
 
     def add_file(self, path: Path, parts: int = PARTS) -> None:
         """Read the lines file at ``path`` (into the columns, which are empty), in
         ``parts`` parts of about one size, each by a reader of its own: a subject's
         lines are all in one part."""
-        started = [self._start(path, *part) for part in pairwise(_cuts(path, parts))]
+        started = self._start_readers(path, parts)
         self._loads.append(self._thread.submit(self._take, started, path))
+
+    def _start_readers(self, path: Path, parts: int) -> list[_Reader]:
+        return [self._start(path, start, end) for start, end in pairwise(_cuts(path, parts))]
 
     def _start(self, path: Path, start: int, end: int) -> _Reader:
         said = tempfile.TemporaryFile()  # noqa: SIM115 - closed by _take, the reader done

@@ -40,6 +40,7 @@ class FileText:
     """
 
     def __init__(self, source: BinaryIO) -> None:
+        self._source = source
         self._fd = source.fileno()
         self._size = os.fstat(self._fd).st_size
         self._blocks: OrderedDict[int, bytes] = OrderedDict()
@@ -73,6 +74,11 @@ class FileText:
             parts.append(part)
             at += len(part)
         return b"".join(parts)
+
+    def copy(self, start: int, end: int, handle: BinaryIO) -> int:
+        """Write bytes ``start`` to ``end`` into ``handle`` (:func:`copy_range`); return
+        how many line breaks they hold."""
+        return copy_range(self._source, start, end, handle)
 
     def find(self, sub: bytes, start: int = 0, end: int | None = None) -> int:
         """The first place of ``sub`` (one byte, or a few) from ``start`` on, -1: none."""

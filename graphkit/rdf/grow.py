@@ -42,7 +42,7 @@ from graphkit.rdf.build import (
     country_entities,
     group_claims,
 )
-from graphkit.rdf.file_text import FileText, copy_range
+from graphkit.rdf.file_text import FileText
 from graphkit.rdf.iri import CLAIMS
 from graphkit.rdf.triples import TripleLines, literal
 from graphkit.rdf.vocab import GK
@@ -142,7 +142,7 @@ def write_grown(
     The Python work is in proportion to the delta, not to the file (issue 15): the
     lines the delta touches are found by binary search in the old file, and the bytes
     between them are copied as they are (:mod:`graphkit.rdf.file_text`)."""
-    return _splice(FileText(old), delta, handle, changed, source=old)
+    return _splice(FileText(old), delta, handle, changed)
 
 
 _Text = bytes | FileText  # the old lines, each ending in b"\n"
@@ -153,18 +153,12 @@ _ADDED, _REMOVED, _RECOUNT = 0, 1, 2  # what a key of the delta is
 Changed = Callable[[list[bytes], list[bytes]], object]  # told the lines gone, and come
 
 
-def _splice(
-    text: _Text,
-    delta: Delta,
-    handle: BinaryIO,
-    changed: Changed | None = None,
-    source: BinaryIO | None = None,
-) -> int:
+def _splice(text: _Text, delta: Delta, handle: BinaryIO, changed: Changed | None = None) -> int:
     """Write ``text`` changed by ``delta`` into ``handle``: the windows of
     :func:`_windows` through :func:`_grown_window`, the bytes between them as they are
-    (copied from ``source``, the open file of ``text`` when it is one); return how many
-    lines were written. ``changed(gone, came)`` is told the old lines that went and
-    the lines that came, once all are written."""
+    (copied from its file, when it is a :class:`FileText`); return how many lines were
+    written. ``changed(gone, came)`` is told the old lines that went and the lines
+    that came, once all are written."""
     gone: list[bytes] = []
     came: list[bytes] = []
     size = len(text)
@@ -175,8 +169,8 @@ def _splice(
 
     def copy(start: int, end: int) -> None:
         nonlocal count
-        if source is not None:
-            count += copy_range(source, start, end, handle)
+        if isinstance(text, FileText):
+            count += text.copy(start, end, handle)
         else:
             part = text[start:end]
             count += part.count(b"\n")
