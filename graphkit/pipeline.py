@@ -286,7 +286,7 @@ def _grown(
         exports.abort()
         raise
     if columns is not None:  # for the next build into the folder
-        save_columns(folder, columns.result())
+        save_columns(folder, columns.result(), columns.kept_from, columns.changes)
     return BuildResult(folder, None, outputs, found=new.problems, counted=counted)
 
 

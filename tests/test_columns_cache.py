@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import graphkit
+import graphkit.rdf.columns_cache as columns_cache
 import graphkit.rdf.columns_loader as columns_loader
 from graphkit.export.html.data import VIEW_PREDICATES, GraphData
 from graphkit.files import read_manifest
@@ -72,10 +73,48 @@ def test_a_grow_loads_the_kept_columns_and_keeps_the_grown_ones(
     monkeypatch.setattr(columns_loader, "READER", "graphkit.no_such_reader")
     graphkit.build(SECOND, into=kept)
     assert _files(kept) == _files(read)
+    # the grow kept only its changes to the old columns, which stay
     now = cached_columns(kept)
-    assert now is not None and now != old and not old.exists()
+    assert now is not None and now.suffix == ".changes" and old.exists()
+    assert sorted(p.name for p in now.parent.iterdir()) == sorted([now.name, old.name])
     columns = load_cached_columns(kept, VIEW_PREDICATES)
     assert columns is not None and GraphData.read(columns) == _store_data(kept)
+    # the one that read its lines file had nothing kept to change: it keeps them whole
+    assert (cached_columns(read) or Path()).suffix == ".pickle"
+
+
+def test_changes_are_kept_in_a_chain_then_all_the_columns_again(
+    base: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "out"
+    shutil.copytree(base, folder)
+    monkeypatch.setattr(columns_cache, "MAX_LINKS", 2)
+    kinds = []
+    for text in ("Mali's junta met ECOWAS envoys.", "Niger's government thanked Algeria.",
+                 "Burkina Faso's army denied the report."):  # fmt: skip
+        graphkit.build(texts=[text], into=folder)
+        kept = cached_columns(folder)
+        assert kept is not None
+        kinds.append(kept.suffix)
+        columns = load_cached_columns(folder, VIEW_PREDICATES)
+        assert columns is not None and GraphData.read(columns) == _store_data(folder)
+    assert kinds == [".changes", ".changes", ".pickle"]  # two links, then whole again
+    assert [p.name for p in (folder / COLUMNS_CACHE).iterdir()] == [kept.name]
+
+
+def test_a_chain_with_a_file_gone_is_passed_over(base: Path, tmp_path: Path) -> None:
+    folder, read = tmp_path / "out", tmp_path / "read"
+    shutil.copytree(base, folder)
+    graphkit.build(texts=["Chad's president visited Sudan."], into=folder)
+    shutil.copytree(folder, read)
+    shutil.rmtree(read / COLUMNS_CACHE)
+    whole = next((folder / COLUMNS_CACHE).glob("*.pickle"))
+    whole.unlink()  # the changes lead back to nothing
+    assert cached_columns(folder) is not None
+    assert load_cached_columns(folder, VIEW_PREDICATES) is None
+    for into in (folder, read):  # the lines file is read instead: the same files
+        graphkit.build(texts=["Sudan's army shelled El Fasher."], into=into)
+    assert _files(folder) == _files(read)
 
 
 def test_columns_of_another_graph_are_not_used(base: Path, tmp_path: Path) -> None:

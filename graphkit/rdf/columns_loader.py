@@ -62,6 +62,8 @@ class ColumnsLoader:
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="columns")
         self._loads: list[Future[None]] = []
         self._readers: list[subprocess.Popen[bytes]] = []
+        self.kept_from: Path | None = None  # the kept columns' file, when it was loaded
+        self.changes: list[tuple[Sequence[bytes], Sequence[bytes]]] = []  # as given
         if saved is not None:  # the columns kept with the graph, else its lines file
             self._loads.append(self._thread.submit(self._take_saved, saved, lines, parts))
         elif lines is not None:
@@ -71,7 +73,10 @@ class ColumnsLoader:
         """The columns :meth:`Columns.dump` kept in the file ``saved`` (loaded in this
         thread: a tenth of the readers' time, and no process); when that file cannot
         be loaded, those read from the lines file ``lines`` (if given) by readers."""
-        if not take_kept(self.columns, saved) and lines is not None:
+        if take_kept(self.columns, saved):
+            self.kept_from = saved
+        elif lines is not None:
+            self.columns = Columns(self.columns.predicates)  # what a broken chain left
             self._take(self._start_readers(lines, parts), lines)
 
     def add_file(self, path: Path, parts: int = PARTS) -> None:
@@ -120,7 +125,8 @@ class ColumnsLoader:
                 dumped.close()
 
     def change(self, removed: Sequence[bytes], added: Sequence[bytes]) -> None:
-        self._loads.append(self._thread.submit(self.columns.change, removed, added))
+        self.changes.append((removed, added))
+        self._loads.append(self._thread.submit(lambda: self.columns.change(removed, added)))
 
     def close(self) -> None:
         """Stop loading (a reader still reading is stopped; nothing more starts)."""
