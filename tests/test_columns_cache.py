@@ -184,13 +184,18 @@ def test_the_unpickler_refuses_what_a_dump_never_holds(tmp_path: Path) -> None:
     assert not marker.exists()
 
 
-def test_view_of_a_folder_reads_its_kept_columns(base: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("kept", [True, False])
+def test_view_of_a_folder_reads_its_kept_columns(base: Path, tmp_path: Path, kept: bool) -> None:
     folder = tmp_path / "out"
     shutil.copytree(base, folder)
     shutil.rmtree(folder / ".graphkit" / "store", ignore_errors=True)
+    if not kept:  # a folder of an older graphkit: read from its lines file, then kept
+        shutil.rmtree(folder / COLUMNS_CACHE)
     view = [sys.executable, "-m", "graphkit", "view", "--actor", "Putin", "--hops", "2"]
     for target, out in ((folder, "folder.html"), (folder / "graph.ttl", "file.html")):
         done = subprocess.run([*view, str(target), "-o", str(tmp_path / out)], capture_output=True)
         assert done.returncode == 0, done.stderr
     assert (tmp_path / "folder.html").read_bytes() == (tmp_path / "file.html").read_bytes()
     assert not (folder / ".graphkit" / "store").exists()  # no store was made for it
+    columns = load_cached_columns(folder, VIEW_PREDICATES)  # kept for the next view
+    assert columns is not None and GraphData.read(columns) == _store_data(folder)
