@@ -84,10 +84,10 @@ def take_kept(columns: Columns, place: Path) -> bool:
     (and of the files its changes lead back to); False leaves them unusable."""
     try:
         chain = _chain(place)
-        with chain[-1].open("rb") as handle:
+        with chain[-1][0].open("rb") as handle:
             columns.add_dumped(handle)
-        for link in reversed(chain[:-1]):
-            for removed, added in _read_changes(link)[1]:
+        for _, changes in reversed(chain[:-1]):
+            for removed, added in changes:
                 columns.change(removed, added)
     # a damaged or foreign file may fail in any way a pickle can: it is only a cache
     except Exception:  # noqa: BLE001
@@ -104,14 +104,18 @@ def _read_changes(place: Path) -> tuple[str, Changes]:
     return str(found[1]), found[2]
 
 
-def _chain(place: Path) -> list[Path]:
-    """``place`` and the files its changes lead back to, the whole columns last."""
-    chain = [place]
-    while chain[-1].suffix == _CHANGES:
-        if len(chain) > MAX_LINKS:
+def _chain(place: Path) -> list[tuple[Path, Changes]]:
+    """``place`` and the files its changes lead back to, each with its changes (each
+    changes file read once), the whole columns last (with none)."""
+    chain: list[tuple[Path, Changes]] = []
+    at = place
+    while at.suffix == _CHANGES:
+        if len(chain) >= MAX_LINKS:
             raise ValueError(f"{place}: changes of changes more than {MAX_LINKS} deep")
-        chain.append(place.with_name(_read_changes(chain[-1])[0]))
-    return chain
+        previous, changes = _read_changes(at)
+        chain.append((at, changes))
+        at = place.with_name(previous)
+    return [*chain, (at, ())]
 
 
 def _links(place: Path) -> int:
@@ -146,7 +150,7 @@ def save_columns(
             else:
                 columns.dump(handle)
         os.replace(partial, place)
-        chain = set(_chain(place))
+        chain = {link for link, _ in _chain(place)}
         for other in place.parent.iterdir():
             if other not in chain:  # older graphs' columns, or one whose writing was stopped
                 other.unlink(missing_ok=True)
