@@ -266,6 +266,7 @@ def _grown(
             folder,
             write_lines=grown.write_lines,
             views_graph=columns.result if columns else None,
+            views_ready=True,  # the merge's changes were handed to the columns
             spliced=spliced_formats(folder, formats, grown.subjects),
         )
     ]

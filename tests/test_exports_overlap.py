@@ -1,19 +1,30 @@
 """The exports' overlapping steps: the views' columns a build that grows a graph loads
-get every changed line before the views read them, however late the last ones come
-(the merge tells them as it writes the lines file)."""
+get every changed line before the views read them, however late the last ones come;
+views whose columns are whole are drawn while the lines file is still being written
+(a build's own, and a grown graph's: the merge tells its changes before it writes)."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
 from pathlib import Path
 
+import pytest
+
+import graphkit
+import graphkit.corpus.grow
+import graphkit.export.html.views
 from graphkit.export.formats import Export, view_predicates, write_exports
 from graphkit.files import ExportSet
 from graphkit.pipeline import BuildResult
 from graphkit.rdf.columns import Columns
 from graphkit.rdf.columns_loader import ColumnsLoader
 from graphkit.rdf.triples import ntriples_bytes
+
+from .conftest import SEEDS
+
+DATA = Path(__file__).parent / "data"
 
 
 def test_the_views_wait_for_the_last_lines_handed_to_their_columns(
@@ -66,3 +77,38 @@ def test_views_of_columns_made_whole_do_not_wait_for_the_lines_file(
     write_exports(export, exports, ["html", "turtle"])
     exports.commit()
     assert "Putin" in (tmp_path / "graph.html").read_text(encoding="utf-8")
+
+
+def test_a_grown_graphs_views_are_drawn_while_its_lines_file_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = tmp_path / "base"
+    graphkit.build([SEEDS], out=base)
+    assert "Zelensky" not in (base / "graph.html").read_text(encoding="utf-8")
+    reference = tmp_path / "reference"
+    shutil.copytree(base, reference)
+    added = [DATA / "world-news.rss"]
+    graphkit.build(added, into=reference)
+    drawn = threading.Event()
+    write_views = graphkit.export.html.views.write_views
+    write_splice = graphkit.corpus.grow.write_splice
+
+    def views_then_told(*args: object, **kwargs: object) -> object:
+        written = write_views(*args, **kwargs)  # type: ignore[arg-type]
+        drawn.set()
+        return written
+
+    def copy_after_the_views(*args: object) -> int:
+        # the copy of the old lines (seconds for a big graph) waits for the views
+        # here: were the views to wait for it, as they did, both would wait
+        assert drawn.wait(60), "the views waited for the lines file"
+        return write_splice(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(graphkit.export.html.views, "write_views", views_then_told)
+    monkeypatch.setattr(graphkit.corpus.grow, "write_splice", copy_after_the_views)
+    graphkit.build(added, into=base)
+    assert drawn.is_set()
+    # the views drew the grown graph: the merge's changes reached their columns
+    for name in ("graph.html", "index.html", ".graph.nt"):
+        assert (base / name).read_bytes() == (reference / name).read_bytes(), name
+    assert "Zelensky" in (base / "graph.html").read_text(encoding="utf-8")

@@ -49,7 +49,8 @@ from graphkit.corpus.records import (
 from graphkit.errors import InputError
 from graphkit.files import ExportSet, read_manifest
 from graphkit.ingest.report import REPORT_NAME, grown_report
-from graphkit.rdf.grow import Changed, Delta, delta_of, write_grown
+from graphkit.rdf.file_text import FileText
+from graphkit.rdf.grow import Changed, Delta, delta_of, plan_splice, write_splice
 from graphkit.rdf.triples import LINES_FILE
 from graphkit.resolve.roles import role_facts
 from graphkit.types import Article, Corpus, Entity
@@ -102,8 +103,8 @@ def read_base(folder: Path) -> Base:
 class Grown:
     """A grown graph, ready to be written: ``corpus`` holds every article and entity
     but only the new assertions (the old ones stay in their file); ``write_lines``
-    writes the grown lines into an open file, and fills ``subjects`` with the subject
-    (``b"<iri>"``) of every line it took out or put in."""
+    writes the grown lines into an open file; ``subjects`` holds the subject
+    (``b"<iri>"``) of every line it takes out or puts in."""
 
     corpus: Corpus
     new: Corpus
@@ -114,23 +115,27 @@ class Grown:
 
 def grow_corpus(base: Base, new: Corpus, changed: Changed | None = None) -> Grown:
     """``base`` grown by the resolved corpus ``new`` (see the module docstring);
-    ``changed(gone, came)`` is told which lines the grown file lost and gained."""
+    ``changed(gone, came)`` is told which lines the grown file loses and gains, before
+    this returns."""
     entities = merge_entities(base.entities.values(), new.entities)
     merged = {e.id: e for e in entities}
     # a role is read when its assertion is added, against every entity (as a merge does)
     roles = role_facts(new.assertions, entities, {a.id: a for a in new.articles})
     delta = delta_of(replace(new, roles=roles), base.entities, merged)
     old_lines = base.folder / LINES_FILE
-    subjects: set[bytes] = set()
-
-    def noted(gone: list[bytes], came: list[bytes]) -> None:
-        subjects.update(line[: line.index(b"> ") + 1] for lines in (gone, came) for line in lines)
-        if changed is not None:
-            changed(gone, came)
+    # where the delta goes in the old lines, found now (binary searches, in proportion
+    # to the delta): the lines gone and come are told before the file is copied, so
+    # the views need not wait for that copy (6 s at 5,000 articles, issue 15)
+    with old_lines.open("rb") as old:
+        splice = plan_splice(FileText(old), delta)
+    gone, came = list(splice.gone), list(splice.came)
+    subjects = {line[: line.index(b"> ") + 1] for lines in (gone, came) for line in lines}
+    if changed is not None:
+        changed(gone, came)
 
     def write_lines(handle: BinaryIO) -> None:
         with old_lines.open("rb") as old:
-            write_grown(old, delta, handle, noted)
+            write_splice(FileText(old), splice, handle)
 
     articles = (*base.articles, *new.articles)
     sentences = base.sentences + new.sentences

@@ -76,12 +76,13 @@ class Export:
     lines_file: Callable[[Path], object] | None = None
     # what the views read: the columns a build kept of its graph as it made it
     # (:class:`~graphkit.rdf.columns.Columns`), or those a build that grows a graph
-    # loads from the old lines file (:class:`~graphkit.rdf.columns_loader.ColumnsLoader`);
-    # asked for once the lines file is written, as the merge hands the loader the
-    # lines it changed. None: a store read from the lines file
+    # loads from the old lines file (:class:`~graphkit.rdf.columns_loader.ColumnsLoader`,
+    # handed the lines the merge changes before the lines file is written). None: a
+    # store read from the lines file
     views_graph: Callable[[], pyoxigraph.Store | Columnar] | None = None
     # the views' graph is whole before the lines file is written (a build's own
-    # columns): the views need not wait for that file
+    # columns, a grown graph's loader): the views need not wait for that file; else
+    # it is asked for once the lines file is written
     views_ready: bool = False
     # formats written another way from the lines file (``write(lines_path, handle)``):
     # a build that grows a graph splices its Turtle into the old one
@@ -291,8 +292,8 @@ def write_exports(
             from graphkit.export.html.views import write_views
 
             assert graph is not None
-            if not export.views_ready:  # a grown graph's changed lines reach its columns
-                lines.result()  # as the lines file is written
+            if not export.views_ready:  # its graph is read once the lines file is written
+                lines.result()
             views = write_views(graph(), exports, export.title, previous=export.previous)
         paths = {name: _done(path) for name, path in formats_written.items()}
         lines_written = lines.result()

@@ -48,7 +48,17 @@ from graphkit.rdf.triples import TripleLines, literal
 from graphkit.rdf.vocab import GK
 from graphkit.types import Corpus, Entity
 
-__all__ = ["Changed", "Delta", "delta_of", "grow_lines", "lines_of_subjects", "write_grown"]
+__all__ = [
+    "Changed",
+    "Delta",
+    "Splice",
+    "delta_of",
+    "grow_lines",
+    "lines_of_subjects",
+    "plan_splice",
+    "write_grown",
+    "write_splice",
+]
 
 _CLAIM = f"<{CLAIMS}".encode()
 _SOURCE_COUNT = f"<{GK.sourceCount}>".encode()
@@ -137,7 +147,7 @@ def write_grown(
 ) -> int:
     """Write the grown lines of the open file ``old`` into ``handle``; return how many
     lines were written; ``changed(gone, came)`` is told which lines went and came (a
-    store of the old graph is brought up to date with them).
+    store of the old graph is brought up to date with them), before any is written.
 
     The Python work is in proportion to the delta, not to the file (issue 15): the
     lines the delta touches are found by binary search in the old file, and the bytes
@@ -153,14 +163,39 @@ _ADDED, _REMOVED, _RECOUNT = 0, 1, 2  # what a key of the delta is
 Changed = Callable[[list[bytes], list[bytes]], object]  # told the lines gone, and come
 
 
-def _splice(text: _Text, delta: Delta, handle: BinaryIO, changed: Changed | None = None) -> int:
-    """Write ``text`` changed by ``delta`` into ``handle``: the windows of
-    :func:`_windows` through :func:`_grown_window`, the bytes between them as they are
-    (copied from its file, when it is a :class:`FileText`); return how many lines were
-    written. ``changed(gone, came)`` is told the old lines that went and the lines
-    that came, once all are written."""
+@dataclass(frozen=True)
+class Splice:
+    """How a delta changes the old lines: the byte ranges of the old file it changes
+    (:func:`_windows`), each with the lines written instead, and the old lines that go
+    and the new ones that come. Made before a byte is written, so that what reads the
+    changes (the views' columns) need not wait for the copy of the whole file."""
+
+    windows: tuple[tuple[int, int, tuple[bytes, ...]], ...]
+    gone: tuple[bytes, ...]
+    came: tuple[bytes, ...]
+
+
+def plan_splice(text: _Text, delta: Delta) -> Splice:
+    """The :class:`Splice` of ``delta`` into the old lines ``text`` (each line ending in
+    ``b"\\n"``): only the windows are read."""
+    windows: list[tuple[int, int, tuple[bytes, ...]]] = []
     gone: list[bytes] = []
     came: list[bytes] = []
+    for start, end, added in _windows(text, delta):
+        old = _split(text[start:end])
+        lines = tuple(_grown_window(old, replace(delta, added=added)))
+        windows.append((start, end, lines))
+        kept, grown = set(old), set(lines)
+        gone += (line for line in old if line not in grown)
+        came += (line for line in lines if line not in kept)
+    return Splice(tuple(windows), tuple(gone), tuple(came))
+
+
+def write_splice(text: _Text, splice: Splice, handle: BinaryIO) -> int:
+    """Write ``text`` changed as ``splice`` says into ``handle``: the bytes between its
+    windows as they are (copied from their file, when ``text`` is a
+    :class:`FileText`), the windows' lines instead of theirs; return how many lines
+    were written."""
     size = len(text)
     unended = bool(size) and text[size - 1 : size] != b"\n"  # a last line without its break
     # the lines written: those copied (their breaks counted as they go) and those of
@@ -177,22 +212,22 @@ def _splice(text: _Text, delta: Delta, handle: BinaryIO, changed: Changed | None
             handle.write(part)
 
     written = 0
-    for start, end, added in _windows(text, delta):
+    for start, end, lines in splice.windows:
         copy(written, start)
-        old = _split(text[start:end])
-        lines = list(_grown_window(old, replace(delta, added=added)))
         if lines:
             handle.write(b"\n".join(lines) + b"\n")
         count += len(lines) - (unended and end == size)  # (its line is in ``lines`` then)
         written = end
-        if changed is not None:
-            kept, grown = set(old), set(lines)
-            gone += (line for line in old if line not in grown)
-            came += (line for line in lines if line not in kept)
     copy(written, size)
-    if changed is not None:
-        changed(gone, came)
     return count
+
+
+def _splice(text: _Text, delta: Delta, handle: BinaryIO, changed: Changed | None = None) -> int:
+    """:func:`write_grown` of old lines already read or opened (``text``)."""
+    splice = plan_splice(text, delta)
+    if changed is not None:
+        changed(list(splice.gone), list(splice.came))
+    return write_splice(text, splice, handle)
 
 
 def _windows(text: _Text, delta: Delta) -> Iterator[tuple[int, int, tuple[bytes, ...]]]:
