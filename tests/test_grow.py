@@ -13,8 +13,10 @@ import pytest
 import graphkit
 import graphkit.corpus.records
 import graphkit.pipeline as pipeline
+from graphkit.corpus.grow import read_base
 from graphkit.corpus.merge import merge_corpora, merge_entities
 from graphkit.corpus.records import read_corpus
+from graphkit.errors import InputError
 from graphkit.pipeline import Totals
 from graphkit.rdf.build import build_lines
 from graphkit.rdf.grow import Delta, delta_of, grow_lines
@@ -180,3 +182,15 @@ def test_a_country_named_later_gets_the_links_of_its_people() -> None:
     assert grown == list(build_lines(merge_corpora(old, new)))
     assert any("donald-trump-2> <https://w3id.org/graphkit/ontology#country>" in line
                for line in grown)  # fmt: skip
+
+
+def test_a_damaged_record_file_is_refused_as_a_changed_set(tmp_path: Path) -> None:
+    # the files are hashed while they are read: a file that no longer parses is
+    # reported as what it is, a file changed since its build, not as bad JSON
+    graphkit.build([SEEDS], out=tmp_path)
+    entities = tmp_path / "entities.jsonl"
+    entities.write_text(entities.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not the set the last build wrote") as refused:
+        read_base(tmp_path)
+    assert "entities.jsonl" in str(refused.value)
+    assert "Expecting" not in str(refused.value)

@@ -85,7 +85,12 @@ def entity_from_dict(data: dict[str, Any]) -> Entity:
     >>> entity_from_dict(json.loads(json.dumps(plain_record(e)))) == e
     True
     """
-    known = {k: v for k, v in data.items() if k in _ENTITY_FIELDS}
+    # a record graphkit wrote has no other keys: copied whole (366,000 at 5,000 articles)
+    known = (
+        dict(data)
+        if _ENTITY_FIELDS.issuperset(data)
+        else {k: v for k, v in data.items() if k in _ENTITY_FIELDS}
+    )
     for name in ("aliases", "roles", "merges"):
         known[name] = tuple(known.get(name, ()))
     return Entity(**known)
@@ -126,9 +131,34 @@ def json_records(path: Path) -> list[dict[str, Any]]:
     """The JSON objects of a JSON Lines file, one a line (blank lines skipped)."""
     try:
         with path.open(encoding="utf-8") as handle:
-            return [json.loads(line) for line in handle if line.strip()]
+            return [_json_value(line) for line in handle if not line.isspace()]
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}: cannot read: {exc}") from exc
+
+
+_SCAN = json.JSONDecoder().scan_once
+
+
+def _json_value(line: str) -> Any:
+    """The JSON value of ``line``, as :func:`json.loads` reads it (its error too).
+
+    The decoder's C scanner is called straight: ``json.loads`` spent half its time in
+    its Python wrapper, 1.5 s of the 366,000 entity records of 5,000 articles (issue 15).
+
+    >>> _json_value('{"id": "e-1"}\\n'), _json_value(' [1, 2] ')
+    ({'id': 'e-1'}, [1, 2])
+    >>> _json_value('{"id": 1} 2')
+    Traceback (most recent call last):
+    json.decoder.JSONDecodeError: Extra data: line 1 column 11 (char 10)
+    """
+    text = line.strip(" \t\n\r")  # JSON's whitespace, which json.loads allows around
+    try:
+        value, end = _SCAN(text, 0)
+    except (StopIteration, ValueError):  # (where, counted in the line as it is read)
+        end = -1
+    if end != len(text):  # not one JSON value: json.loads says why
+        return json.loads(line)
+    return value
 
 
 def refuse_changed_set(folder: Path, names: list[str] | None = None) -> None:
