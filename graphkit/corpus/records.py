@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -136,7 +136,9 @@ def json_records(path: Path) -> list[dict[str, Any]]:
         raise InputError(f"{path}: cannot read: {exc}") from exc
 
 
-_SCAN = json.JSONDecoder().scan_once
+# the decoder's scanner, which json.loads runs (set on every JSONDecoder, in C where it
+# can be; not in the type stubs)
+_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
 def _json_value(line: str) -> Any:
