@@ -8,6 +8,7 @@ of the nodes, which a build that grows the graph (``--into``) keeps.
 from __future__ import annotations
 
 import difflib
+import heapq
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -70,15 +71,30 @@ def actors(graph: ox.Store | Columnar, read: Statements | None = None) -> list[A
         Actor(iri, e.label, e.declared, len(neighbours[iri]), statements[iri])
         for iri, e in read.entities.items()
     ]
-    return sorted(found, key=lambda a: (-a.neighbours, -a.statements, a.label, a.iri))
+    return sorted(found, key=_rank)
 
 
 def top_actors(
     graph: ox.Store | Columnar, limit: int = TOP_ACTORS, read: Statements | None = None
 ) -> list[Actor]:
-    """The ``limit`` most-connected actors that are not concepts or propositions."""
-    found = [a for a in actors(graph, read) if a.type not in NOT_ACTORS and a.statements]
-    return found[:limit]
+    """The ``limit`` most-connected actors that are not concepts or propositions, in
+    the order of :func:`actors`. Only the entities of some statement are ranked, and
+    only the first ``limit`` are sorted out (366,000 entities at 5,000 articles: 1.2 s
+    when every one was made an :class:`Actor` and sorted, issue 15)."""
+    read = read if read is not None else Statements.read(graph)
+    neighbours, statements = connections(read)
+    entities = read.entities
+    found = (
+        Actor(iri, e.label, e.declared, len(neighbours.get(iri, ())), count)
+        for iri, count in statements.items()
+        if (e := entities.get(iri)) is not None and e.declared not in NOT_ACTORS
+    )
+    return heapq.nsmallest(limit, found, key=_rank)
+
+
+def _rank(actor: Actor) -> tuple[int, int, str, str]:
+    """How :func:`actors` orders actors (the IRI last: no two are ever tied)."""
+    return (-actor.neighbours, -actor.statements, actor.label, actor.iri)
 
 
 def find_actor(graph: ox.Store | Columnar, name: str, read: Statements | None = None) -> Actor:
