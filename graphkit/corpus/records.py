@@ -156,7 +156,7 @@ def _json_value(line: str) -> Any:
     text = line.strip(" \t\n\r")  # JSON's whitespace, which json.loads allows around
     try:
         value, end = _SCAN(text, 0)
-    except (StopIteration, ValueError):  # (where, counted in the line as it is read)
+    except (StopIteration, ValueError):  # its places count in the stripped text
         end = -1
     if end != len(text):  # not one JSON value: json.loads says why
         return json.loads(line)
