@@ -267,7 +267,7 @@ def _grown(
             write_lines=grown.write_lines,
             views_graph=columns.result if columns else None,
             views_ready=True,  # the merge's changes were handed to the columns
-            spliced=spliced_formats(folder, formats, grown.subjects),
+            spliced=spliced_formats(folder, formats, grown.subjects, grown.lines_of),
         )
     ]
     held = [(base, grown)]

@@ -15,6 +15,7 @@ import pytest
 import graphkit
 import graphkit.corpus.grow
 import graphkit.export.html.views
+import graphkit.export.turtle_splice
 from graphkit.export.formats import Export, view_predicates, write_exports
 from graphkit.files import ExportSet
 from graphkit.pipeline import BuildResult
@@ -79,7 +80,7 @@ def test_views_of_columns_made_whole_do_not_wait_for_the_lines_file(
     assert "Putin" in (tmp_path / "graph.html").read_text(encoding="utf-8")
 
 
-def test_a_grown_graphs_views_are_drawn_while_its_lines_file_is_written(
+def test_a_grown_graphs_views_and_turtle_are_written_while_its_lines_file_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     base = tmp_path / "base"
@@ -89,26 +90,34 @@ def test_a_grown_graphs_views_are_drawn_while_its_lines_file_is_written(
     shutil.copytree(base, reference)
     added = [DATA / "world-news.rss"]
     graphkit.build(added, into=reference)
-    drawn = threading.Event()
+    drawn, spliced = threading.Event(), threading.Event()
     write_views = graphkit.export.html.views.write_views
     write_splice = graphkit.corpus.grow.write_splice
+    write_turtle = graphkit.export.turtle_splice._write_spliced
 
     def views_then_told(*args: object, **kwargs: object) -> object:
         written = write_views(*args, **kwargs)  # type: ignore[arg-type]
         drawn.set()
         return written
 
-    def copy_after_the_views(*args: object) -> int:
-        # the copy of the old lines (seconds for a big graph) waits for the views
-        # here: were the views to wait for it, as they did, both would wait
+    def turtle_then_told(*args: object) -> None:
+        write_turtle(*args)  # type: ignore[arg-type]
+        spliced.set()
+
+    def copy_after_the_others(*args: object) -> int:
+        # the copy of the old lines (seconds for a big graph) waits for the views and
+        # the Turtle here: were they to wait for it, as they did, all would wait
         assert drawn.wait(60), "the views waited for the lines file"
+        assert spliced.wait(60), "the Turtle waited for the lines file"
         return write_splice(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(graphkit.export.html.views, "write_views", views_then_told)
-    monkeypatch.setattr(graphkit.corpus.grow, "write_splice", copy_after_the_views)
+    monkeypatch.setattr(graphkit.export.turtle_splice, "_write_spliced", turtle_then_told)
+    monkeypatch.setattr(graphkit.corpus.grow, "write_splice", copy_after_the_others)
     graphkit.build(added, into=base)
-    assert drawn.is_set()
-    # the views drew the grown graph: the merge's changes reached their columns
-    for name in ("graph.html", "index.html", ".graph.nt"):
+    assert drawn.is_set() and spliced.is_set()
+    # the views drew the grown graph (the merge's changes reached their columns), and
+    # the Turtle is the grown graph's
+    for name in ("graph.html", "index.html", ".graph.nt", "graph.ttl"):
         assert (base / name).read_bytes() == (reference / name).read_bytes(), name
     assert "Zelensky" in (base / "graph.html").read_text(encoding="utf-8")

@@ -16,7 +16,15 @@ from pathlib import Path
 import pytest
 
 from graphkit.rdf import grow
-from graphkit.rdf.grow import Delta, grow_lines, write_grown
+from graphkit.rdf.file_text import FileText
+from graphkit.rdf.grow import (
+    Delta,
+    grow_lines,
+    grown_lines_of_subjects,
+    lines_of_subjects,
+    plan_splice,
+    write_grown,
+)
 from graphkit.rdf.iri import CLAIMS
 from graphkit.rdf.triples import literal
 
@@ -85,7 +93,22 @@ def written(tmp_path: Path, old: list[bytes], delta: Delta, end: bytes = b"\n") 
     assert set(gone) <= set(old) and not set(came) & set(old)
     assert (set(old) - set(gone)) | set(came) == set(lines)
     assert list(grow_lines(old, delta)) == lines
+    # each subject's grown lines, read off the old file and the splice alone
+    heads = sorted({line[: line.index(b"> ") + 2] for line in [*old, *lines]})
+    with path.open("rb") as handle:
+        text = FileText(handle)
+        found = grown_lines_of_subjects(text, plan_splice(text, delta), heads)
+    assert found == lines_of_subjects(text_of(lines), heads) == lines
+    for head in heads[::2]:  # and of some subjects only
+        with path.open("rb") as handle:
+            text = FileText(handle)
+            some = grown_lines_of_subjects(text, plan_splice(text, delta), [head])
+        assert some == [line for line in lines if line.startswith(head)]
     return lines
+
+
+def text_of(lines: list[bytes]) -> bytes:
+    return b"".join(line + b"\n" for line in lines)
 
 
 def _u(*indexes: int) -> list[bytes]:

@@ -51,7 +51,14 @@ from graphkit.errors import InputError
 from graphkit.files import ExportSet, read_manifest
 from graphkit.ingest.report import REPORT_NAME, grown_report
 from graphkit.rdf.file_text import FileText
-from graphkit.rdf.grow import Changed, Delta, delta_of, plan_splice, write_splice
+from graphkit.rdf.grow import (
+    Changed,
+    Delta,
+    delta_of,
+    grown_lines_of_subjects,
+    plan_splice,
+    write_splice,
+)
 from graphkit.rdf.triples import LINES_FILE
 from graphkit.resolve.roles import role_facts
 from graphkit.types import Article, Corpus, Entity
@@ -114,13 +121,16 @@ class Grown:
     """A grown graph, ready to be written: ``corpus`` holds every article and entity
     but only the new assertions (the old ones stay in their file); ``write_lines``
     writes the grown lines into an open file; ``subjects`` holds the subject
-    (``b"<iri>"``) of every line it takes out or puts in."""
+    (``b"<iri>"``) of every line it takes out or puts in; ``lines_of(heads)`` gives
+    the grown lines of the subjects ``heads`` (``b"<iri> "``, sorted) without the
+    grown file (:func:`graphkit.rdf.grow.grown_lines_of_subjects`)."""
 
     corpus: Corpus
     new: Corpus
     delta: Delta
     write_lines: Callable[[BinaryIO], object]
     subjects: set[bytes]
+    lines_of: Callable[[list[bytes]], list[bytes]]
 
 
 def grow_corpus(base: Base, new: Corpus, changed: Changed | None = None) -> Grown:
@@ -147,10 +157,14 @@ def grow_corpus(base: Base, new: Corpus, changed: Changed | None = None) -> Grow
         with old_lines.open("rb") as old:
             write_splice(FileText(old), splice, handle)
 
+    def lines_of(heads: list[bytes]) -> list[bytes]:
+        with old_lines.open("rb") as old:
+            return grown_lines_of_subjects(FileText(old), splice, heads)
+
     articles = (*base.articles, *new.articles)
     sentences = base.sentences + new.sentences
     corpus = Corpus(articles, (), entities, sentences=sentences, problems=new.problems)
-    return Grown(corpus, new, delta, write_lines, subjects)
+    return Grown(corpus, new, delta, write_lines, subjects, lines_of)
 
 
 def _appended(old: Path, text: str) -> Callable[[BinaryIO], None]:

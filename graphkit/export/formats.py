@@ -84,10 +84,10 @@ class Export:
     # columns, a grown graph's loader): the views need not wait for that file; else
     # it is asked for once the lines file is written
     views_ready: bool = False
-    # formats written another way from the lines file (``write(lines_path, handle)``):
-    # a build that grows a graph splices its Turtle into the old one
+    # formats written another way (``write(handle)``), beside the lines file: a build
+    # that grows a graph splices its Turtle into the old one from the merge's changes
     # (:mod:`graphkit.export.turtle_splice`)
-    spliced: Mapping[str, Callable[[Path, BinaryIO], object]] = field(default_factory=dict)
+    spliced: Mapping[str, Callable[[BinaryIO], object]] = field(default_factory=dict)
 
     def all_lines(self) -> Sequence[str]:
         if self.lines or self.lines_path is None:
@@ -273,10 +273,9 @@ def write_exports(
         if "html" in chosen and graph is None:
             graph = pool.submit(_after, lines, partial(store_from_file, lines_path)).result
         for name in chosen:  # the records write assertions.jsonl, the views come last
-            if name in export.spliced:
-                splice = partial(export.spliced[name], lines_path)
-                write = partial(exports.write_with, FORMATS[name].filename, splice)
-                formats_written[name] = pool.submit(_after, lines, write)
+            if name in export.spliced:  # from the old file and the changes: no wait
+                write = partial(exports.write_with, FORMATS[name].filename, export.spliced[name])
+                formats_written[name] = pool.submit(write)
             elif FORMATS[name].reads == "lines file":
                 write = partial(FORMATS[name].write, graph_only, exports)
                 formats_written[name] = pool.submit(_after, lines, write)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import io
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
@@ -54,6 +54,7 @@ __all__ = [
     "Splice",
     "delta_of",
     "grow_lines",
+    "grown_lines_of_subjects",
     "lines_of_subjects",
     "plan_splice",
     "write_grown",
@@ -220,6 +221,23 @@ def write_splice(text: _Text, splice: Splice, handle: BinaryIO) -> int:
         written = end
     copy(written, size)
     return count
+
+
+def grown_lines_of_subjects(text: _Text, splice: Splice, heads: Sequence[bytes]) -> list[bytes]:
+    """The lines whose subject is one of ``heads`` (``b"<iri> "``, sorted) in what
+    :func:`write_splice` writes from ``text`` and ``splice``, in order, found in the old
+    lines and the splice alone (the lines written are the old ones but those gone, and
+    those come): what is spliced into the Turtle need not wait for the lines file.
+
+    >>> old = b"<a> <p> 1 .\\n<b> <p> 2 .\\n<b> <q> 5 .\\n"
+    >>> splice = Splice((), (b"<b> <p> 2 .",), (b"<b> <p> 3 .", b"<c> <p> 4 ."))
+    >>> grown_lines_of_subjects(old, splice, [b"<b> ", b"<c> "])
+    [b'<b> <p> 3 .', b'<b> <q> 5 .', b'<c> <p> 4 .']
+    """
+    wanted, gone = set(heads), set(splice.gone)
+    kept = (line for line in lines_of_subjects(text, heads) if line not in gone)
+    came = (line for line in splice.came if line[: line.index(b"> ") + 2] in wanted)
+    return sorted({*kept, *came})
 
 
 def _splice(text: _Text, delta: Delta, handle: BinaryIO, changed: Changed | None = None) -> int:
