@@ -76,7 +76,7 @@ def write_spliced_turtle(
     changed."""
     with lines.open("rb") as after:
         empty = after.seek(0, io.SEEK_END) == 0
-    if empty or not old.stat().st_size or not _spliceable(old):
+    if empty or not _spliceable(old):
         write_turtle(lines, handle)
         return
 
