@@ -41,8 +41,8 @@ from graphkit.errors import ExportError, InputError
 from graphkit.noted import note, unchanged
 
 __all__ = [
-    "MANIFEST", "ExportSet", "atomic_write", "check_set", "interrupts_noted", "locked", "recover",
-    "stop_if_interrupted", "write_batches",
+    "MANIFEST", "ExportSet", "atomic_write", "check_set", "file_digest", "interrupts_noted",
+    "locked", "recover", "stop_if_interrupted", "write_batches",
 ]  # fmt: skip
 
 MANIFEST = "manifest.json"
@@ -142,7 +142,8 @@ def _step(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def _digest(path: Path) -> str:
+def file_digest(path: Path) -> str:
+    """The SHA-256 of the file at ``path``, as a manifest lists it."""
     sha = hashlib.sha256()
     # big blocks: read and hashed with Python's lock let go, a thread that hashes
     # while another runs Python waits for the lock once a block (issue 15)
@@ -192,7 +193,7 @@ def check_set(folder: Path, names: list[str] | None = None) -> list[str]:
             continue
         if not path.is_file():
             wrong.append(f"{path}: missing")
-        elif name not in as_written and _digest(path) != listed[name]:
+        elif name not in as_written and file_digest(path) != listed[name]:
             wrong.append(f"{path}: not the file the last build wrote")
     return wrong
 
@@ -350,7 +351,7 @@ class ExportSet:
             with staged.open("rb") as handle:
                 os.fsync(handle.fileno())
             os.chmod(staged, 0o666 & ~_umask())
-            self.files[name] = _digest(staged)
+            self.files[name] = file_digest(staged)
         except OSError as exc:
             raise ExportError(f"cannot write {self.folder / name}: {exc.strerror or exc}") from exc
         _step(f"staged:{name}")

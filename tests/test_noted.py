@@ -30,13 +30,13 @@ def out(tmp_path: Path) -> Path:
 def hashed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the files check_set hashes."""
     names: list[str] = []
-    digest = graphkit.files._digest
+    digest = graphkit.files.file_digest
 
     def counted(path: Path) -> str:
         names.append(path.name)
         return digest(path)
 
-    monkeypatch.setattr(graphkit.files, "_digest", counted)
+    monkeypatch.setattr(graphkit.files, "file_digest", counted)
     return names
 
 

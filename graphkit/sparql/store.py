@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -27,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graphkit.errors import ExportError, InputError
-from graphkit.files import WORK, check_set, locked, read_manifest
+from graphkit.files import WORK, check_set, file_digest, locked, read_manifest
 from graphkit.rdf.columns import Columns
 from graphkit.rdf.columns_cache import load_cached_columns, save_columns
 from graphkit.rdf.columns_loader import ColumnsLoader
@@ -66,13 +65,7 @@ def graph_file(folder: Path) -> Path:
 def _digest(folder: Path, path: Path) -> str:
     """The file's SHA-256: the manifest's word for it, else computed."""
     listed = (read_manifest(folder) or {}).get(path.name)
-    if listed:
-        return listed
-    sha = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            sha.update(block)
-    return sha.hexdigest()
+    return listed or file_digest(path)
 
 
 def ensure_store(folder: Path) -> Path:
