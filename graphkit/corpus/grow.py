@@ -106,10 +106,11 @@ def read_base(folder: Path) -> Base:
             entities = (entity_from_dict(r) for r in json_records(folder / ENTITIES_FILE))
             report = json.loads((folder / REPORT_NAME).read_text(encoding="utf-8"))
             base = Base(folder, articles, {e.id: e for e in entities}, report)
-        except (OSError, ValueError, KeyError, TypeError, InputError) as exc:
+        except InputError:
             checked.result()  # a file changed since its build: that is what to say
-            if isinstance(exc, InputError):
-                raise
+            raise
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            checked.result()
             why = f"{folder}: a record does not fit graphkit's types: {exc!r}"
             raise InputError(why) from exc
         checked.result()
