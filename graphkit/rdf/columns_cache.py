@@ -118,13 +118,13 @@ def _chain(place: Path) -> list[tuple[Path, Changes]]:
     return [*chain, (at, ())]
 
 
-def _links(place: Path) -> int:
-    """The files of :func:`_chain` of ``place``; one more than allowed when they cannot
-    be followed (it was read a moment ago: a file gone or damaged since)."""
+def _links(place: Path) -> list[Path] | None:
+    """The files of :func:`_chain` of ``place``; None when they cannot be followed (it
+    was read a moment ago: a file gone or damaged since)."""
     try:
-        return len(_chain(place))
+        return [link for link, _ in _chain(place)]
     except Exception:  # noqa: BLE001 - any way a pickle can fail: then all are written
-        return MAX_LINKS + 1
+        return None
 
 
 def save_columns(
@@ -138,7 +138,10 @@ def save_columns(
     digest = _digest(folder)
     if digest is None:
         return None
-    suffix = _CHANGES if grown is not None and _links(grown) <= MAX_LINKS else _WHOLE
+    # the chain of the columns grown, read once: whether the changes may go on it, and
+    # the files the new one leads back to (the others are removed)
+    links = _links(grown) if grown is not None else None
+    suffix = _CHANGES if links is not None and len(links) <= MAX_LINKS else _WHOLE
     place = folder / COLUMNS_CACHE / f"{digest}{suffix}"
     partial = place.with_name(f".{place.name}.{os.getpid()}.tmp")
     try:
@@ -150,7 +153,7 @@ def save_columns(
             else:
                 columns.dump(handle)
         os.replace(partial, place)
-        chain = {link for link, _ in _chain(place)}
+        chain = {place, *(links or ())} if suffix == _CHANGES else {place}
         for other in place.parent.iterdir():
             if other not in chain:  # older graphs' columns, or one whose writing was stopped
                 other.unlink(missing_ok=True)
