@@ -7,7 +7,9 @@ Every stage talks to the next only through these frozen dataclasses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
+from operator import attrgetter
 from typing import Any, Literal, get_args
 
 # What a claim is, for the graph, the views and the statistics alike: ``fact`` (may be
@@ -27,8 +29,37 @@ ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
 NOT_ACTORS: frozenset[EntityType] = frozenset({"Concept", "Proposition"})
 
 
+# each type's field values as a tuple, in field order: what it is pickled as
+_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
+class _Rebuilt:
+    """Pickled as its class and its field values, and so rebuilt by ``__init__``.
+
+    Pickle's default gives an unpickled instance a dict of its own for its fields:
+    1,000 articles' analyses, as worker processes send them back, took 0.36 GB
+    unpickled so and 0.20 GB rebuilt, and loaded in 2.0 s against 1.2 s (issue 15).
+    The pickles are a third smaller too, having no field names.
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        kind = type(self)
+        values = _VALUES.get(kind)
+        if values is None:
+            values = _VALUES[kind] = _field_values([f.name for f in fields(self)])  # type: ignore[arg-type]
+        return kind, values(self)
+
+
+def _field_values(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    if len(names) == 1:  # attrgetter of one name gives the value, not a tuple
+        return lambda value: (getattr(value, names[0]),)
+    return attrgetter(*names)
+
+
 @dataclass(frozen=True)
-class Article:
+class Article(_Rebuilt):
     """One input document. ``text`` is the body that offsets refer to."""
 
     id: str
@@ -48,7 +79,7 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Mention:
+class Mention(_Rebuilt):
     """A surface form of a possible actor, found by the NLP stage.
 
     ``kind`` is the spaCy entity label (PERSON, GPE, ORG, NORP, ...), ``NOUN`` for a
@@ -67,7 +98,7 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class Argument:
+class Argument(_Rebuilt):
     """Subject or object of an assertion: exact surface text plus its resolved entity."""
 
     text: str
@@ -82,7 +113,7 @@ class Argument:
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(_Rebuilt):
     """The PLOVER event an assertion expresses: ``category`` one of PLOVER 0.8's 16
     (AGREE ... ASSAULT), ``quad_class`` its quad class ("verbal cooperation", ...),
     ``intensity`` on -10..+10 (see :mod:`graphkit.events.categories` for the source of
@@ -96,7 +127,7 @@ class Event:
 
 
 @dataclass(frozen=True)
-class Relation:
+class Relation(_Rebuilt):
     """``text`` is the relation's words as they stand; ``passive`` marks an assertion
     turned around from the passive voice (its subject is the logical agent)."""
 
@@ -108,7 +139,7 @@ class Relation:
 
 
 @dataclass(frozen=True)
-class Qualifier:
+class Qualifier(_Rebuilt):
     """An adjunct phrase; a ``time`` one may carry the ISO 8601 ``date`` it names,
     read against the article's publication date (see :mod:`graphkit.ingest.dates`).
     When its words name resolved actors or places ("in Kherson", "with Moscow"),
@@ -127,7 +158,7 @@ class Qualifier:
 
 
 @dataclass(frozen=True)
-class Attribution:
+class Attribution(_Rebuilt):
     """Who the claim is reported by: the source's words, its entity, the cue words."""
 
     text: str
@@ -139,7 +170,7 @@ class Attribution:
 
 
 @dataclass(frozen=True)
-class Assertion:
+class Assertion(_Rebuilt):
     """One subject-relation-object claim with its provenance and epistemic status."""
 
     id: str
@@ -233,7 +264,7 @@ def _qualifier(data: dict[str, Any]) -> Qualifier:
 
 
 @dataclass(frozen=True)
-class Entity:
+class Entity(_Rebuilt):
     """A resolved actor or concept: one node of the graph."""
 
     id: str
@@ -253,7 +284,7 @@ class Entity:
 
 
 @dataclass(frozen=True)
-class Role:
+class Role(_Rebuilt):
     """A role fact: ``holder`` (an entity id) holds ``title`` ("President"), of the
     entity ``of`` when the text says whose ("Russian President" -> Russia), as stated
     by article ``doc`` (dated ``date`` when the article is)."""
@@ -267,7 +298,7 @@ class Role:
 
 
 @dataclass(frozen=True)
-class DocumentAnalysis:
+class DocumentAnalysis(_Rebuilt):
     """What the NLP stage hands on for one article (no spaCy objects)."""
 
     article: Article
@@ -279,7 +310,7 @@ class DocumentAnalysis:
 
 
 @dataclass(frozen=True)
-class InputProblem:
+class InputProblem(_Rebuilt):
     """An input that could not be (fully) read: named, explained, never silent."""
 
     input: str
@@ -294,7 +325,7 @@ class InputProblem:
 
 
 @dataclass(frozen=True)
-class Corpus:
+class Corpus(_Rebuilt):
     """The result of resolution: resolved assertions and the entities they name."""
 
     articles: tuple[Article, ...]
