@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import tempfile
+import tracemalloc
 from contextlib import ExitStack
 from pathlib import Path
 from unittest.mock import patch
@@ -103,3 +104,24 @@ def test_a_merge_tool_that_fails_is_an_export_error_naming_the_file(tmp_path: Pa
         pytest.skip("no sort -m here")
     with pytest.raises(ExportError, match="lines.nt"):
         merge_chunks([chunk, tmp_path / "missing.nt"], tmp_path / "lines.nt", tmp_path)
+
+
+def test_a_chunk_is_written_without_copying_its_lines_whole(tmp_path: Path) -> None:
+    """Writing a chunk of 60,000 lines must not make them into one text (with a copy
+    of each line on the way): that held a chunk three times over at a build's peak."""
+    spilled = SpilledLines(tmp_path / "chunks", subjects=6_000)
+    predicates = [URIRef(f"urn:p:{number}") for number in range(10)]
+    tracemalloc.start()
+    try:
+        for number in range(5_999):
+            subject = URIRef(f"urn:s:{number:05d}")
+            spilled.add_all(subject, [(p, string_literal(f"value {number}")) for p in predicates])
+        holding = tracemalloc.get_traced_memory()[0]
+        tracemalloc.reset_peak()
+        spilled.add_all(URIRef("urn:s:last"), [(predicates[0], string_literal("end"))])
+        spilling = tracemalloc.get_traced_memory()[1] - holding
+    finally:
+        tracemalloc.stop()
+    assert len(spilled.chunks) == 1 and spilled.spilled == 59_991
+    # measured: 0.31 of what holding the lines took, against 1.0 made into one text
+    assert spilling < 0.6 * holding, (spilling, holding)

@@ -41,6 +41,7 @@ __all__ = ["SUBJECTS", "SpilledLines", "merge_chunks", "merge_tool"]
 # Subjects held at once: about 7 lines each at 1,000 articles, so some 350,000 lines
 # (60 MB) a chunk; a 200-article graph (56,000 subjects) fits in one.
 SUBJECTS = 50_000
+_SLICE = 20_000  # lines made into one text to write
 
 
 class SpilledLines(TripleLines):
@@ -65,20 +66,23 @@ class SpilledLines(TripleLines):
         if len(self._subjects) >= self.limit:
             self._spill()
 
-    def _held(self) -> tuple[bytes, int]:
-        """The lines held, sorted, as bytes (each with its ``\\n``), and their number;
-        they are let go."""
+    def _write_sorted(self, handle: BinaryIO) -> int:
+        """Write the lines held into ``handle``, sorted, each with its ``\\n``, and let
+        them go; return how many. A slice at a time: a chunk made into one text took
+        as much again as its lines (the peak of a build of 1,000 articles fell from
+        1.01 to 0.81 GB, issue 15)."""
         lines = self.sorted()
         self._subjects = {}
-        return ntriples_bytes(lines), len(lines)
+        for at in range(0, len(lines), _SLICE):
+            handle.write(ntriples_bytes(lines[at : at + _SLICE]))
+        return len(lines)
 
     def _spill(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{len(self.chunks)}.nt"
-        data, count = self._held()
-        path.write_bytes(data)
+        with path.open("wb") as handle:
+            self.spilled += self._write_sorted(handle)
         self.chunks.append(path)
-        self.spilled += count
 
     def write(self, handle: BinaryIO) -> int:
         """Write every line once, in order, into ``handle`` (one ``\\n`` after each);
@@ -119,8 +123,7 @@ class SpilledLines(TripleLines):
                 shutil.rmtree(self.folder, ignore_errors=True)
 
     def _write_held(self, handle: BinaryIO) -> int:
-        data, count = self._held()
-        handle.write(data)
+        count = self._write_sorted(handle)
         self._iris.clear()
         return count
 
