@@ -125,3 +125,26 @@ def test_unpickled_records_take_the_memory_of_made_ones(tmp_path: Path) -> None:
     unpickled = _growth(str(pickled))
     # measured: 1.4x here, against 2.3x with pickle's default of a dict per record
     assert unpickled < made * 2, (unpickled, made)
+
+
+def test_assertions_hold_their_sentence_as_the_analysis_lists_it() -> None:
+    """Each assertion's sentence is the analysis's own string for it (one a sentence,
+    not one an assertion, in memory and in the pickle), and its offset finds it in the
+    article, line breaks around it or not."""
+    from graphkit.nlp import analyze_articles
+
+    text = (
+        "The ministers of Chile and Peru signed a fisheries accord in Lima.\n\n"
+        "  Chile welcomed the accord and Peru praised the talks.\n"
+        "Bolivia did not send a delegation."
+    )
+    article = Article("coast-1", text, content_hash="c" * 64)
+    [found] = [a for a in analyze_articles([article]) if isinstance(a, DocumentAnalysis)]
+    assert len(found.assertions) >= 3
+    for assertion in found.assertions:
+        listed = found.sentences[assertion.sentence_index]
+        assert assertion.sentence is listed
+        start = assertion.sentence_start
+        assert text[start : start + len(listed)] == listed
+    back = pickle.loads(pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
+    assert all(a.sentence is back.sentences[a.sentence_index] for a in back.assertions)

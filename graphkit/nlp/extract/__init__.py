@@ -48,13 +48,15 @@ def analyze_doc(
     heads: dict[tuple[int, int], Mention] = {}
     assertions: dict[str, Assertion] = {}
     sentences = list(doc.sents)
+    # the parser keeps line breaks in a sentence; its assertions hold the one text the
+    # analysis lists (one string a sentence, not one an assertion: less to pickle back)
+    texts = tuple(s.text.strip() for s in sentences)
     for index, sentence in enumerate(sentences):
         if len(sentence) > max_sentence_tokens:
             continue
         in_sentence = according_to(list(sentence))
-        text = sentence.text.rstrip()  # the parser keeps line breaks in the sentence
-        skipped = len(text) - len(text.lstrip())
-        where = (index, text[skipped:], sentence.start_char + skipped)
+        skipped = len(sentence.text) - len(sentence.text.lstrip())
+        where = (index, texts[index], sentence.start_char + skipped)
         for clause in chain(
             verb_clauses(sentence), apposition_clauses(sentence), title_clauses(sentence)
         ):
@@ -67,7 +69,7 @@ def analyze_doc(
     ordered = sorted(assertions.values(), key=lambda a: (a.subject.start, a.id))
     return DocumentAnalysis(
         article=article,
-        sentences=tuple(s.text.strip() for s in sentences),
+        sentences=texts,
         assertions=tuple(ordered),
         mentions=mentions,
         heads=heads,
