@@ -243,8 +243,13 @@ class TripleLines:
 
 
 def ntriples_bytes(lines: Iterable[str]) -> bytes:
-    """``lines`` as an N-Triples text, in UTF-8, a ``\\n`` after each."""
-    return "".join(line + "\n" for line in lines).encode("utf-8")
+    """``lines`` as an N-Triples text, in UTF-8, a ``\\n`` after each (one join: a
+    copy of each line with its break took twice the time).
+
+    >>> ntriples_bytes(["<a> <b> <c> ."]), ntriples_bytes([])
+    (b'<a> <b> <c> .\\n', b'')
+    """
+    return "\n".join([*lines, ""]).encode("utf-8")
 
 
 def serialize(lines: Sequence[str], fmt: str, prefixes: dict[str, str] | None = None) -> str:
