@@ -4,8 +4,7 @@
 
 runs ``graphkit`` with the arguments given in this process, its pipeline's steps
 wrapped (:data:`STEPS`), and prints on standard error, as each step ends, the seconds
-since the start at which it began, its wall time, this process's CPU time in it, and
-this process's resident memory as the step ends and at its highest so far (Linux).
+since the start at which it began, its wall time and this process's CPU time in it.
 Steps run in threads overlap. Nothing is asserted.
 """
 
@@ -13,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import resource
 import sys
 import time
 from collections.abc import Callable
@@ -45,26 +43,10 @@ def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
             return function(*args, **kwargs)
         finally:
             wall, used = time.perf_counter() - began, time.process_time() - cpu
-            memory = f"{resident_gb():5.2f} GB, peak {peak_gb():5.2f} GB"
-            print(f"{began - START:8.2f} s  {wall:7.2f} s  cpu {used:7.2f} s  {memory}  {name}",
+            print(f"{began - START:8.2f} s  {wall:7.2f} s  cpu {used:7.2f} s  {name}",
                   file=sys.stderr, flush=True)  # fmt: skip
 
     return step
-
-
-def resident_gb() -> float:
-    """This process's resident memory now, in GB (0 where /proc is missing)."""
-    try:
-        with open("/proc/self/statm") as statm:
-            pages = int(statm.read().split()[1])
-    except OSError:
-        return 0.0
-    return pages * resource.getpagesize() / 1e9
-
-
-def peak_gb() -> float:
-    """This process's highest resident memory so far, in GB (Linux counts in KB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
 
 
 def wrap(module: str, attribute: str) -> None:
@@ -80,7 +62,7 @@ def main() -> None:
         wrap(module, attribute)
     from graphkit.cli import main as graphkit
 
-    print("   began     took   this process's CPU and memory", file=sys.stderr)
+    print("   began     took   this process's CPU", file=sys.stderr)
     sys.argv = ["graphkit", *sys.argv[1:]]
     try:
         graphkit()

@@ -69,8 +69,8 @@ class SpilledLines(TripleLines):
     def _write_sorted(self, handle: BinaryIO) -> int:
         """Write the lines held into ``handle``, sorted, each with its ``\\n``, and let
         them go; return how many. A slice at a time: a chunk made into one text took
-        as much again as its lines (the peak of a build of 1,000 articles fell from
-        1.01 to 0.81 GB, issue 15)."""
+        as much memory again as its lines for a moment (``tests/test_triple_lines.py``
+        measures it)."""
         lines = self.sorted()
         self._subjects = {}
         for at in range(0, len(lines), _SLICE):
