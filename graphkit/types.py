@@ -47,15 +47,10 @@ class _Rebuilt:
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         kind = type(self)
         values = _VALUES.get(kind)
-        if values is None:
-            values = _VALUES[kind] = _field_values([f.name for f in fields(self)])  # type: ignore[arg-type]
+        if values is None:  # every record has two fields or more: attrgetter gives a tuple
+            names = [f.name for f in fields(self)]  # type: ignore[arg-type]
+            values = _VALUES[kind] = attrgetter(*names)
         return kind, values(self)
-
-
-def _field_values(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
-    if len(names) == 1:  # attrgetter of one name gives the value, not a tuple
-        return lambda value: (getattr(value, names[0]),)
-    return attrgetter(*names)
 
 
 @dataclass(frozen=True)

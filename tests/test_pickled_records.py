@@ -82,8 +82,7 @@ def test_every_record_type_comes_back_equal() -> None:
 
 def test_what_was_shared_is_shared_after() -> None:
     """A mention that heads an argument is the same object in ``heads`` and in
-    ``mentions``: the resolver looks mentions up by identity of span, and one copy is
-    what keeps the memory down."""
+    ``mentions`` after the trip too: one copy, not two."""
     back = pickle.loads(pickle.dumps(analysis(5), pickle.HIGHEST_PROTOCOL))
     speaker = back.mentions[0]
     assert back.heads[(speaker.start, speaker.end)] is speaker
