@@ -22,6 +22,7 @@ calls :func:`graphkit.build` needs the usual ``if __name__ == "__main__":`` guar
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import threading
@@ -33,7 +34,9 @@ from graphkit.nlp.pieces import MAX_ARTICLE_CHARS, MAX_SENTENCE_TOKENS
 from graphkit.options import AnalysisOptions
 from graphkit.types import Article, DocumentAnalysis, InputProblem
 
-__all__ = ["analyze_batch", "analyze_in_processes", "batch_size", "batches", "warm"]
+__all__ = [
+    "analyze_batch", "analyze_in_processes", "batch_size", "batches", "warm", "worker_pool",
+]  # fmt: skip
 
 # A batch holds at most this many characters (about 30 news articles): small enough
 # that the last batches of a corpus share out evenly, large enough that a batch's
@@ -105,6 +108,15 @@ def batches(articles: Sequence[Article], workers: int, most: int) -> list[list[A
     return found
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, each with Python's cycle collector running: a
+    forked one takes the collector's state from this process, which pauses it while it
+    holds the analyses (:mod:`graphkit.pipeline`)."""
+    return ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context(), initializer=gc.enable
+    )
+
+
 def analyze_in_processes(
     articles: Iterable[Article],
     options: AnalysisOptions,
@@ -120,7 +132,7 @@ def analyze_in_processes(
     todo = deque(batches(articles, workers, options.batch_size))
     # each worker loads the model with its first batch (load_pipeline keeps it): a
     # model that cannot be loaded comes back as the ModelError it raised
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context())
+    pool = worker_pool(workers)
     in_flight: deque[Future[list[DocumentAnalysis | InputProblem]]] = deque()
     limits = (max_sentence_tokens, max_article_chars)
     try:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graphkit.collector import collector_paused
+from graphkit.collector import collector_paused, collector_restored
 from graphkit.errors import InputError
 from graphkit.export.html.big import connections
 from graphkit.export.html.data import Positions, Statements, generate_view_data
@@ -129,7 +129,9 @@ def view_title(actor: Actor | None, hops: int, fallback: str) -> str:
 # The views make hundreds of thousands of objects that live until the page is written
 # (the graph's data, each view's nodes and edges) and few cycles: each collection of
 # the cycle collector walked them and every column again, 4 s of the 8 s the views of
-# 1,000 articles took (issue 15). It runs again once they are written.
+# 1,000 articles took (issue 15). It runs again once they are written, and what
+# they leave is given back to it when the view has been written.
+@collector_restored()
 @collector_paused()
 def write_view(
     graph: Path | ox.Store | Columnar,
@@ -179,6 +181,7 @@ def _write(
     return WrittenView(out, title, len(data["nodes"]), _claims(data), actor)
 
 
+@collector_restored()
 @collector_paused()
 def write_views(
     graph: ox.Store | Columnar,
