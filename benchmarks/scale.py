@@ -100,18 +100,23 @@ def corpora(
         yield size, base, write_jsonl(work / f"new-{size}.jsonl", corpus(pool, NEW, first=size))
 
 
-def measured(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+def measured(
+    command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> tuple[float, float, str]:
     """Run ``command``: (wall seconds, its peak RSS in GB, its stdout)."""
-    wall, rss, said, _ = run(command, env)
+    wall, rss, said, _ = run(command, env, cwd)
     return wall, rss, said
 
 
-def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str, float]:
-    """Run ``command``: (wall seconds, its peak RSS in GB, its stdout, the CPU seconds
-    of it and every process it waited for: its workers, its Turtle writer, ``sort``)."""
+def run(
+    command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> tuple[float, float, str, float]:
+    """Run ``command`` (in ``cwd``): (wall seconds, its peak RSS in GB, its stdout, the
+    CPU seconds of it and every process it waited for: its workers, its Turtle writer,
+    ``sort``)."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(command, stdout=out, stderr=err, env=env)
+        child = subprocess.Popen(command, stdout=out, stderr=err, env=env, cwd=cwd)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)
@@ -305,7 +310,7 @@ def into(args: argparse.Namespace) -> None:
     table = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        bases = Path(args.bases) if args.bases else work
+        bases = Path(args.bases).resolve() if args.bases else work
         for size, base_input, new in corpora(args, pool, work):
             base, built = bases / f"base-{size}", 0.0
             if not (base / "manifest.json").is_file():
@@ -317,17 +322,21 @@ def into(args: argparse.Namespace) -> None:
                 for way in ways:
                     target = work / way
                     shutil.rmtree(target, ignore_errors=True)
-                    env = None
+                    env, cwd = None, None
                     if way == "against" and against is not None:
-                        env = {**os.environ, "PYTHONPATH": str(against)}
+                        # run in that checkout: ``python -m`` puts the current folder
+                        # first on the path, before PYTHONPATH (this checkout's, else)
+                        env, cwd = {**os.environ, "PYTHONPATH": str(against)}, against
                     if way != "merged":
                         shutil.copytree(base, target)
-                        measured(graphkit("build", str(first), "--into", str(target)), env)
+                        measured(graphkit("build", str(first), "--into", str(target)), env, cwd)
                         command = graphkit("build", str(new), "--into", str(target))
                     else:
                         command = graphkit("build", str(new), "--into", str(base), "--out",
                                            str(target))  # fmt: skip
-                    wall, rss, _ = measured([*command, "--processes", str(args.processes)], env)
+                    wall, rss, _ = measured(
+                        [*command, "--processes", str(args.processes)], env, cwd
+                    )
                     print(f"  {size:>6,} articles, {way:<7} {wall:6.1f} s, peak {rss:.2f} GB "
                           f"(load {os.getloadavg()[0]:.1f})", flush=True)  # fmt: skip
                     if way not in best or wall < best[way][0]:
