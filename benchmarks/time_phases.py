@@ -4,13 +4,15 @@
 
 runs ``graphkit`` with the arguments given in this process, its pipeline's steps
 wrapped (:data:`STEPS`), and prints on standard error, as each step ends, the seconds
-since the start at which it began, its wall time and this process's CPU time in it.
-Steps run in threads overlap. Nothing is asserted.
+since the start at which it began, its wall time and this process's CPU time in it;
+at the end, the collections of Python's cycle collector in this process and the time
+they took (:data:`gc.callbacks`). Steps run in threads overlap. Nothing is asserted.
 """
 
 from __future__ import annotations
 
 import functools
+import gc
 import importlib
 import sys
 import time
@@ -49,6 +51,27 @@ def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
     return step
 
 
+class CollectorTally:
+    """The cycle collector's collections in this process, by generation, and their
+    seconds (each collection's own, from its start to its stop callback)."""
+
+    def __init__(self) -> None:
+        self.counts = [0, 0, 0]
+        self.seconds = 0.0
+        self._began = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._began = time.perf_counter()
+        else:
+            self.counts[info["generation"]] += 1
+            self.seconds += time.perf_counter() - self._began
+
+    def __str__(self) -> str:
+        counts = "/".join(str(count) for count in self.counts)
+        return f"cycle collector: {self.seconds:.2f} s in {counts} collections (generations 0/1/2)"
+
+
 def wrap(module: str, attribute: str) -> None:
     owner: Any = importlib.import_module(module)
     *path, name = attribute.split(".")
@@ -62,6 +85,9 @@ def main() -> None:
         wrap(module, attribute)
     from graphkit.cli import main as graphkit
 
+    tally = CollectorTally()
+    gc.callbacks.append(tally)
+
     print("   began     took   this process's CPU", file=sys.stderr)
     sys.argv = ["graphkit", *sys.argv[1:]]
     try:
@@ -71,6 +97,7 @@ def main() -> None:
     else:
         code = 0
     print(f"{time.perf_counter() - START:8.2f} s  end", file=sys.stderr)
+    print(tally, file=sys.stderr)
     sys.exit(code)
 
 
