@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import graphkit.rdf.file_text as file_text
 from graphkit.errors import ExportError
-from graphkit.rdf.file_text import FileText, copy_range
+from graphkit.rdf.file_text import FileText, copy_range, seek_line
 
 # the bytes the searches look for, often, and any other byte now and then
 TEXTS = st.lists(st.sampled_from([b"a", b"b", b"\n", b"<", b" ", b"\xe2"]), max_size=120).map(
@@ -26,6 +26,8 @@ def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     # blocks of 7 bytes, 3 kept: every search crosses edges and reads blocks again
     monkeypatch.setattr(file_text, "_BLOCK", 7)
     monkeypatch.setattr(file_text, "_KEPT", 3)
+    # and the last 12 bytes of a search read at once: the steps and the end both run
+    monkeypatch.setattr(file_text, "_NEAR", 12)
 
 
 @settings(max_examples=300, deadline=None)
@@ -76,3 +78,26 @@ def test_a_pair_is_found_at_every_place_across_the_edges(sub: bytes) -> None:
             text = FileText(handle)
             assert text.find(sub) == data.find(sub) == place
             assert text.rfind(sub) == data.rfind(sub) == place
+
+
+LINES = st.lists(st.sampled_from([b"<a> 1", b"<a> 2", b"<ab> 3", b"<b> 4", b"<c>", b"\xe2 5"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES, st.sampled_from([b"", b"<a>", b"<a> 2", b"<ab", b"<b> 4", b"<b>\xff", b"\xff"]))
+def test_a_line_sought_in_a_file_is_where_its_sorted_lines_put_it(
+    lines: list[bytes], key: bytes
+) -> None:
+    ordered = sorted(lines)
+    data = b"".join(line + b"\n" for line in ordered)
+    # the first line not below the key starts after every line below it
+    expected = sum(len(line) + 1 for line in ordered if line < key)
+    # by the subject alone (these lines sort as their subjects do)
+    subject = lambda line: line.split(b" ")[0]  # noqa: E731
+    by_subject = sum(len(line) + 1 for line in ordered if subject(line) < key)
+    with tempfile.TemporaryFile() as handle:
+        handle.write(data)
+        handle.flush()
+        assert seek_line(FileText(handle), key, 0, len(data)) == expected
+        assert seek_line(data, key, 0, len(data)) == expected
+        assert seek_line(FileText(handle), key, 0, len(data), subject) == by_subject

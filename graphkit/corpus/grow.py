@@ -45,12 +45,11 @@ from graphkit.corpus.records import (
     json_line,
     json_records,
     refuse_changed_set,
-    write_text,
 )
 from graphkit.errors import InputError
 from graphkit.files import ExportSet, read_manifest
 from graphkit.ingest.report import REPORT_NAME, grown_report
-from graphkit.rdf.file_text import FileText
+from graphkit.rdf.file_text import FileText, line_at, seek_line
 from graphkit.rdf.grow import (
     Changed,
     Delta,
@@ -197,23 +196,27 @@ def write_grown_records(
 def _entities(base: Base, grown: Grown, handle: BinaryIO) -> None:
     """``entities.jsonl`` of the grown graph: the old file (sorted by id) with the
     lines of the entities the new articles touch (the only ones a merge changes)
-    written again, new ones in their places; every other line is copied as it is,
-    not made again from its entity (3.3 s for 366,000 entities at 5,000 articles)."""
+    written again, new ones in their places. Each is found by binary search and the
+    bytes between are copied as they are: made again from its entity, every line took
+    3.3 s for 366,000 entities at 5,000 articles; read and written a line at a time,
+    4.9 s."""
     touched = {e.id for e in grown.new.entities}
     fresh = [e for e in grown.corpus.entities if e.id in touched]  # sorted by id
-    at = 0
     with (base.folder / ENTITIES_FILE).open("rb") as old:
-        for line in old:
-            if not line.strip():
-                continue
-            key = _entity_id(line)
-            while at < len(fresh) and fresh[at].id < key:
-                handle.write(json_line(fresh[at]).encode("utf-8"))
-                at += 1
-            if at < len(fresh) and fresh[at].id == key:
-                continue  # written again, in the next turn or below
-            handle.write(line)
-    write_text((json_line(e) for e in fresh[at:]), handle)
+        text = FileText(old)
+        size, written = len(text), 0
+        for entity in fresh:
+            key = entity.id.encode("utf-8")  # UTF-8 sorts as the ids do
+            at = seek_line(text, key, written, size, key_of=_entity_key)
+            text.copy(written, at, handle)
+            handle.write(json_line(entity).encode("utf-8"))
+            line = line_at(text, at, size)
+            written = at + len(line) + 1 if line and _entity_key(line) == key else at
+        text.copy(written, size, handle)
+
+
+def _entity_key(line: bytes) -> bytes:
+    return _entity_id(line).encode("utf-8")
 
 
 def _entity_id(line: bytes) -> str:

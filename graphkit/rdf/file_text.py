@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from typing import BinaryIO
+from collections.abc import Callable
+from typing import BinaryIO, Protocol
 
 from graphkit.errors import ExportError
 
-__all__ = ["FileText", "copy_range"]
+__all__ = ["FileText", "copy_range", "line_at", "seek_line"]
 
 _BLOCK = 1 << 16  # bytes read at a time by a search
 _KEPT = 64  # blocks kept: a binary search's last steps fall in the same few
 _COPIED = 1 << 20  # bytes copied at a time
+_NEAR = 1 << 16  # a search's last bytes, read at once and searched in memory
 
 
 class FileText:
@@ -117,3 +119,52 @@ def copy_range(source: BinaryIO, start: int, end: int, handle: BinaryIO) -> int:
         handle.write(block)
         at += len(block)
     return breaks
+
+
+class _Text(Protocol):  # bytes, or a FileText
+    def __len__(self) -> int: ...
+    def __getitem__(self, cut: slice, /) -> bytes: ...
+    def find(self, sub: bytes, start: int = ..., end: int | None = ..., /) -> int: ...
+    def rfind(self, sub: bytes, start: int = ..., end: int | None = ..., /) -> int: ...
+
+
+def line_at(text: _Text, start: int, size: int) -> bytes:
+    """The line of ``text`` starting at ``start`` (b"" at the end), without its break.
+
+    >>> line_at(b"<a> 1\\n<b> 2", 6, 11)
+    b'<b> 2'
+    """
+    end = text.find(b"\n", start)
+    return text[start : end if end >= 0 else size]
+
+
+def seek_line(
+    text: _Text,
+    key: bytes,
+    low: int,
+    high: int,
+    key_of: Callable[[bytes], bytes] | None = None,
+) -> int:
+    """Where the first line of ``text`` not below ``key`` starts (``high``: none), the
+    lines from ``low`` to ``high`` (each a line's start, or the end) being sorted; by
+    ``key_of(line)`` if given.
+
+    >>> text = b"<a> 1\\n<b> 2\\n<b> 3\\n<c> 4\\n"
+    >>> seek_line(text, b"<b>", 0, len(text)), seek_line(text, b"<b>\\xff", 0, len(text))
+    (6, 18)
+    """
+    while low < high:
+        if high - low <= _NEAR and isinstance(text, FileText):
+            # the last steps in memory: through a FileText, each step's three reads
+            # cost more than the comparison (2.4 million of them for 50,000 searches
+            # in a 1.6 GB file)
+            near = text[low:high]
+            return low + seek_line(near, key, 0, len(near), key_of)
+        middle = (low + high) // 2
+        start = text.rfind(b"\n", low, middle) + 1 or low  # the line holding ``middle``
+        line = line_at(text, start, high)
+        if (line if key_of is None else key_of(line)) < key:
+            low = min(start + len(line) + 1, high)
+        else:
+            high = start
+    return low

@@ -42,7 +42,7 @@ from graphkit.rdf.build import (
     country_entities,
     group_claims,
 )
-from graphkit.rdf.file_text import FileText
+from graphkit.rdf.file_text import FileText, line_at, seek_line
 from graphkit.rdf.iri import CLAIMS
 from graphkit.rdf.triples import TripleLines, literal
 from graphkit.rdf.vocab import GK
@@ -273,14 +273,13 @@ def _windows(text: _Text, delta: Delta) -> Iterator[tuple[int, int, tuple[bytes,
         if at < size and key > bound:
             found = bisect_left(marks, key)  # the search runs between two marks
             low = max(at, starts[found - 1]) if found else at
-            at = _seek(text, key, low, starts[found] if found < len(starts) else size)
-            bound = _line(text, at, size)
+            at = seek_line(text, key, low, starts[found] if found < len(starts) else size)
+            bound = line_at(text, at, size)
         end = at + len(bound) + 1
-        while kind == _RECOUNT and end < size:  # the rest of the claim's block
-            line = _line(text, end, size)
-            if not line.startswith(key):
-                break
-            end += len(line) + 1
+        if kind == _RECOUNT and bound.startswith(key):  # the rest of the claim's block,
+            # sought as its end: a claim said often has thousands of lines, and every
+            # line after them is above its head followed by a byte UTF-8 never holds
+            end = seek_line(text, key + b"\xff", min(end, size), size)
         spans.append((at, min(end, size)))
         if kind == _ADDED:
             places.append(at)
@@ -313,7 +312,7 @@ def _index(text: _Text, keys: int) -> tuple[list[int], list[bytes]]:
             break
         if not starts or start > starts[-1]:
             starts.append(start)
-            marks.append(_line(text, start, size))
+            marks.append(line_at(text, start, size))
     return starts, marks
 
 
@@ -323,26 +322,6 @@ def _split(text: bytes) -> list[bytes]:
     if lines[-1] == b"":
         lines.pop()
     return lines
-
-
-def _line(text: _Text, start: int, size: int) -> bytes:
-    """The line of ``text`` starting at ``start`` (b"" at the end), without its break."""
-    end = text.find(b"\n", start)
-    return text[start : end if end >= 0 else size]
-
-
-def _seek(text: _Text, key: bytes, low: int, high: int) -> int:
-    """Where the first line of ``text`` not below ``key`` starts (``high``: none), the
-    lines from ``low`` (a line's start) being sorted."""
-    while low < high:
-        middle = (low + high) // 2
-        start = text.rfind(b"\n", low, middle) + 1 or low  # the line holding ``middle``
-        line = _line(text, start, high)
-        if line < key:
-            low = min(start + len(line) + 1, high)
-        else:
-            high = start
-    return low
 
 
 def lines_of_subjects(text: _Text, heads: Iterable[bytes]) -> list[bytes]:
@@ -355,9 +334,9 @@ def lines_of_subjects(text: _Text, heads: Iterable[bytes]) -> list[bytes]:
     found: list[bytes] = []
     at, size = 0, len(text)
     for head in heads:
-        at = _seek(text, head, at, size)
+        at = seek_line(text, head, at, size)
         while at < size:
-            line = _line(text, at, size)
+            line = line_at(text, at, size)
             if not line.startswith(head):
                 break
             found.append(line)
