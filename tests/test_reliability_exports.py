@@ -125,6 +125,21 @@ def test_a_changed_set_is_refused_by_into_and_by_readers(news: Path) -> None:
     assert json.loads((news / "out" / MANIFEST).read_text())["files"]["graph.ttl"]
 
 
+def test_damaged_entities_stop_a_build_into_the_folder_before_a_write(news: Path) -> None:
+    # the entity records are read back (not the assertions): a damaged one is told as
+    # a changed set, and every file stays as it was
+    assert graphkit("build", "first.txt", "--out", "out", cwd=news).returncode == 0
+    entities = news / "out" / "entities.jsonl"
+    entities.write_text(entities.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (news / "out").rglob("*") if p.is_file()}
+    refused = graphkit("build", "second.txt", "--into", "out", cwd=news)
+    assert refused.returncode == 2
+    assert "not the set the last build wrote" in refused.stderr
+    assert "entities.jsonl" in refused.stderr
+    after = {p: p.read_bytes() for p in (news / "out").rglob("*") if p.is_file()}
+    assert after == before
+
+
 def test_folder_links_are_not_followed_so_a_loop_ends(tmp_path: Path) -> None:
     from graphkit.ingest import read_articles
     from graphkit.types import Article, InputProblem
