@@ -16,11 +16,11 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import BinaryIO, Protocol
+from typing import BinaryIO
 
 from graphkit.errors import ExportError
 
-__all__ = ["FileText", "copy_range", "line_at", "seek_line"]
+__all__ = ["FileText", "Text", "copy_range", "line_at", "seek_line"]
 
 _BLOCK = 1 << 16  # bytes read at a time by a search
 _KEPT = 64  # blocks kept: a binary search's last steps fall in the same few
@@ -121,14 +121,10 @@ def copy_range(source: BinaryIO, start: int, end: int, handle: BinaryIO) -> int:
     return breaks
 
 
-class _Text(Protocol):  # bytes, or a FileText
-    def __len__(self) -> int: ...
-    def __getitem__(self, cut: slice, /) -> bytes: ...
-    def find(self, sub: bytes, start: int = ..., end: int | None = ..., /) -> int: ...
-    def rfind(self, sub: bytes, start: int = ..., end: int | None = ..., /) -> int: ...
+Text = bytes | FileText  # a sorted file's bytes, read or opened
 
 
-def line_at(text: _Text, start: int, size: int) -> bytes:
+def line_at(text: Text, start: int, size: int) -> bytes:
     """The line of ``text`` starting at ``start`` (b"" at the end), without its break.
 
     >>> line_at(b"<a> 1\\n<b> 2", 6, 11)
@@ -139,7 +135,7 @@ def line_at(text: _Text, start: int, size: int) -> bytes:
 
 
 def seek_line(
-    text: _Text,
+    text: Text,
     key: bytes,
     low: int,
     high: int,

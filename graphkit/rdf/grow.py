@@ -42,7 +42,7 @@ from graphkit.rdf.build import (
     country_entities,
     group_claims,
 )
-from graphkit.rdf.file_text import FileText, line_at, seek_line
+from graphkit.rdf.file_text import FileText, Text, line_at, seek_line
 from graphkit.rdf.iri import CLAIMS
 from graphkit.rdf.triples import TripleLines, literal
 from graphkit.rdf.vocab import GK
@@ -156,7 +156,6 @@ def write_grown(
     return _splice(FileText(old), delta, handle, changed)
 
 
-_Text = bytes | FileText  # the old lines, each ending in b"\n"
 _SPACING = 1 << 12  # bytes at least between two lines of the index :func:`_windows` makes
 _ADDED, _REMOVED, _RECOUNT = 0, 1, 2  # what a key of the delta is
 
@@ -176,7 +175,7 @@ class Splice:
     came: tuple[bytes, ...]
 
 
-def plan_splice(text: _Text, delta: Delta) -> Splice:
+def plan_splice(text: Text, delta: Delta) -> Splice:
     """The :class:`Splice` of ``delta`` into the old lines ``text`` (each line ending in
     ``b"\\n"``): only the windows are read."""
     windows: list[tuple[int, int, tuple[bytes, ...]]] = []
@@ -192,7 +191,7 @@ def plan_splice(text: _Text, delta: Delta) -> Splice:
     return Splice(tuple(windows), tuple(gone), tuple(came))
 
 
-def write_splice(text: _Text, splice: Splice, handle: BinaryIO) -> int:
+def write_splice(text: Text, splice: Splice, handle: BinaryIO) -> int:
     """Write ``text`` changed as ``splice`` says into ``handle``: the bytes between its
     windows as they are (copied from their file, when ``text`` is a
     :class:`FileText`), the windows' lines instead of theirs; return how many lines
@@ -223,7 +222,7 @@ def write_splice(text: _Text, splice: Splice, handle: BinaryIO) -> int:
     return count
 
 
-def grown_lines_of_subjects(text: _Text, splice: Splice, heads: Sequence[bytes]) -> list[bytes]:
+def grown_lines_of_subjects(text: Text, splice: Splice, heads: Sequence[bytes]) -> list[bytes]:
     """The lines whose subject is one of ``heads`` (``b"<iri> "``, sorted) in what
     :func:`write_splice` writes from ``text`` and ``splice``, in order, found in the old
     lines and the splice alone (the lines written are the old ones but those gone, and
@@ -240,7 +239,7 @@ def grown_lines_of_subjects(text: _Text, splice: Splice, heads: Sequence[bytes])
     return sorted({*kept, *came})
 
 
-def _splice(text: _Text, delta: Delta, handle: BinaryIO, changed: Changed | None = None) -> int:
+def _splice(text: Text, delta: Delta, handle: BinaryIO, changed: Changed | None = None) -> int:
     """:func:`write_grown` of old lines already read or opened (``text``)."""
     splice = plan_splice(text, delta)
     if changed is not None:
@@ -248,7 +247,7 @@ def _splice(text: _Text, delta: Delta, handle: BinaryIO, changed: Changed | None
     return write_splice(text, splice, handle)
 
 
-def _windows(text: _Text, delta: Delta) -> Iterator[tuple[int, int, tuple[bytes, ...]]]:
+def _windows(text: Text, delta: Delta) -> Iterator[tuple[int, int, tuple[bytes, ...]]]:
     """The byte ranges of ``text`` that ``delta`` changes (whole lines, in order, none
     touching the next), each with the added lines that go into it.
 
@@ -299,7 +298,7 @@ def _windows(text: _Text, delta: Delta) -> Iterator[tuple[int, int, tuple[bytes,
         yield start, end, delta.added[first:taken]
 
 
-def _index(text: _Text, keys: int) -> tuple[list[int], list[bytes]]:
+def _index(text: Text, keys: int) -> tuple[list[int], list[bytes]]:
     """The starts of lines of ``text`` spread evenly, and those lines (the marks): about
     as many as ``keys``, so that the index costs what the delta does and each binary
     search runs over a few kilobytes."""
@@ -324,7 +323,7 @@ def _split(text: bytes) -> list[bytes]:
     return lines
 
 
-def lines_of_subjects(text: _Text, heads: Iterable[bytes]) -> list[bytes]:
+def lines_of_subjects(text: Text, heads: Iterable[bytes]) -> list[bytes]:
     """The lines of ``text`` (sorted lines, each ending in b"\\n") whose subject is one
     of ``heads`` (``b"<iri> "``, sorted), in order: each found by binary search.
 
