@@ -12,7 +12,7 @@ import pytest
 
 import graphkit
 from graphkit.collector import collector_paused, collector_restored
-from graphkit.nlp import load_pipeline
+from graphkit.nlp import _load_once, load_pipeline
 from graphkit.nlp.workers import worker_pool
 from graphkit.options import DEFAULT_MODEL, AnalysisOptions
 from graphkit.pipeline import _analyze_collected
@@ -55,11 +55,13 @@ def test_the_analyses_are_kept_out_of_the_collectors_walks_until_the_end(
 
 
 def test_loading_the_model_leaves_a_paused_collector_paused(no_frozen: None) -> None:
-    load_pipeline.cache_clear()  # a load as a parse's first: srsly turns the collector on
+    _load_once.cache_clear()  # a load as a parse's first: srsly turns the collector on
     with collector_paused():
         nlp = load_pipeline(DEFAULT_MODEL)
         assert not gc.isenabled()
     assert gc.isenabled() and nlp.pipe_names
+    # the default, passed or not, is one load (the cache is keyed by the name)
+    assert load_pipeline() is nlp and _load_once.cache_info().misses == 1
 
 
 def test_a_build_gives_back_what_it_froze(tmp_path: Path, no_frozen: None) -> None:

@@ -130,7 +130,7 @@ def test_dask_workers_load_the_model_once(variants: list[Article], dask_cluster:
 
     list(analyze_articles(variants, AnalysisOptions(dask=dask_cluster, batch_size=1)))
     with Client(dask_cluster) as client:
-        loads = client.run(lambda: __import__("graphkit.nlp").nlp.load_pipeline.cache_info())
+        loads = client.run(lambda: __import__("graphkit.nlp").nlp._load_once.cache_info())
     assert len(loads) == 2
     for info in loads.values():
         assert info.misses == 1 and info.hits >= 1  # one load, then the cached pipeline

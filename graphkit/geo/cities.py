@@ -8,7 +8,7 @@ that "Moscow will be watching" can be read as Russia's government (metonymy).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -25,6 +25,7 @@ class City:
     capital: bool
 
 
+@cache  # asked once a city (33,000), of some 250 codes
 def _alpha3(alpha2: str) -> str | None:
     country = pycountry.countries.get(alpha_2=alpha2)
     return country.alpha_3 if country is not None else None

@@ -33,11 +33,17 @@ DEFAULTS = AnalysisOptions()
 REQUIRED_COMPONENTS = ("parser", "ner")
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Any:
-    """Load an installed spaCy pipeline by package name or path, once per process.
-    Python's cycle collector is left as it was found: srsly's msgpack reader turns it on
-    as it reads the model, which undid the pause of a parse (:mod:`graphkit.collector`)."""
+    """Load an installed spaCy pipeline by package name or path, once per process
+    (``load_pipeline()`` and ``load_pipeline(DEFAULT_MODEL)`` are one load: the cache
+    is keyed by the name, not by how it was passed). Python's cycle collector is left
+    as it was found: srsly's msgpack reader turns it on as it reads the model, which
+    undid the pause of a parse (:mod:`graphkit.collector`)."""
+    return _load_once(name)
+
+
+@lru_cache(maxsize=4)
+def _load_once(name: str) -> Any:
     import spacy
 
     collecting = gc.isenabled()
