@@ -275,10 +275,8 @@ def _windows(text: Text, delta: Delta) -> Iterator[tuple[int, int, tuple[bytes, 
             at = seek_line(text, key, low, starts[found] if found < len(starts) else size)
             bound = line_at(text, at, size)
         end = at + len(bound) + 1
-        if kind == _RECOUNT and bound.startswith(key):  # the rest of the claim's block,
-            # sought as its end: a claim said often has thousands of lines, and every
-            # line after them is above its head followed by a byte UTF-8 never holds
-            end = seek_line(text, key + b"\xff", min(end, size), size)
+        if kind == _RECOUNT and bound.startswith(key):  # the rest of the claim's block
+            end = _block_end(text, key, min(end, size), size)
         spans.append((at, min(end, size)))
         if kind == _ADDED:
             places.append(at)
@@ -334,13 +332,22 @@ def lines_of_subjects(text: Text, heads: Iterable[bytes]) -> list[bytes]:
     at, size = 0, len(text)
     for head in heads:
         at = seek_line(text, head, at, size)
-        while at < size:
-            line = line_at(text, at, size)
-            if not line.startswith(head):
-                break
-            found.append(line)
-            at += len(line) + 1
+        end = _block_end(text, head, at, size)
+        found += _split(text[at:end])
+        at = end
     return found
+
+
+def _block_end(text: Text, head: bytes, at: int, size: int) -> int:
+    """Where the lines of the subject ``head`` (``b"<iri> "``) that run on from ``at``
+    (a line's start) end, sought, not read a line at a time: a claim said often has
+    thousands of lines, and every line after them sorts above ``head`` followed by a
+    byte UTF-8 never holds.
+
+    >>> _block_end(b"<a> 1\\n<b> 2\\n<b> 3\\n<c> 4\\n", b"<b> ", 6, 24)
+    18
+    """
+    return seek_line(text, head + b"\xff", at, size)
 
 
 def _grown_window(old: Iterable[bytes], delta: Delta) -> Iterator[bytes]:
