@@ -307,6 +307,25 @@ class ExportSet:
         except OSError as exc:
             raise ExportError(f"cannot write into {folder}: {exc.strerror or exc}") from exc
 
+    @classmethod
+    def joining(cls, folder: Path) -> ExportSet:
+        """The set a build of ``folder`` is staging, as it stands (nothing cleared): for
+        a process of that build's own that stages some of its files, whose
+        :attr:`files` the build then takes in (:meth:`adopt`)."""
+        joined = cls.__new__(cls)
+        joined.folder, joined.stage, joined.files = folder, folder / WORK / "next", {}
+        if not joined.stage.is_dir():
+            raise ExportError(f"no export set is being staged in {folder}")
+        return joined
+
+    def adopt(self, files: dict[str, str]) -> None:
+        """Take in the files another process staged in this set (:meth:`joining`), by
+        name with their SHA-256 digests, as if written here."""
+        for name in files:
+            if not (self.stage / name).is_file():
+                raise ExportError(f"{self.folder / name} was not staged")
+        self.files.update(files)
+
     def write(self, name: str, data: str | bytes) -> Path:
         """Stage the file ``name`` (a path relative to the folder); return where it
         will be once committed."""

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -29,6 +30,7 @@ from graphkit.export.formats import (
     view_predicates,
     write_exports,
 )
+from graphkit.export.html.apart import ViewsApart
 from graphkit.export.turtle_splice import spliced_formats
 from graphkit.files import ExportSet, locked, recover
 from graphkit.ingest.collect import collect_articles
@@ -39,8 +41,7 @@ from graphkit.nlp.pieces import long_article_notes
 from graphkit.options import AnalysisOptions
 from graphkit.rdf.build import build_lines, spill_lines
 from graphkit.rdf.columns import Columns
-from graphkit.rdf.columns_cache import cached_columns, save_columns
-from graphkit.rdf.columns_loader import ColumnsLoader
+from graphkit.rdf.columns_cache import COLUMNS_CACHE, cached_columns, save_columns
 from graphkit.rdf.triples import LINES_FILE
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.classify import country_of_words
@@ -236,18 +237,18 @@ def _grow(
     if not fresh:  # nothing new: nothing is written
         return BuildResult(folder, None, {}, found=found, counted=counted)
     # the views' columns of the old graph (kept with it, else read from its lines file)
-    # load while the new articles are parsed, then take the merge's changes (issue 15)
-    columns = None
+    # load in a process of their own while the new articles are parsed; it takes the
+    # merge's changes and draws the views beside the records (issue 15)
+    views = None
     if "html" in formats:
-        saved = cached_columns(folder)
-        columns = ColumnsLoader(view_predicates(), folder / LINES_FILE, saved=saved)
+        views = ViewsApart(folder / LINES_FILE, cached_columns(folder))
     owned = [base]  # handed on, not kept: let go once the records are written
     del base
     try:
-        return _grown(owned, fresh, found, counted, columns, formats, options, progress, stages)
+        return _grown(owned, fresh, found, counted, views, formats, options, progress, stages)
     finally:
-        if columns is not None:
-            columns.close()
+        if views is not None:
+            views.close()
 
 
 def _grown(
@@ -255,22 +256,22 @@ def _grown(
     fresh: list[Article],
     found: tuple[InputProblem, ...],
     counted: Totals,
-    columns: ColumnsLoader | None,
+    views: ViewsApart | None,
     formats: tuple[str, ...],
     options: AnalysisOptions,
     progress: Progress | None,
     stages: StageProgress,
 ) -> BuildResult:
     """Parse and resolve the ``fresh`` articles and grow the folder of the base taken
-    out of ``owned`` by them; ``columns`` are the views' columns of the old graph,
-    loading (None: no views). The base and the grown corpus (every entity: 0.6 GB at
-    5,000 articles) are let go once the records are written, before the views."""
+    out of ``owned`` by them; ``views`` draws the views of the grown graph (None: no
+    views). The base and the grown corpus (every entity: 0.6 GB at 5,000 articles) are
+    let go once the records are written."""
     base = owned.pop()
     folder = base.folder
     new = _analyze_collected(fresh, [], options, progress, stages)
     new = replace(new, problems=(*found, *new.problems))
     stages("graph", 0, 0)
-    grown = grow_corpus(base, new, changed=columns.change if columns else None)
+    grown = grow_corpus(base, new, changed=views.change if views else None)
     stages("graph", len(grown.delta.added), len(grown.delta.added))  # the lines added
     code = exit_code_of(1, new.problems)
     whole = grown.corpus
@@ -283,11 +284,11 @@ def _grown(
             export_title(whole),
             folder,
             write_lines=grown.write_lines,
-            views_graph=columns.result if columns else None,
-            views_ready=True,  # the merge's changes were handed to the columns
+            views_apart=views.views if views else None,
             spliced=spliced_formats(folder, formats, grown.subjects, grown.lines_of),
         )
     ]
+    title = export[0].title
     held = [(base, grown)]
     del base, grown, whole
 
@@ -295,6 +296,8 @@ def _grown(
         return write_grown_records(*held.pop(), staged, code)
 
     exports = ExportSet(folder)
+    if views is not None:  # drawn beside the records and the files from here
+        views.draw(exports, title, folder / COLUMNS_CACHE / f".whole.{os.getpid()}.tmp")
     try:
         # write_exports lets its export's corpus go once the records are written
         outputs = write_exports(
@@ -302,10 +305,12 @@ def _grown(
         )
         exports.commit()
     except BaseException:
+        if views is not None:  # stopped before it stages more into what is taken away
+            views.close()
         exports.abort()
         raise
-    if columns is not None:  # for the next build into the folder
-        save_columns(folder, columns.result(), columns.kept_from, columns.changes)
+    if views is not None:  # for the next build into the folder
+        save_columns(folder, views.whole, views.kept_from, views.changes)
     return BuildResult(folder, None, outputs, found=new.problems, counted=counted)
 
 

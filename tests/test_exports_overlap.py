@@ -14,9 +14,9 @@ import pytest
 
 import graphkit
 import graphkit.corpus.grow
-import graphkit.export.html.views
 import graphkit.export.turtle_splice
 from graphkit.export.formats import Export, view_predicates, write_exports
+from graphkit.export.html.apart import ViewsApart
 from graphkit.files import ExportSet
 from graphkit.pipeline import BuildResult
 from graphkit.rdf.columns import Columns
@@ -91,12 +91,12 @@ def test_a_grown_graphs_views_and_turtle_are_written_while_its_lines_file_is(
     added = [DATA / "world-news.rss"]
     graphkit.build(added, into=reference)
     drawn, spliced = threading.Event(), threading.Event()
-    write_views = graphkit.export.html.views.write_views
+    views = ViewsApart.views  # waits for the process that draws the views
     write_splice = graphkit.corpus.grow.write_splice
     write_turtle = graphkit.export.turtle_splice._write_spliced
 
-    def views_then_told(*args: object, **kwargs: object) -> object:
-        written = write_views(*args, **kwargs)  # type: ignore[arg-type]
+    def views_then_told(self: ViewsApart, *args: object) -> object:
+        written = views(self, *args)  # type: ignore[arg-type]
         drawn.set()
         return written
 
@@ -111,7 +111,7 @@ def test_a_grown_graphs_views_and_turtle_are_written_while_its_lines_file_is(
         assert spliced.wait(60), "the Turtle waited for the lines file"
         return write_splice(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(graphkit.export.html.views, "write_views", views_then_told)
+    monkeypatch.setattr(ViewsApart, "views", views_then_told)
     monkeypatch.setattr(graphkit.export.turtle_splice, "_write_spliced", turtle_then_told)
     monkeypatch.setattr(graphkit.corpus.grow, "write_splice", copy_after_the_others)
     graphkit.build(added, into=base)

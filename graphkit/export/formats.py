@@ -75,10 +75,9 @@ class Export:
     # lines, merged by another process: :class:`~graphkit.rdf.spill.SpilledLines`)
     lines_file: Callable[[Path], object] | None = None
     # what the views read: the columns a build kept of its graph as it made it
-    # (:class:`~graphkit.rdf.columns.Columns`), or those a build that grows a graph
-    # loads from the old lines file (:class:`~graphkit.rdf.columns_loader.ColumnsLoader`,
-    # handed the lines the merge changes before the lines file is written). None: a
-    # store read from the lines file
+    # (:class:`~graphkit.rdf.columns.Columns`), or columns loaded from an old lines file
+    # (:class:`~graphkit.rdf.columns_loader.ColumnsLoader`, handed the lines a merge
+    # changes before the lines file is written). None: a store read from the lines file
     views_graph: Callable[[], pyoxigraph.Store | Columnar] | None = None
     # the views' graph is whole before the lines file is written (a build's own
     # columns, a grown graph's loader): the views need not wait for that file; else
@@ -88,6 +87,10 @@ class Export:
     # that grows a graph splices its Turtle into the old one from the merge's changes
     # (:mod:`graphkit.export.turtle_splice`)
     spliced: Mapping[str, Callable[[BinaryIO], object]] = field(default_factory=dict)
+    # the views, drawn by a process of their own into the export set (a build that grows
+    # a graph: :class:`graphkit.export.html.apart.ViewsApart`): waits for them and gives
+    # their paths by name, as :func:`~graphkit.export.html.views.write_views` does
+    views_apart: Callable[[ExportSet], dict[str, Path]] | None = None
 
     def all_lines(self) -> Sequence[str]:
         if self.lines or self.lines_path is None:
@@ -270,7 +273,7 @@ def write_exports(
         export = replace(export, lines=(), lines_path=lines_path, write_lines=None, lines_file=None)
         graph_only = replace(export, corpus=_NO_CORPUS)
         graph = export.views_graph
-        if "html" in chosen and graph is None:
+        if "html" in chosen and graph is None and export.views_apart is None:
             graph = pool.submit(_after, lines, partial(store_from_file, lines_path)).result
         for name in chosen:  # the records write assertions.jsonl, the views come last
             if name in export.spliced:  # from the old file and the changes: no wait
@@ -287,7 +290,9 @@ def write_exports(
         told(steps.index("records") + 1, len(steps))
         # the views read the graph alone: the corpus may be let go (the caller's is)
         export = graph_only
-        if "html" in chosen:
+        if "html" in chosen and export.views_apart is not None:
+            views = export.views_apart(exports)
+        elif "html" in chosen:
             from graphkit.export.html.views import write_views
 
             assert graph is not None

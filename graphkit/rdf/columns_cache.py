@@ -39,8 +39,8 @@ from graphkit.rdf.columns import Columns, load_plain
 from graphkit.rdf.triples import LINES_FILE
 
 __all__ = [
-    "COLUMNS_CACHE", "MAX_LINKS", "cached_columns", "load_cached_columns", "save_columns",
-    "take_kept",
+    "COLUMNS_CACHE", "MAX_LINKS", "cached_columns", "keeps_changes", "load_cached_columns",
+    "save_columns", "take_kept",
 ]  # fmt: skip
 
 COLUMNS_CACHE = f"{WORK}/columns"
@@ -127,31 +127,50 @@ def _links(place: Path) -> list[Path] | None:
         return None
 
 
+def keeps_changes(grown: Path | None, most: int | None = None) -> bool:
+    """Whether the columns of a graph grown from the kept columns ``grown`` (None: none
+    were loaded) are kept as their changes (:func:`save_columns`), not whole; ``most``
+    is the longest chain (by default :data:`MAX_LINKS`)."""
+    return _short(_links(grown) if grown is not None else None, most)
+
+
+def _short(links: list[Path] | None, most: int | None = None) -> bool:
+    """Whether changes may go on the chain ``links`` (None: there is none)."""
+    return links is not None and len(links) <= (MAX_LINKS if most is None else most)
+
+
 def save_columns(
-    folder: Path, columns: Columns, grown: Path | None = None, changes: Changes = ()
+    folder: Path, columns: Columns | Path | None, grown: Path | None = None, changes: Changes = ()
 ) -> Path | None:
     """Keep ``columns``, the views' columns of the graph whose files were just put in
-    place in ``folder``: as the ``changes`` made to the columns of the file ``grown``
-    (the kept columns of the graph it grew) while that chain is short, else whole.
-    Remove the files the new one does not lead back to. None when it could not be
-    written (the build is done: the next one reads the lines file instead)."""
+    place in ``folder`` (or a file they were dumped into, which is moved), as the
+    ``changes`` made to the columns of the file ``grown`` (the kept columns of the graph
+    it grew) while that chain is short, else whole. Remove the files the new one does
+    not lead back to. None when it could not be written (the build is done: the next
+    one reads the lines file instead), or when they were to be kept whole and
+    ``columns`` is None."""
     digest = _digest(folder)
     if digest is None:
         return None
     # the chain of the columns grown, read once: whether the changes may go on it, and
     # the files the new one leads back to (the others are removed)
     links = _links(grown) if grown is not None else None
-    suffix = _CHANGES if links is not None and len(links) <= MAX_LINKS else _WHOLE
+    suffix = _CHANGES if _short(links) else _WHOLE
     place = folder / COLUMNS_CACHE / f"{digest}{suffix}"
     partial = place.with_name(f".{place.name}.{os.getpid()}.tmp")
+    if suffix == _WHOLE and columns is None:
+        return None
     try:
         place.parent.mkdir(parents=True, exist_ok=True)
-        with partial.open("wb") as handle:
-            if suffix == _CHANGES and grown is not None:
-                kept = (_CHANGED, grown.name, [(list(r), list(a)) for r, a in changes])
-                pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            else:
-                columns.dump(handle)
+        if suffix == _WHOLE and isinstance(columns, Path):
+            partial = columns  # dumped already (by the views' process)
+        else:
+            with partial.open("wb") as handle:
+                if suffix == _CHANGES and grown is not None:
+                    kept = (_CHANGED, grown.name, [(list(r), list(a)) for r, a in changes])
+                    pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                elif isinstance(columns, Columns):
+                    columns.dump(handle)
         os.replace(partial, place)
         chain = {place, *(links or ())} if suffix == _CHANGES else {place}
         for other in place.parent.iterdir():
