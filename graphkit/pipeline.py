@@ -276,7 +276,7 @@ def _grown(
     code = exit_code_of(1, new.problems)
     whole = grown.corpus
     assertions = counted.assertions + len(new.assertions)
-    counted = Totals(len(whole.articles), whole.sentences, len(whole.entities), assertions)
+    counted = Totals(len(whole.articles), whole.sentences, grown.entities, assertions)
     export = [
         Export(
             whole,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,9 +14,10 @@ import pytest
 import graphkit
 import graphkit.corpus.records
 import graphkit.pipeline as pipeline
+from graphkit.corpus.entity_records import EntityRecords
 from graphkit.corpus.grow import read_base
 from graphkit.corpus.merge import merge_corpora, merge_entities
-from graphkit.corpus.records import read_corpus
+from graphkit.corpus.records import json_line, read_corpus
 from graphkit.errors import InputError
 from graphkit.pipeline import Totals
 from graphkit.rdf.build import build_lines
@@ -153,9 +155,18 @@ def test_removed_lines_go_and_lines_added_twice_stay_once() -> None:
     ]
 
 
-def _grown(old: Corpus, new: Corpus) -> list[str]:
+def _grown(old: Corpus, new: Corpus, records: Path | None = None) -> list[str]:
+    """The grown lines; with ``records`` (a folder), the old entities are read from a
+    records file there, as a grow reads them (each when asked for)."""
     merged = merge_entities(old.entities, new.entities)
-    delta = delta_of(new, {e.id: e for e in old.entities}, {e.id: e for e in merged})
+    known: Mapping[str, Entity] = {e.id: e for e in old.entities}
+    every: Mapping[str, Entity] = {e.id: e for e in merged}
+    if records is not None:
+        path = records / "entities.jsonl"
+        path.write_text("".join(json_line(e) + "\n" for e in old.entities), encoding="utf-8")
+        known = EntityRecords.read(path)
+        every = known.changed_by({e.id: every[e.id] for e in new.entities})
+    delta = delta_of(new, known, every)
     lines = [line.encode() for line in build_lines(old)]
     return [line.decode() for line in grow_lines(lines, delta)]
 
@@ -172,13 +183,14 @@ def test_grown_lines_are_the_lines_of_the_merged_corpus() -> None:
     assert any('sourceCount> "2"' in line for line in congratulate)
 
 
-def test_a_country_named_later_gets_the_links_of_its_people() -> None:
+@pytest.mark.parametrize("read", [False, True], ids=["entities", "records"])
+def test_a_country_named_later_gets_the_links_of_its_people(read: bool, tmp_path: Path) -> None:
     # Trump's country is known before any article names the United States
     trump = replace(TRUMP, country="USA")
     usa = Entity("united-states-0", "United States", "Country", country="USA", mentions=1)
     old = corpus_of(claim("s1", doc="a1"), entities=(PUTIN, trump, RUSSIA))
     new = corpus_of(claim("s2", doc="a2", obj=usa), entities=(PUTIN, usa))
-    grown = _grown(old, new)
+    grown = _grown(old, new, tmp_path if read else None)
     assert grown == list(build_lines(merge_corpora(old, new)))
     assert any("donald-trump-2> <https://w3id.org/graphkit/ontology#country>" in line
                for line in grown)  # fmt: skip

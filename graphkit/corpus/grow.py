@@ -7,8 +7,9 @@ every export again. A folder whose set holds the graph's lines
 (:data:`~graphkit.rdf.triples.LINES_FILE`) and ``report.json`` is grown instead:
 
 - read back: the articles (for the duplicate check and the sentence count), the
-  entity records (the index the new entities are joined to, by id) and the old
-  report's counts; never the old assertions;
+  entity records (the index the new entities are joined to, by id: each line kept,
+  made into an entity only when asked for, :mod:`graphkit.corpus.entity_records`)
+  and the old report's counts; never the old assertions;
 - the new articles are parsed, resolved and coded alone, as in a merge;
 - the graph's lines are the old file merged with the delta of the new corpus
   (:mod:`graphkit.rdf.grow`), in one streamed pass; Turtle, N-Triples and the views
@@ -33,14 +34,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from graphkit.collector import collector_paused
-from graphkit.corpus.merge import merge_entities
+from graphkit.corpus.entity_records import EntityRecords, entity_id
+from graphkit.corpus.merge import merge_entity
 from graphkit.corpus.records import (
     ARTICLES_FILE,
     ASSERTIONS_FILE,
     ENTITIES_FILE,
     article_from_dict,
     articles_jsonl,
-    entity_from_dict,
     generate_jsonl,
     json_line,
     json_records,
@@ -59,8 +60,8 @@ from graphkit.rdf.grow import (
     write_splice,
 )
 from graphkit.rdf.triples import LINES_FILE
-from graphkit.resolve.roles import role_facts
-from graphkit.types import Article, Corpus, Entity
+from graphkit.resolve.roles import ROLE_TYPES, role_facts
+from graphkit.types import Article, Corpus
 
 __all__ = [
     "GROWN_FORMATS", "Base", "Grown", "can_grow", "grow_corpus", "read_base",
@@ -73,12 +74,12 @@ _READ = (ARTICLES_FILE, ENTITIES_FILE, ASSERTIONS_FILE, LINES_FILE, REPORT_NAME)
 
 @dataclass(frozen=True)
 class Base:
-    """What growing reads of an export folder: its articles, its entities by id and
-    its last report."""
+    """What growing reads of an export folder: its articles, its entities by id (each
+    made when asked for) and its last report."""
 
     folder: Path
     articles: tuple[Article, ...]
-    entities: dict[str, Entity]
+    entities: EntityRecords
     report: dict[str, Any]
 
     @property
@@ -92,7 +93,7 @@ def can_grow(folder: Path, formats: tuple[str, ...]) -> bool:
     return all(name in listed for name in _READ) and set(formats) <= GROWN_FORMATS
 
 
-@collector_paused()  # a dict and an Entity for each of 366,000 entities at 5,000 articles
+@collector_paused()  # a line for each of 366,000 entities at 5,000 articles
 def read_base(folder: Path) -> Base:
     """The :class:`Base` of ``folder``, whose files must be the ones its manifest
     lists (else the folder cannot be added to: the message says why)."""
@@ -102,9 +103,9 @@ def read_base(folder: Path) -> Base:
         checked = pool.submit(refuse_changed_set, folder, list(_READ))
         try:
             articles = tuple(article_from_dict(r) for r in json_records(folder / ARTICLES_FILE))
-            entities = (entity_from_dict(r) for r in json_records(folder / ENTITIES_FILE))
+            entities = EntityRecords.read(folder / ENTITIES_FILE)
             report = json.loads((folder / REPORT_NAME).read_text(encoding="utf-8"))
-            base = Base(folder, articles, {e.id: e for e in entities}, report)
+            base = Base(folder, articles, entities, report)
         except InputError:
             checked.result()  # a file changed since its build: that is what to say
             raise
@@ -118,8 +119,10 @@ def read_base(folder: Path) -> Base:
 
 @dataclass(frozen=True)
 class Grown:
-    """A grown graph, ready to be written: ``corpus`` holds every article and entity
-    but only the new assertions (the old ones stay in their file); ``write_lines``
+    """A grown graph, ready to be written: ``corpus`` holds every article but only
+    the entities the new articles touch (merged with their old records) and the new
+    assertions (the old ones stay in their file); ``entities`` is how many entities
+    the grown graph has; ``write_lines``
     writes the grown lines into an open file; ``subjects`` holds the subject
     (``b"<iri>"``) of every line it takes out or puts in; ``lines_of(heads)`` gives
     the grown lines of the subjects ``heads`` (``b"<iri> "``, sorted) without the
@@ -127,6 +130,7 @@ class Grown:
 
     corpus: Corpus
     new: Corpus
+    entities: int
     delta: Delta
     write_lines: Callable[[BinaryIO], object]
     subjects: set[bytes]
@@ -137,11 +141,14 @@ def grow_corpus(base: Base, new: Corpus, changed: Changed | None = None) -> Grow
     """``base`` grown by the resolved corpus ``new`` (see the module docstring);
     ``changed(gone, came)`` is told which lines the grown file loses and gains, before
     this returns."""
-    entities = merge_entities(base.entities.values(), new.entities)
-    merged = {e.id: e for e in entities}
-    # a role is read when its assertion is added, against every entity (as a merge does)
-    roles = role_facts(new.assertions, entities, {a.id: a for a in new.articles})
-    delta = delta_of(replace(new, roles=roles), base.entities, merged)
+    known = base.entities
+    touched = {e.id: merge_entity(known[e.id], e) if e.id in known else e for e in new.entities}
+    merged = known.changed_by(touched)
+    # a role is read when its assertion is added, against every entity (as a merge
+    # does): of which it reads only the countries and the bodies an office may be of
+    owners = merged.of_types(ROLE_TYPES)
+    roles = role_facts(new.assertions, owners, {a.id: a for a in new.articles})
+    delta = delta_of(replace(new, roles=roles), known, merged)
     old_lines = base.folder / LINES_FILE
     # where the delta goes in the old lines, found now (binary searches, in proportion
     # to the delta): the lines gone and come are told before the file is copied, so
@@ -163,8 +170,9 @@ def grow_corpus(base: Base, new: Corpus, changed: Changed | None = None) -> Grow
 
     articles = (*base.articles, *new.articles)
     sentences = base.sentences + new.sentences
+    entities = tuple(touched[key] for key in sorted(touched))
     corpus = Corpus(articles, (), entities, sentences=sentences, problems=new.problems)
-    return Grown(corpus, new, delta, write_lines, subjects, lines_of)
+    return Grown(corpus, new, len(merged), delta, write_lines, subjects, lines_of)
 
 
 def _appended(old: Path, text: str) -> Callable[[BinaryIO], None]:
@@ -200,8 +208,7 @@ def _entities(base: Base, grown: Grown, handle: BinaryIO) -> None:
     bytes between are copied as they are: made again from its entity, every line took
     3.3 s for 366,000 entities at 5,000 articles; read and written a line at a time,
     4.9 s."""
-    touched = {e.id for e in grown.new.entities}
-    fresh = [e for e in grown.corpus.entities if e.id in touched]  # sorted by id
+    fresh = grown.corpus.entities  # the touched ones, sorted by id
     with (base.folder / ENTITIES_FILE).open("rb") as old:
         text = FileText(old)
         size, written = len(text), 0
@@ -216,19 +223,4 @@ def _entities(base: Base, grown: Grown, handle: BinaryIO) -> None:
 
 
 def _entity_key(line: bytes) -> bytes:
-    return _entity_id(line).encode("utf-8")
-
-
-def _entity_id(line: bytes) -> str:
-    r"""The id of an entity's line, read off its start (its whole JSON when escaped).
-
-    >>> _entity_id(b'{"id": "putin-1a2b", "label": "Putin"}\n')
-    'putin-1a2b'
-    >>> _entity_id(b'{"id": "a\\"b", "label": "x"}\n')
-    'a"b'
-    """
-    head = b'{"id": "'
-    end = line.find(b'"', len(head))
-    if line.startswith(head) and end > 0 and b"\\" not in line[:end]:
-        return line[len(head) : end].decode("utf-8")
-    return str(json.loads(line)["id"])
+    return entity_id(line).encode("utf-8")

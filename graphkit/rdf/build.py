@@ -14,7 +14,7 @@ serialization of it is stable.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -178,7 +178,7 @@ def country_entities(entities: Iterable[Entity]) -> dict[str, Entity]:
     return countries
 
 
-def add_role(graph: Sink, role: Role, known: set[str]) -> URIRef:
+def add_role(graph: Sink, role: Role, known: Container[str]) -> URIRef:
     """A role fact as a node: holder, title, whose office, article, date, sentence."""
     node = role_iri(role.holder, role.title, role.of, role.doc)
     pairs: Pairs = [

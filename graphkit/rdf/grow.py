@@ -42,6 +42,7 @@ from graphkit.rdf.build import (
     country_entities,
     group_claims,
 )
+from graphkit.rdf.entity_index import EntityIndex
 from graphkit.rdf.file_text import FileText, Text, line_at, seek_line
 from graphkit.rdf.iri import CLAIMS
 from graphkit.rdf.triples import TripleLines, literal
@@ -89,11 +90,13 @@ def delta_of(new: Corpus, old: Mapping[str, Entity], merged: Mapping[str, Entity
     """The delta of the resolved corpus ``new`` (its articles, assertions, entities
     and role facts) on a graph of the entities ``old`` (by id), which become
     ``merged`` (by id: every entity of the grown graph)."""
-    before = country_entities(old[key] for key in sorted(old))
-    after = country_entities(merged[key] for key in sorted(merged))
+    old, merged = EntityIndex.of(old), EntityIndex.of(merged)
+    before = country_entities(old.of_types({"Country"}))
+    after = country_entities(merged.of_types({"Country"}))
     moved = {code for code in before.keys() | after.keys() if before.get(code) != after.get(code)}
     touched = {e.id for e in new.entities}
-    touched |= {e.id for e in merged.values() if e.country in moved and e.type != "Country"}
+    if moved:
+        touched |= {e.id for e in merged.in_countries(moved) if e.type != "Country"}
     gone, added = TripleLines(), TripleLines()
     for key in sorted(touched):
         if key in old:
@@ -109,10 +112,9 @@ def delta_of(new: Corpus, old: Mapping[str, Entity], merged: Mapping[str, Entity
         recount.add(f"<{claim.iri}> ".encode())
         add_claim(claims, claim)
     added.add_lines(line for line in claims.lines if line.split(" ", 2)[1] not in _COUNT_TEXTS)
-    known = set(merged)
     for role in new.roles:
-        if role.holder in known:
-            add_role(added, role, known)
+        if role.holder in merged:
+            add_role(added, role, merged)
     removed = _lines(gone)
     # in the graph's one order, as the sink sorts a build's lines (UTF-8 keeps it)
     added_lines = tuple(line.encode("utf-8") for line in added.sorted())

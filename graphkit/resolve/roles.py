@@ -17,6 +17,9 @@ from graphkit.types import Article, Assertion, Entity, Role
 
 _WORD = re.compile(r"[\w-]+")
 _OWNERS = frozenset({"GovernmentBody", "Organization", "PoliticalParty"})
+# the types of the entities :func:`role_facts` reads: given only those, sorted by id,
+# it finds the facts it finds given every entity (a grow reads no others, issue 15)
+ROLE_TYPES = _OWNERS | {"Country"}
 
 
 def office_words(text: str) -> str | None:
