@@ -47,6 +47,7 @@ def test_words_that_look_like_fields_are_not_taken_for_them(tmp_path: Path) -> N
         Entity("b-2", "Mali", "Country", country="MLI"),
         Entity("c-3", "Assimi Goïta", "Person", country="MLI"),
         Entity("d-4", '"type": "Country"', "Proposition"),
+        Entity("e-5", "Odd", 'Odd"Type'),  # a type no build writes, escaped in the line
     ]
     path = tmp_path / ENTITIES_FILE
     path.write_text("".join(json_line(e) + "\n" for e in tricky), encoding="utf-8")
@@ -54,6 +55,7 @@ def test_words_that_look_like_fields_are_not_taken_for_them(tmp_path: Path) -> N
     assert [e.id for e in records.of_types({"Country"})] == ["b-2"]
     assert [e.id for e in records.in_countries({"MLI"})] == ["b-2", "c-3"]
     assert records["a-1"] == tricky[0]
+    assert records.of_types({'Odd"Type', "Person"}) == [tricky[2], tricky[4]]
 
 
 def test_changed_records_stand_over_the_old_ones_and_new_ones_join_in_order(

@@ -12,6 +12,7 @@ their ``"type"`` or ``"country"`` field in the line, then made and checked.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 
@@ -28,11 +29,15 @@ class EntityRecords(EntityIndex):
     with ``changed`` over them (entities merged or added by a grow)."""
 
     def __init__(
-        self, lines: dict[str, bytes], changed: Mapping[str, Entity] | None = None
+        self,
+        lines: dict[str, bytes],
+        changed: Mapping[str, Entity] | None = None,
+        typed: dict[bytes | None, list[str]] | None = None,
     ) -> None:
         self._lines = lines
         self._changed = dict(changed or {})
         self._made: dict[str, Entity] = {}
+        self._typed = typed if typed is not None else {}  # filled once, shared
         super().__init__(self._changed)
 
     @classmethod
@@ -50,7 +55,7 @@ class EntityRecords(EntityIndex):
 
     def changed_by(self, changed: Mapping[str, Entity]) -> EntityRecords:
         """These records with ``changed`` over them (the same lines, shared)."""
-        return EntityRecords(self._lines, {**self._changed, **changed})
+        return EntityRecords(self._lines, {**self._changed, **changed}, self._typed)
 
     def __getitem__(self, key: str) -> Entity:
         found = self._changed.get(key) or self._made.get(key)
@@ -70,8 +75,19 @@ class EntityRecords(EntityIndex):
         return key in self._changed or key in self._lines
 
     def of_types(self, types: Collection[str]) -> list[Entity]:
-        marks = [f'"type": {json.dumps(kind)}'.encode() for kind in types]
-        return self._where(marks, lambda e: e.type in types)
+        typed = self._types()
+        keys = {key for kind in (*types, None) for key in typed.get(_text(kind), ())}
+        keys |= self._changed.keys()
+        return [e for key in sorted(keys) if (e := self[key]).type in types]
+
+    def _types(self) -> dict[bytes | None, list[str]]:
+        """The ids of the records by the text of their type (None: a line whose type
+        is not read off it, made into its entity to be sure), read once."""
+        if not self._typed:
+            for key, line in self._lines.items():
+                found = _TYPE.search(line)  # the first: an id and a label hold no bare quote
+                self._typed.setdefault(found[1] if found else None, []).append(key)
+        return self._typed
 
     def in_countries(self, codes: Collection[str]) -> list[Entity]:
         marks = [f'"country": {json.dumps(code)}'.encode() for code in codes]
@@ -85,6 +101,15 @@ class EntityRecords(EntityIndex):
         keys = {key for key, line in self._lines.items() if any(m in line for m in marks)}
         keys |= self._changed.keys()
         return [e for key in sorted(keys) if keep(e := self[key])]
+
+
+# a record's type as :func:`~graphkit.corpus.records.json_line` writes it (an escape in
+# it, never written by graphkit, leaves the record to be made and checked)
+_TYPE = re.compile(rb'"type": "([^"\\]*)"')
+
+
+def _text(kind: str | None) -> bytes | None:
+    return None if kind is None else kind.encode("utf-8")
 
 
 def entity_id(line: bytes) -> str:

@@ -93,7 +93,10 @@ def delta_of(new: Corpus, old: Mapping[str, Entity], merged: Mapping[str, Entity
     old, merged = EntityIndex.of(old), EntityIndex.of(merged)
     before = country_entities(old.of_types({"Country"}))
     after = country_entities(merged.of_types({"Country"}))
-    moved = {code for code in before.keys() | after.keys() if before.get(code) != after.get(code)}
+    # a link goes to the country's node: it moves when the node does, not when the
+    # country's record changes (a mention more; the people of a big country are many)
+    ids = [{code: e.id for code, e in found.items()} for found in (before, after)]
+    moved = {code for code in ids[0].keys() | ids[1].keys() if ids[0].get(code) != ids[1].get(code)}
     touched = {e.id for e in new.entities}
     if moved:
         touched |= {e.id for e in merged.in_countries(moved) if e.type != "Country"}
