@@ -54,13 +54,19 @@ def _started(monkeypatch: pytest.MonkeyPatch) -> list[ViewsApart]:
     return started
 
 
+def _watched_copy(
+    base: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, dict[str, bytes], list[ViewsApart]]:
+    """A copy of ``base`` to grow, its files now, and the views' processes started."""
+    folder = tmp_path / "out"
+    shutil.copytree(base, folder)
+    return folder, _files(folder), _started(monkeypatch)
+
+
 def test_a_views_process_that_dies_fails_the_build_and_keeps_the_old_set(
     base: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "out"
-    shutil.copytree(base, folder)
-    before = _files(folder)
-    started = _started(monkeypatch)
+    folder, before, started = _watched_copy(base, tmp_path, monkeypatch)
     draw = ViewsApart.draw
 
     def killed_first(self: ViewsApart, *args: object) -> None:
@@ -79,10 +85,7 @@ def test_a_views_process_that_dies_fails_the_build_and_keeps_the_old_set(
 def test_the_views_process_ends_when_the_build_stops_before_its_views(
     base: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "out"
-    shutil.copytree(base, folder)
-    before = _files(folder)
-    started = _started(monkeypatch)
+    folder, before, started = _watched_copy(base, tmp_path, monkeypatch)
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("stopped in the merge")
