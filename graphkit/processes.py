@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["own_python"]
+__all__ = ["own_python", "why_failed"]
 
 _ROOT = str(Path(__file__).resolve().parent.parent)  # where graphkit is imported from
 
@@ -21,3 +21,14 @@ def own_python(module: str, *args: str) -> tuple[list[str], dict[str, str]]:
     interpreter and this graphkit (an installed one or a checkout)."""
     path = os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")]))
     return [sys.executable, "-m", module, *args], {**os.environ, "PYTHONPATH": path}
+
+
+def why_failed(said: bytes, code: int) -> str:
+    """Why a process of its own failed: the last line it said on standard error (a
+    graphkit program says why in one line there), else its exit code.
+
+    >>> why_failed(b"Traceback...\\nValueError: bad\\n", 1), why_failed(b"", -9)
+    ('ValueError: bad', 'exit code -9')
+    """
+    lines = said.decode("utf-8", "replace").strip().splitlines()
+    return lines[-1] if lines else f"exit code {code}"

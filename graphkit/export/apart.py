@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from graphkit.errors import ExportError
-from graphkit.processes import own_python
+from graphkit.processes import own_python, why_failed
 
 __all__ = ["write_apart"]
 
@@ -31,8 +31,7 @@ def write_apart(function: str, lines: Path, target: Path) -> None:
     command, env = own_python(__name__, function, str(lines), str(target))
     done = subprocess.run(command, capture_output=True, env=env)
     if done.returncode:
-        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        why = said[-1] if said else f"exit code {done.returncode}"
+        why = why_failed(done.stderr, done.returncode)
         raise ExportError(f"cannot write {target.name}: {why}")
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO
 
 from graphkit.errors import ExportError
-from graphkit.processes import own_python
+from graphkit.processes import own_python, why_failed
 from graphkit.rdf.columns import Columns
 from graphkit.rdf.columns_cache import take_kept
 
@@ -108,8 +108,7 @@ class ColumnsLoader:
                 code = reader.wait()
                 if code:
                     said.seek(0)
-                    lines = said.read().decode("utf-8", "replace").strip().splitlines()
-                    why = lines[-1] if lines else f"exit code {code}"
+                    why = why_failed(said.read(), code)
                     raise ExportError(f"cannot read the graph's lines in {path}: {why}")
                 dumped.seek(0)
                 try:

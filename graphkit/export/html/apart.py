@@ -38,7 +38,7 @@ from typing import Any
 
 from graphkit.errors import ExportError
 from graphkit.files import ExportSet
-from graphkit.processes import own_python
+from graphkit.processes import own_python, why_failed
 from graphkit.rdf import columns_cache
 
 __all__ = ["ViewsApart"]
@@ -105,8 +105,7 @@ class ViewsApart:
         code = self._process.wait()
         if code:
             self._said.seek(0)
-            said = self._said.read().decode("utf-8", "replace").strip().splitlines()
-            why = said[-1] if said else f"exit code {code}"
+            why = why_failed(self._said.read(), code)
             raise ExportError(f"cannot draw the views of {self.folder}: {why}")
         self._result.seek(0)
         result = json.loads(self._result.read().decode("utf-8"))
