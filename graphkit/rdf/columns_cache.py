@@ -76,12 +76,13 @@ def load_cached_columns(folder: Path, predicates: Iterable[object]) -> Columns |
     of another graph, of other predicates, or not a file of columns)."""
     place = cached_columns(folder)
     columns = Columns(predicates)
-    return columns if place is not None and take_kept(columns, place) else None
+    return columns if place is not None and take_kept(columns, place) is not None else None
 
 
-def take_kept(columns: Columns, place: Path) -> bool:
-    """Whether the empty ``columns`` took in the kept columns of the file ``place``
-    (and of the files its changes lead back to); False leaves them unusable."""
+def take_kept(columns: Columns, place: Path) -> list[Path] | None:
+    """The files the empty ``columns`` took in the kept columns of (``place``, and the
+    files its changes lead back to, the whole columns last); None when they could
+    not, which leaves them unusable."""
     try:
         chain = _chain(place)
         with chain[-1][0].open("rb") as handle:
@@ -91,8 +92,8 @@ def take_kept(columns: Columns, place: Path) -> bool:
                 columns.change(removed, added)
     # a damaged or foreign file may fail in any way a pickle can: it is only a cache
     except Exception:  # noqa: BLE001
-        return False
-    return True
+        return None
+    return [link for link, _ in chain]
 
 
 def _read_changes(place: Path) -> tuple[str, Changes]:
@@ -127,15 +128,11 @@ def _links(place: Path) -> list[Path] | None:
         return None
 
 
-def keeps_changes(grown: Path | None, most: int | None = None) -> bool:
-    """Whether the columns of a graph grown from the kept columns ``grown`` (None: none
-    were loaded) are kept as their changes (:func:`save_columns`), not whole; ``most``
-    is the longest chain (by default :data:`MAX_LINKS`)."""
-    return _short(_links(grown) if grown is not None else None, most)
-
-
-def _short(links: list[Path] | None, most: int | None = None) -> bool:
-    """Whether changes may go on the chain ``links`` (None: there is none)."""
+def keeps_changes(links: list[Path] | None, most: int | None = None) -> bool:
+    """Whether the columns of a graph grown from kept columns whose files are ``links``
+    (:func:`take_kept`; None: none were loaded) are kept as their changes
+    (:func:`save_columns`), not whole; ``most`` is the longest chain (by default
+    :data:`MAX_LINKS`)."""
     return links is not None and len(links) <= (MAX_LINKS if most is None else most)
 
 
@@ -155,7 +152,7 @@ def save_columns(
     # the chain of the columns grown, read once: whether the changes may go on it, and
     # the files the new one leads back to (the others are removed)
     links = _links(grown) if grown is not None else None
-    suffix = _CHANGES if _short(links) else _WHOLE
+    suffix = _CHANGES if keeps_changes(links) else _WHOLE
     place = folder / COLUMNS_CACHE / f"{digest}{suffix}"
     partial = place.with_name(f".{place.name}.{os.getpid()}.tmp")
     if suffix == _WHOLE and columns is None:

@@ -63,6 +63,7 @@ class ColumnsLoader:
         self._loads: list[Future[None]] = []
         self._readers: list[subprocess.Popen[bytes]] = []
         self.kept_from: Path | None = None  # the kept columns' file, when it was loaded
+        self.kept_links: list[Path] | None = None  # the files it led back to, then
         self.changes: list[tuple[Sequence[bytes], Sequence[bytes]]] = []  # as given
         if saved is not None:  # the columns kept with the graph, else its lines file
             self._loads.append(self._thread.submit(self._take_saved, saved, lines, parts))
@@ -73,8 +74,9 @@ class ColumnsLoader:
         """The columns :meth:`Columns.dump` kept in the file ``saved`` (loaded in this
         thread: a tenth of the readers' time, and no process); when that file cannot
         be loaded, those read from the lines file ``lines`` (if given) by readers."""
-        if take_kept(self.columns, saved):
-            self.kept_from = saved
+        links = take_kept(self.columns, saved)
+        if links is not None:
+            self.kept_from, self.kept_links = saved, links
         elif lines is not None:
             self.columns = Columns(self.columns.predicates)  # what a broken chain left
             self._take(self._start_readers(lines, parts), lines)

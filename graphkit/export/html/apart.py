@@ -158,7 +158,7 @@ def _draw(lines: Path, saved: Path | None, orders: int, result: int) -> int:
     exports = ExportSet.joining(folder)
     outputs = write_views(columns, exports, told["title"], previous=folder)
     whole = None
-    if not columns_cache.keeps_changes(loader.kept_from, told["links"]):
+    if not columns_cache.keeps_changes(loader.kept_links, told["links"]):
         whole = Path(told["whole"])
         whole.parent.mkdir(parents=True, exist_ok=True)
         with whole.open("wb") as handle:
