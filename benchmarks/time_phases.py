@@ -28,7 +28,9 @@ STEPS = (
     ("graphkit.pipeline", "grow_corpus"),
     ("graphkit.pipeline", "spill_lines"),
     ("graphkit.pipeline", "write_exports"),
-    ("graphkit.export.formats", "_records"),
+    ("graphkit.export.formats", "_records"),  # an older checkout's
+    ("graphkit.export.formats", "write_records"),  # in a copy of the build's process
+    ("graphkit.export.records_apart", "RecordsApart.records"),  # waited for
     ("graphkit.pipeline", "write_grown_records"),
     ("graphkit.export.html.views", "write_views"),
     ("graphkit.export.html.apart", "ViewsApart.views"),

@@ -31,6 +31,7 @@ from graphkit.export.formats import (
     write_exports,
 )
 from graphkit.export.html.apart import ViewsApart
+from graphkit.export.records_apart import RecordsApart
 from graphkit.export.turtle_splice import spliced_formats
 from graphkit.files import ExportSet, locked, recover
 from graphkit.ingest.collect import collect_articles
@@ -337,16 +338,21 @@ def _write(
     formats = tuple(formats)
     # what the views read is kept as the graph is made, and kept with the graph after
     columns = Columns(view_predicates()) if "html" in formats else None
+    # the records are written beside the graph's lines, on the other core
+    records = RecordsApart.start(owned[0], folder)
     try:
         outputs = write_exports(
             _export(owned, exports, previous, stages, columns),
             exports,
             formats,
             lambda d, t: stages("exports", d, t),
+            records.records if records is not None else None,
         )
         outputs["report"] = exports.write(REPORT_NAME, report)
         exports.commit()
     except BaseException:
+        if records is not None:  # stopped before it stages more into what is taken away
+            records.close()
         exports.abort()
         raise
     if columns is not None:

@@ -121,3 +121,50 @@ def test_a_grown_graphs_views_and_turtle_are_written_while_its_lines_file_is(
     for name in ("graph.html", "index.html", ".graph.nt", "graph.ttl"):
         assert (base / name).read_bytes() == (reference / name).read_bytes(), name
     assert "Zelensky" in (base / "graph.html").read_text(encoding="utf-8")
+
+
+def test_the_turtle_starts_once_the_lines_file_is_whole_not_synced_and_hashed(
+    seed_build: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graphkit.export.formats as formats
+    import graphkit.files as files
+
+    lines = seed_build.lines
+    started = threading.Event()
+    write_apart = formats.write_apart
+
+    def turtle_started(function: str, path: Path, target: Path) -> None:
+        started.set()
+        write_apart(function, path, target)
+
+    digest = files.file_digest
+
+    def hashed_once_the_turtle_started(path: Path) -> str:
+        if path.name == ".graph.nt":  # the lines file is hashed only after the turtle began
+            assert started.wait(30), "the Turtle waited for the lines file's hash"
+        return digest(path)
+
+    monkeypatch.setattr(formats, "write_apart", turtle_started)
+    monkeypatch.setattr(files, "file_digest", hashed_once_the_turtle_started)
+    export = Export(seed_build.corpus, (), "seed",
+                    lines_file=lambda path: path.write_bytes(ntriples_bytes(lines)))  # fmt: skip
+    exports = ExportSet(tmp_path)
+    write_exports(export, exports, ["turtle"])
+    exports.commit()
+    reference = ExportSet(tmp_path / "reference")
+    write_exports(Export(seed_build.corpus, lines, "seed"), reference, ["turtle"])
+    reference.commit()
+    assert (tmp_path / "graph.ttl").read_bytes() == (tmp_path / "reference/graph.ttl").read_bytes()
+
+
+def test_a_lines_file_that_fails_fails_the_formats_read_from_it(
+    seed_build: BuildResult, tmp_path: Path
+) -> None:
+    from graphkit.errors import ExportError
+
+    def no_room(path: Path) -> None:
+        raise ExportError(f"cannot write {path.name}: No space left on device")
+
+    export = Export(seed_build.corpus, (), "seed", lines_file=no_room)
+    with pytest.raises(ExportError, match="No space left"):  # not a wait for good
+        write_exports(export, ExportSet(tmp_path), ["turtle", "ntriples"])

@@ -35,7 +35,7 @@ from graphkit.corpus.records import (
     entity_lines,
     write_text,
 )
-from graphkit.errors import GraphkitError
+from graphkit.errors import ExportError, GraphkitError
 from graphkit.export.apart import write_apart
 from graphkit.files import ExportSet, write_batches
 from graphkit.rdf.io import store_of
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALIASES", "DEFAULT_FORMATS", "FORMATS", "Export", "Format", "export_title", "parse_formats",
-    "register", "view_predicates", "write_exports",
+    "register", "view_predicates", "write_exports", "write_records",
 ]  # fmt: skip
 
 
@@ -220,7 +220,7 @@ def _write_lines(lines: Iterable[str], handle: BinaryIO) -> None:
     write_batches((line.encode("utf-8") for line in lines), handle)
 
 
-def _records(export: Export, exports: ExportSet) -> dict[str, Path]:
+def write_records(export: Export, exports: ExportSet) -> dict[str, Path]:
     """The corpus records (see the module docstring), from the export's corpus."""
     return {
         name: exports.write_with(filename, partial(write_text, lines))
@@ -265,10 +265,12 @@ def write_exports(
     # hashing let Python's lock go, so they overlap the records and the views (Python)
     # instead of waiting for them (issue 15).
     with ThreadPoolExecutor(max_workers=3) as pool:
+        made: Future[None] = Future()  # the lines file whole: the formats read from it start
         if export.lines_file is not None:
-            lines = pool.submit(exports.write_file, LINES_FILE, export.lines_file)
+            lines = pool.submit(exports.write_file, LINES_FILE, _telling(export.lines_file, made))
         else:
-            lines = pool.submit(exports.write_with, LINES_FILE, write_lines)
+            lines = pool.submit(exports.write_with, LINES_FILE, _telling(write_lines, made))
+        lines.add_done_callback(partial(_settle, made))
         # from here the lines are read from their file: the caller's may be let go
         export = replace(export, lines=(), lines_path=lines_path, write_lines=None, lines_file=None)
         graph_only = replace(export, corpus=_NO_CORPUS)
@@ -281,12 +283,12 @@ def write_exports(
                 formats_written[name] = pool.submit(write)
             elif FORMATS[name].reads == "lines file":
                 write = partial(FORMATS[name].write, graph_only, exports)
-                formats_written[name] = pool.submit(_after, lines, write)
+                formats_written[name] = pool.submit(_after, made, write)
             elif name not in {"assertions", "html"}:
                 lines.result()  # read from the lines file
                 formats_written[name] = FORMATS[name].write(export, exports)
                 told(steps.index(name) + 1, len(steps))
-        written = (records or _records)(export, exports)
+        written = (records or write_records)(export, exports)
         told(steps.index("records") + 1, len(steps))
         # the views read the graph alone: the corpus may be let go (the caller's is)
         export = graph_only
@@ -324,10 +326,32 @@ def view_predicates() -> frozenset[object]:
     return VIEW_PREDICATES
 
 
-def _after(first: Future[Path], then: Callable[[], T]) -> T:
+def _after(first: Future[Any], then: Callable[[], T]) -> T:
     """``then()`` once ``first`` is done (its error raised instead)."""
     first.result()
     return then()
+
+
+def _telling(make: Callable[[Any], object], made: Future[None]) -> Callable[[Any], None]:
+    """``make`` (of a file, at its path or into its handle), then ``made`` told: what
+    is read from the file starts before the file is synced to the disk and hashed
+    (1.5 s for the 330 MB of lines of 1,000 articles, issue 15)."""
+
+    def then(target: Any) -> None:
+        make(target)
+        if hasattr(target, "flush"):  # a handle: its last bytes out of Python's buffer
+            target.flush()
+        made.set_result(None)
+
+    return then
+
+
+def _settle(made: Future[None], lines: Future[Path]) -> None:
+    """``made`` told of the lines file's failure, if it failed before it was whole
+    (else what waits for it would wait for good)."""
+    if not made.done():
+        failed = None if lines.cancelled() else lines.exception()
+        made.set_exception(failed or ExportError("the graph's lines file was not written"))
 
 
 def _done(path: Path | Future[Path]) -> Path:
