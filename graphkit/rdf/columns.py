@@ -195,6 +195,36 @@ class Columns:
             self._first[predicate].update(first[predicate])
             self._more[predicate].update(more[predicate])
 
+    def tables(self) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, list[str]]]]:
+        """What the columns hold, for :meth:`take_in` (in another process: pickled)."""
+        return self._first, self._more
+
+    def take_in(
+        self, first: dict[str, dict[str, str]], more: dict[str, dict[str, list[str]]]
+    ) -> None:
+        """Keep what another :class:`Columns` of these predicates holds (:meth:`tables`),
+        as if its triples had been added here after these."""
+        self._forget()
+        for predicate in self.predicates:
+            mine, theirs = self._first[predicate], first[predicate]
+            if mine.keys().isdisjoint(theirs):  # no subject in both: as they are
+                mine.update(theirs)
+                self._more[predicate].update(more[predicate])
+                continue
+            found = (mine, self._more[predicate])
+            for key, value in theirs.items():
+                self._keep(found, key, value)
+                for other in more[predicate].get(key, ()):
+                    self._keep(found, key, other)
+
+    @staticmethod
+    def _keep(found: Any, key: str, value: str) -> None:
+        first = found[0].setdefault(key, value)
+        if first is not value and first != value:
+            more = found[1].setdefault(key, [])
+            if value not in more:
+                more.append(value)
+
     def _forget(self) -> None:
         self._read, self._typed = {}, {}
 

@@ -77,6 +77,18 @@ class SpilledLines(TripleLines):
             handle.write(ntriples_bytes(lines[at : at + _SLICE]))
         return len(lines)
 
+    def spill(self) -> None:
+        """Write the lines held into a chunk file of their own (a sink whose chunks
+        another takes in: :meth:`take_chunks`)."""
+        if self._subjects:
+            self._spill()
+
+    def take_chunks(self, chunks: Sequence[Path], spilled: int) -> None:
+        """Take in the sorted chunk files another sink spilled (``spilled`` lines; in
+        this one's folder, or removed by the caller): written and merged with these."""
+        self.chunks.extend(chunks)
+        self.spilled += spilled
+
     def _spill(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{len(self.chunks)}.nt"
