@@ -13,6 +13,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +26,14 @@ from graphkit.events import code_corpus, load_event_dictionary
 from graphkit.export.formats import (
     DEFAULT_FORMATS,
     Export,
+    Records,
     export_title,
     parse_formats,
     view_predicates,
     write_exports,
 )
 from graphkit.export.html.apart import ViewsApart
-from graphkit.export.records_apart import RecordsApart
+from graphkit.export.records_apart import adopting, staged_records
 from graphkit.export.turtle_splice import spliced_formats
 from graphkit.files import ExportSet, locked, recover
 from graphkit.ingest.collect import collect_articles
@@ -338,21 +340,15 @@ def _write(
     formats = tuple(formats)
     # what the views read is kept as the graph is made, and kept with the graph after
     columns = Columns(view_predicates()) if "html" in formats else None
-    # the records are written beside the graph's lines, on the other core
-    records = RecordsApart.start(owned[0], folder)
     try:
+        export, records = _export(owned, exports, previous, stages, columns)
         outputs = write_exports(
-            _export(owned, exports, previous, stages, columns),
-            exports,
-            formats,
-            lambda d, t: stages("exports", d, t),
-            records.records if records is not None else None,
+            export, exports, formats, lambda d, t: stages("exports", d, t), records
         )
+        del export
         outputs["report"] = exports.write(REPORT_NAME, report)
         exports.commit()
     except BaseException:
-        if records is not None:  # stopped before it stages more into what is taken away
-            records.close()
         exports.abort()
         raise
     if columns is not None:
@@ -366,16 +362,21 @@ def _export(
     previous: Path | None,
     stages: StageProgress,
     columns: Columns | None,
-) -> Export:
-    """The export of the corpus taken out of ``owned``. Its graph's lines are sorted
-    a chunk at a time on disk and merged as the lines file is written (never all held,
-    issue 15); what the views read is kept in ``columns`` (if any) as it is made."""
+) -> tuple[Export, Records]:
+    """The export of the corpus taken out of ``owned``, and its records, staged. Its
+    graph's lines are sorted a chunk at a time on disk and merged as the lines file is
+    written (never all held, issue 15); what the views read is kept in ``columns`` (if
+    any) as it is made; the records are written meanwhile (by the copy of this process
+    that makes the claims' lines, when there is one)."""
     corpus = owned.pop()
     stages("graph", 0, 0)
     folder = exports.staged(f"{LINES_FILE}.chunks")
-    lines = spill_lines(corpus, folder, also=columns)
+    records = partial(staged_records, corpus, exports.folder)
+    what = f"write the records of {exports.folder}"
+    lines, staged = spill_lines(corpus, folder, also=columns, beside=(records, what))
+    assert staged is not None
     stages("graph", len(lines), len(lines))
-    return Export(
+    export = Export(
         corpus,
         (),
         export_title(corpus),
@@ -384,3 +385,4 @@ def _export(
         views_graph=(lambda: columns) if columns is not None else None,
         views_ready=True,
     )
+    return export, adopting(staged)

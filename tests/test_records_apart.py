@@ -1,24 +1,20 @@
-"""Issue 15: a fresh build writes its records (``articles.jsonl``, ``entities.jsonl``,
-``assertions.jsonl``) in a copy of its process while it makes its graph's lines
-(:class:`graphkit.export.records_apart.RecordsApart`)."""
+"""Issue 15: a build writes its records (``articles.jsonl``, ``entities.jsonl``,
+``assertions.jsonl``) in the copy of its process that makes its claims' lines
+(:mod:`graphkit.export.records_apart`), when its corpus is big enough for one; a small
+one writes them itself."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-import graphkit.export.records_apart as records_apart
+import graphkit.rdf.build as rdf_build
 from graphkit.errors import ExportError
 from graphkit.files import KILL_AT, WORK, check_set
 from graphkit.pipeline import build
 from graphkit.processes import Forked, can_fork
-
-pytestmark = pytest.mark.skipif(not can_fork(), reason="no copy of a process made here")
 
 FIRST = (
     "Harbour talks\n"
@@ -31,24 +27,23 @@ SECOND = (
     "Lithuanian officials said the line may open in two years.\n"
 )
 RECORDS = ("articles.jsonl", "entities.jsonl", "assertions.jsonl")
+forks = pytest.mark.skipif(not can_fork(), reason="no copy of a process made here")
 
 
-def graphkit(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "graphkit", *args], cwd=cwd, capture_output=True, text=True,
-        timeout=600, env={**os.environ, **env},
-    )  # fmt: skip
-
-
-def test_the_records_written_apart_are_those_written_in_the_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture()
+def news(tmp_path: Path) -> list[Path]:
     (tmp_path / "first.txt").write_text(FIRST, encoding="utf-8")
     (tmp_path / "second.txt").write_text(SECOND, encoding="utf-8")
-    inputs = [tmp_path / "first.txt", tmp_path / "second.txt"]
-    apart = build(inputs, out=tmp_path / "apart", formats=["turtle"])
-    monkeypatch.setattr(records_apart, "can_fork", lambda: False)
-    build(inputs, out=tmp_path / "within", formats=["turtle"])
+    return [tmp_path / "first.txt", tmp_path / "second.txt"]
+
+
+@forks
+def test_the_records_written_apart_are_those_written_in_the_build(
+    news: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(news, out=tmp_path / "within", formats=["turtle"])  # a small corpus: no copy
+    monkeypatch.setattr(rdf_build, "CLAIMS_APART", 0)
+    apart = build(news, out=tmp_path / "apart", formats=["turtle"])
     for name in RECORDS:
         written = (tmp_path / "apart" / name).read_bytes()
         assert written == (tmp_path / "within" / name).read_bytes()
@@ -58,24 +53,27 @@ def test_the_records_written_apart_are_those_written_in_the_build(
     assert check_set(tmp_path / "apart") == []  # the manifest holds the records' digests
 
 
-def test_a_records_process_killed_fails_the_build_and_leaves_the_old_set(tmp_path: Path) -> None:
-    (tmp_path / "first.txt").write_text(FIRST, encoding="utf-8")
-    (tmp_path / "second.txt").write_text(SECOND, encoding="utf-8")
-    first = graphkit("build", "first.txt", "--out", "out", cwd=tmp_path, env={})
-    assert first.returncode == 0, first.stderr
-    before = {name: (tmp_path / "out" / name).read_bytes() for name in RECORDS}
-    # the kill at a step of the records' writing kills the copy, not the build
-    killed = graphkit(
-        "build", "first.txt", "second.txt", "--out", "out", cwd=tmp_path,
-        env={KILL_AT: "staged:entities.jsonl"},
-    )  # fmt: skip
-    assert killed.returncode == 2, killed.stderr
-    assert "cannot write the records of out: exit code -9" in killed.stderr
-    assert check_set(tmp_path / "out") == []
-    assert {name: (tmp_path / "out" / name).read_bytes() for name in RECORDS} == before
-    assert not (tmp_path / "out" / WORK / "next").exists()
+@forks
+def test_a_copy_killed_fails_the_build_and_leaves_the_old_set(
+    news: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    build(news[:1], out=out)
+    before = {name: (out / name).read_bytes() for name in RECORDS}
+    monkeypatch.setattr(rdf_build, "CLAIMS_APART", 0)
+    # a kill at a step of the records' writing kills the copy, not the build
+    monkeypatch.setenv(KILL_AT, "staged:entities.jsonl")
+    with pytest.raises(ExportError) as failed:
+        build(news, out=out)
+    assert str(failed.value) == (
+        f"cannot make the claims' lines and write the records of {out}: exit code -9"
+    )
+    assert check_set(out) == []
+    assert {name: (out / name).read_bytes() for name in RECORDS} == before
+    assert not (out / WORK / "next").exists()
 
 
+@forks
 def test_what_a_copy_raises_comes_back_as_why_it_failed() -> None:
     def fails() -> None:
         raise ValueError("no such article")
@@ -91,6 +89,7 @@ def test_what_a_copy_raises_comes_back_as_why_it_failed() -> None:
         Forked(refuses, "write the records of /x").result()
 
 
+@forks
 def test_a_copy_stopped_by_its_caller_is_gone() -> None:
     import time
 

@@ -110,3 +110,31 @@ def test_any_grown_graph_s_spliced_turtle_is_its_whole_turtle(old: list, new: li
     with tempfile.TemporaryDirectory() as folder:
         _, whole = turtle(new, Path(folder), "whole")
         assert spliced(old, new, Path(folder)) == whole.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [CASES["names that sort apart from their lines"][1], [*BASE, line("f", "Eff", ALIAS)],
+     [line("a", "A")]],  # one subject: no second half
+    ids=["subjects", "the last one's two lines", "one subject"],
+)  # fmt: skip
+def test_a_turtle_written_in_halves_is_the_turtle_written_whole(
+    lines: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graphkit.export.rdf as rdf
+    from graphkit.processes import can_fork
+
+    _, whole = turtle(lines, tmp_path, "whole")
+    monkeypatch.setattr(rdf, "TURTLE_HALVES", 1)  # any lines file: halves
+    path, halves = turtle(lines, tmp_path, "halves")
+    assert halves.read_bytes() == whole.read_bytes()
+    size = path.stat().st_size
+    middle = rdf._subject_after(path, size // 2)  # noqa: SLF001
+    if len(lines) > 1 and can_fork():  # the halves are cut between two subjects
+        assert 0 < middle < size
+        before, after = path.read_bytes()[:middle], path.read_bytes()[middle:]
+        assert before.endswith(b"\n")
+        assert after.split(b"> ")[0] + b">" not in before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["whole.nt", "whole.ttl", "halves.nt", "halves.ttl"]
+    )  # the second half's file is gone
