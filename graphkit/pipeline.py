@@ -42,9 +42,10 @@ from graphkit.ingest.report import REPORT_NAME, exit_code_for, exit_code_of, rep
 from graphkit.nlp import analyze_articles
 from graphkit.nlp.pieces import long_article_notes
 from graphkit.options import AnalysisOptions
-from graphkit.rdf.build import build_lines, spill_lines
+from graphkit.rdf.build import build_lines
 from graphkit.rdf.columns import Columns
 from graphkit.rdf.columns_cache import COLUMNS_CACHE, cached_columns, save_columns
+from graphkit.rdf.spill_corpus import spill_lines
 from graphkit.rdf.triples import LINES_FILE
 from graphkit.resolve.aliases import load_aliases
 from graphkit.resolve.classify import country_of_words

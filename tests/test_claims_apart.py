@@ -1,5 +1,5 @@
 """Issue 15: a build's claims' and roles' lines are made in a copy of its process while
-it makes the rest (:func:`graphkit.rdf.build.spill_lines`): the lines and the views'
+it makes the rest (:func:`graphkit.rdf.spill_corpus.spill_lines`): the lines and the views'
 columns are those made in one process, in the same order."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import graphkit.rdf.build as build
+import graphkit.rdf.spill_corpus as spill_corpus
 from graphkit.export.formats import view_predicates
 from graphkit.pipeline import BuildResult
 from graphkit.processes import can_fork
@@ -29,9 +30,10 @@ def test_claims_made_apart_give_the_lines_and_columns_made_here(
     seed_build: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus = seed_build.corpus
-    monkeypatch.setattr(build, "CLAIMS_APART", 0)  # the seed has 90 assertions
+    monkeypatch.setattr(spill_corpus, "CLAIMS_APART", 0)  # the seed has 90 assertions
     columns = Columns(view_predicates())
-    lines, besides = build.spill_lines(corpus, tmp_path / "chunks", columns, (os.getpid, "tell"))
+    folder = tmp_path / "chunks"
+    lines, besides = spill_corpus.spill_lines(corpus, folder, columns, (os.getpid, "tell"))
     assert besides not in {None, os.getpid()}  # the work beside ran in the copy
     assert any("claims" in chunk.parts for chunk in lines.chunks)  # made apart
     lines.write_file(tmp_path / "lines.nt")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import graphkit.rdf.build as rdf_build
+import graphkit.rdf.spill_corpus as spill_corpus
 from graphkit.errors import ExportError
 from graphkit.files import KILL_AT, WORK, check_set
 from graphkit.pipeline import build
@@ -42,7 +42,7 @@ def test_the_records_written_apart_are_those_written_in_the_build(
     news: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     build(news, out=tmp_path / "within", formats=["turtle"])  # a small corpus: no copy
-    monkeypatch.setattr(rdf_build, "CLAIMS_APART", 0)
+    monkeypatch.setattr(spill_corpus, "CLAIMS_APART", 0)
     apart = build(news, out=tmp_path / "apart", formats=["turtle"])
     for name in RECORDS:
         written = (tmp_path / "apart" / name).read_bytes()
@@ -60,7 +60,7 @@ def test_a_copy_killed_fails_the_build_and_leaves_the_old_set(
     out = tmp_path / "out"
     build(news[:1], out=out)
     before = {name: (out / name).read_bytes() for name in RECORDS}
-    monkeypatch.setattr(rdf_build, "CLAIMS_APART", 0)
+    monkeypatch.setattr(spill_corpus, "CLAIMS_APART", 0)
     # a kill at a step of the records' writing kills the copy, not the build
     monkeypatch.setenv(KILL_AT, "staged:entities.jsonl")
     with pytest.raises(ExportError) as failed:

@@ -5,7 +5,7 @@ waited: at 1,000 articles the graph's lines took 13.5 s, then the records
 (``articles.jsonl``, ``entities.jsonl``, ``assertions.jsonl``) 5.1 s, both Python.
 The records need the corpus alone, not the lines: a build writes them with
 :func:`staged_records` in the copy of its process that makes its claims' lines
-(:func:`graphkit.rdf.build.spill_lines`), into its staged set, while it makes the
+(:func:`graphkit.rdf.spill_corpus.spill_lines`), into its staged set, while it makes the
 rest of its lines; it takes in the files staged (:meth:`graphkit.files.ExportSet.adopt`)
 when it comes to its records (:func:`adopting`). Where no copy is made (a small
 corpus, or no ``fork``) the build writes them itself, the same way, as its lines are
