@@ -346,7 +346,7 @@ def _write(
         outputs = write_exports(
             export, exports, formats, lambda d, t: stages("exports", d, t), records
         )
-        del export
+        del export  # its corpus goes before the commit and the columns' save
         outputs["report"] = exports.write(REPORT_NAME, report)
         exports.commit()
     except BaseException:

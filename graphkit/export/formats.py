@@ -335,7 +335,7 @@ def _after(first: Future[Any], then: Callable[[], T]) -> T:
 def _telling(make: Callable[[Any], object], made: Future[None]) -> Callable[[Any], None]:
     """``make`` (of a file, at its path or into its handle), then ``made`` told: what
     is read from the file starts before the file is synced to the disk and hashed
-    (1.5 s for the 330 MB of lines of 1,000 articles, issue 15)."""
+    (hashing the 330 MB of lines of 1,000 articles alone takes 0.7 s, issue 15)."""
 
     def then(target: Any) -> None:
         make(target)
