@@ -219,6 +219,8 @@ class Columns:
 
     @staticmethod
     def _keep(found: Any, key: str, value: str) -> None:
+        # the rule add_all and add_lines keep inline in their loops over every triple
+        # (no call per triple there): a subject's second object goes in ``more``
         first = found[0].setdefault(key, value)
         if first is not value and first != value:
             more = found[1].setdefault(key, [])

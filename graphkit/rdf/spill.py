@@ -122,8 +122,7 @@ class SpilledLines(TripleLines):
                 with path.open("wb") as handle:
                     self._write_held(handle)
                 return
-            if self._subjects:
-                self._spill()
+            self.spill()
             merge_chunks(self.chunks, path, self.folder)
         finally:
             self._subjects = {}
