@@ -80,6 +80,27 @@ def test_every_record_type_comes_back_equal() -> None:
         assert type(back) is type(value)
 
 
+def test_records_keep_their_fields_in_slots() -> None:
+    """No record carries a dict of its own (in CPython 3.11 each record's values took an
+    allocation of their own: the analyses of 1,000 articles, 170 MB against 149 MB),
+    and a record still refuses a new attribute, as a frozen one should."""
+    one = analysis(4)
+    assertion = one.assertions[0]
+    records = [one, one.article, *one.mentions, assertion, assertion.subject]
+    records += [assertion.relation, *assertion.qualifiers, assertion.attribution]
+    records += [assertion.event, Entity("kyiv", "Kyiv", "City"), Corpus((), (), ())]
+    records += [Role("zelensky", "President", "ukraine", "a", None, "said")]
+    records += [InputProblem("in.jsonl", "bad line")]
+    assert {type(r).__name__ for r in records} >= {
+        "Argument", "Article", "Assertion", "Attribution", "Corpus", "DocumentAnalysis",
+        "Entity", "Event", "InputProblem", "Mention", "Qualifier", "Relation", "Role",
+    }  # fmt: skip
+    for record in records:
+        assert not hasattr(record, "__dict__"), type(record).__name__
+    with pytest.raises((AttributeError, TypeError)):
+        assertion.note = "added"  # type: ignore[attr-defined]
+
+
 def test_what_was_shared_is_shared_after() -> None:
     """A mention that heads an argument is the same object in ``heads`` and in
     ``mentions`` after the trip too: one copy, not two."""
