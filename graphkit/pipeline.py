@@ -343,10 +343,13 @@ def _write(
     columns = Columns(view_predicates()) if "html" in formats else None
     try:
         export, records = _export(owned, exports, previous, stages, columns)
+        # handed on, not kept: write_exports lets the corpus go once the records are
+        # written, before the views (its peak 0.10 GB lower at 5,000 articles, issue 15)
+        handed = [export]
+        del export
         outputs = write_exports(
-            export, exports, formats, lambda d, t: stages("exports", d, t), records
+            handed.pop(), exports, formats, lambda d, t: stages("exports", d, t), records
         )
-        del export  # its corpus goes before the commit and the columns' save
         outputs["report"] = exports.write(REPORT_NAME, report)
         exports.commit()
     except BaseException:

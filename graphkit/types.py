@@ -321,7 +321,7 @@ class InputProblem(_Rebuilt):
         return f"{where}: {'warning: ' if self.warning else ''}{self.problem}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)  # a test sees a build let it go
 class Corpus(_Rebuilt):
     """The result of resolution: resolved assertions and the entities they name."""
 
