@@ -36,6 +36,7 @@ def test_claims_made_apart_give_the_lines_and_columns_made_here(
     lines, besides = spill_corpus.spill_lines(corpus, folder, columns, (os.getpid, "tell"))
     assert besides not in {None, os.getpid()}  # the work beside ran in the copy
     assert any("claims" in chunk.parts for chunk in lines.chunks)  # made apart
+    assert lines.held == 0  # this process's last lines are in a chunk of their own too
     lines.write_file(tmp_path / "lines.nt")
     assert (tmp_path / "lines.nt").read_bytes() == ntriples_bytes(build.build_lines(corpus))
     assert not (tmp_path / "chunks").exists()  # the copy's chunks went with the others
@@ -61,3 +62,19 @@ def test_columns_taken_in_are_as_if_added_after_these() -> None:
     these.take_in(*those.tables())
     assert _tables(these) == _tables(alone)
     assert these.lists("urn:p") == {"urn:a": ("one", "two"), "urn:b": ("two",), "urn:c": ("one",)}
+
+
+def test_columns_settled_keep_what_they_hold_and_take_more() -> None:
+    kept = ["urn:p"]
+    one, two = Lit('"one"'), Lit('"two"')
+    settled, whole = Columns(kept), Columns(kept)
+    triples = [("urn:a", one), ("urn:b", one), ("urn:a", two), ("urn:c", two), ("urn:a", one)]
+    for at, (subject, obj) in enumerate(triples):
+        if at == 2:
+            settled.settle()  # what a build does once its lines are made
+        settled.add_all(subject, [("urn:p", obj)])  # type: ignore[list-item]
+        whole.add_all(subject, [("urn:p", obj)])  # type: ignore[list-item]
+    assert _tables(settled) == _tables(whole)
+    assert _tables(whole) == [
+        ("urn:p", [("urn:a", one), ("urn:b", one), ("urn:c", two)], [("urn:a", [two])])
+    ]

@@ -227,6 +227,12 @@ class Columns:
             if value not in more:
                 more.append(value)
 
+    def settle(self) -> None:
+        """Let go of the index that gives each object one string while triples come
+        (what is kept stays shared); another triple may come later all the same. The
+        index held every object term given: 0.15 GB at 5,000 articles (issue 15)."""
+        self._objects = {}
+
     def _forget(self) -> None:
         self._read, self._typed = {}, {}
 

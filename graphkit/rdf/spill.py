@@ -61,6 +61,11 @@ class SpilledLines(TripleLines):
         graph of one chunk, a few more than the graph's for a bigger one)."""
         return self.spilled + sum(len(set(lines)) for lines in self._subjects.values())
 
+    @property
+    def held(self) -> int:
+        """The lines held in memory, not yet in a chunk file."""
+        return sum(len(lines) for lines in self._subjects.values())
+
     def add_all(self, subject: Node, pairs: Iterable[tuple[Node, Node | Lit]]) -> None:
         super().add_all(subject, pairs)
         if len(self._subjects) >= self.limit:
@@ -79,9 +84,11 @@ class SpilledLines(TripleLines):
 
     def spill(self) -> None:
         """Write the lines held into a chunk file of their own (a sink whose chunks
-        another takes in: :meth:`take_chunks`)."""
+        another takes in: :meth:`take_chunks`), and let go of the terms' texts kept
+        for the lines to come (made again if more come)."""
         if self._subjects:
             self._spill()
+        self._iris.clear()
 
     def take_chunks(self, chunks: Sequence[Path], spilled: int) -> None:
         """Take in the sorted chunk files another sink spilled (``spilled`` lines; in

@@ -55,8 +55,12 @@ def spill_lines(
         finally:
             copy.close()
         lines.take_chunks(chunks, spilled)
+        # written now rather than with the others when the lines file is merged: its
+        # lines (and their terms' texts) are let go before the records and the views
+        lines.spill()
         if also is not None and columns is not None:
             also.take_in(*columns)
+            also.settle()
         return lines, besides
 
 

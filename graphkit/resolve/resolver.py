@@ -173,7 +173,7 @@ class Resolver:
             [(d.key, d.type, d.label) for d in self.drafts.values()], self.book.may_merge
         ):
             redirect[source] = target
-            self.drafts[target].merges.add(why)
+            self.drafts[target].add_merge(why)
         self.drafts.merge(redirect)
 
     def merge_short_names(self, analyses: list[DocumentAnalysis]) -> None:
@@ -205,10 +205,10 @@ class Resolver:
             if len(longer) == 1:
                 target = longer[0]
                 redirect[short.key] = target.key
-                target.merges.add(f"short name {short.label!r} ends the full name {target.label!r}")
+                target.add_merge(f"short name {short.label!r} ends the full name {target.label!r}")
             elif len(longer) > 1:
                 names = ", ".join(sorted(p.label for p in longer))
-                short.merges.add(f"not merged: {short.label!r} could be any of {names}")
+                short.add_merge(f"not merged: {short.label!r} could be any of {names}")
         drafts.merge(redirect)
         for analysis in analyses:
             first_word_links(analysis, drafts, self.book)
