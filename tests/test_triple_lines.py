@@ -71,6 +71,21 @@ def test_a_graph_bigger_than_a_chunk_is_merged_from_several_files() -> None:
         assert lines == sorted(lines) and len(lines) == 2 * len(IRIS)
 
 
+def test_a_chunk_is_spilled_at_its_lines_however_few_its_subjects(tmp_path: Path) -> None:
+    # a statement or a claim has dozens of lines: a chunk of 50,000 of them held 166 MB
+    spilled = SpilledLines(tmp_path / "chunks", subjects=1_000, lines=10)
+    every = []
+    for subject in IRIS[:3]:
+        pairs = [(IRIS[0], string_literal(f"value {n}")) for n in range(6)]
+        spilled.add_all(subject, pairs)
+        every += [line_of((subject, p, o)) for p, o in pairs]
+        assert spilled.held < 10  # never more than the limit and one subject's lines
+    assert len(spilled.chunks) == 1 and spilled.held == 6
+    buffer = io.BytesIO()
+    assert spilled.write(buffer) == 18
+    assert buffer.getvalue() == target_bytes(sorted(every))
+
+
 # no deadline: each example starts ``sort`` processes, whose start the machine's load sets
 @settings(deadline=None)
 @given(st.lists(triples, max_size=40), st.integers(min_value=1, max_value=4), st.booleans())

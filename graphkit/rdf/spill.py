@@ -36,23 +36,27 @@ from graphkit.errors import ExportError
 from graphkit.files import write_batches
 from graphkit.rdf.triples import Lit, TripleLines, ntriples_bytes
 
-__all__ = ["SUBJECTS", "SpilledLines", "merge_chunks", "merge_tool"]
+__all__ = ["LINES", "SUBJECTS", "SpilledLines", "merge_chunks", "merge_tool"]
 
 # Subjects held at once: about 7 lines each at 1,000 articles, so some 350,000 lines
 # (60 MB) a chunk; a 200-article graph (56,000 subjects) fits in one.
 SUBJECTS = 50_000
+# Lines held at once, whatever their subjects: a statement or a claim has dozens, and
+# 50,000 of them held 166 MB, which set the memory a build had from then on (issue 15)
+LINES = 250_000
 _SLICE = 20_000  # lines made into one text to write
 
 
 class SpilledLines(TripleLines):
-    """A :class:`TripleLines` that keeps at most ``subjects`` subjects in memory, the
-    rest in sorted chunk files in ``folder`` (made when first needed, removed by
-    :meth:`write`)."""
+    """A :class:`TripleLines` that keeps at most ``subjects`` subjects and about
+    ``lines`` lines in memory (a subject's lines are added whole), the rest in sorted
+    chunk files in ``folder`` (made when first needed, removed by :meth:`write`)."""
 
-    def __init__(self, folder: Path, subjects: int = SUBJECTS) -> None:
+    def __init__(self, folder: Path, subjects: int = SUBJECTS, lines: int = LINES) -> None:
         super().__init__()
         self.folder = folder
         self.limit = subjects
+        self.most = lines
         self.chunks: list[Path] = []
         self.spilled = 0  # lines in the chunk files (a line may be in two)
 
@@ -64,11 +68,11 @@ class SpilledLines(TripleLines):
     @property
     def held(self) -> int:
         """The lines held in memory, not yet in a chunk file."""
-        return sum(len(lines) for lines in self._subjects.values())
+        return self._held
 
     def add_all(self, subject: Node, pairs: Iterable[tuple[Node, Node | Lit]]) -> None:
         super().add_all(subject, pairs)
-        if len(self._subjects) >= self.limit:
+        if len(self._subjects) >= self.limit or self._held >= self.most:
             self._spill()
 
     def _write_sorted(self, handle: BinaryIO) -> int:
@@ -77,7 +81,7 @@ class SpilledLines(TripleLines):
         as much memory again as its lines for a moment (``tests/test_triple_lines.py``
         measures it)."""
         lines = self.sorted()
-        self._subjects = {}
+        self._subjects, self._held = {}, 0
         for at in range(0, len(lines), _SLICE):
             handle.write(ntriples_bytes(lines[at : at + _SLICE]))
         return len(lines)
@@ -132,7 +136,7 @@ class SpilledLines(TripleLines):
             self.spill()
             merge_chunks(self.chunks, path, self.folder)
         finally:
-            self._subjects = {}
+            self._subjects, self._held = {}, 0
             self._iris.clear()
             for chunk in self.chunks:
                 chunk.unlink(missing_ok=True)

@@ -202,6 +202,7 @@ class TripleLines:
         # an IRI's text, made once: predicates, and each node's, repeat in every
         # triple about it (a third of the graph's time went to writing them again)
         self._iris = _Texts()
+        self._held = 0  # lines added since the lines were last let go (a line twice, twice)
 
     def add(self, triple: tuple[Node, Node, Node | Lit]) -> None:
         s, p, o = triple
@@ -217,10 +218,12 @@ class TripleLines:
         lines = self._subjects.get(head)
         if lines is None:
             lines = self._subjects[head] = []
+        had = len(lines)
         lines += [
             "".join((head, " ", iris[p], " ", o if type(o) is Lit else iris[o], " ."))
             for p, o in pairs
         ]
+        self._held += len(lines) - had
 
     @property
     def lines(self) -> set[str]:
@@ -232,6 +235,7 @@ class TripleLines:
         for line in lines:
             head = line[: line.index("> ") + 1]
             self._subjects.setdefault(head, []).append(line)
+            self._held += 1
 
     def sorted(self) -> tuple[str, ...]:
         """The lines, each once, in order."""
