@@ -11,12 +11,14 @@ import pytest
 
 import graphkit
 from graphkit.export.html.data import VIEW_PREDICATES, GraphData
+from graphkit.export.html.entities import ENTITY_LISTS, EntityTable
 from graphkit.export.html.source import SOURCE_PREDICATES, SourceReader
 from graphkit.pipeline import BuildResult
 from graphkit.rdf import reader
 from graphkit.rdf.build import add_corpus, build_lines
 from graphkit.rdf.columns import Columns, Tee, term
 from graphkit.rdf.columns_loader import ColumnsLoader
+from graphkit.rdf.iri import entity_iri
 from graphkit.rdf.triples import (
     Lit,
     TripleLines,
@@ -129,6 +131,34 @@ def test_a_sparse_column_reads_what_the_whole_column_holds(news: Corpus, convert
         for subject in sorted(whole)[::7]:  # each value as it is first read, then again
             assert sparse.get(subject) == whole[subject] == sparse[subject]
         assert sparse.get("urn:none") is None and sparse.get("urn:none", 3) == 3
+
+
+def test_sparse_lists_read_what_the_whole_lists_hold(news: Corpus) -> None:
+    columns = _columns(news)
+    for predicate in ENTITY_LISTS.values():
+        whole, sparse = columns.lists(predicate), columns.sparse_lists(predicate)
+        assert whole and len(sparse) == len(whole) and sorted(sparse) == sorted(whole)
+        for subject in sorted(whole):  # as first read, then again
+            assert sparse.get(subject) == whole[subject] == sparse[subject]
+        assert sparse.get("urn:none") is None
+        with pytest.raises(KeyError):
+            sparse["urn:none"]
+
+
+def test_the_views_entities_are_the_corpus_s_each_made_when_asked(news: Corpus) -> None:
+    entities = EntityTable(_columns(news))
+    assert len(entities) == len(news.entities) and list(entities) == sorted(entities)
+    person = next(e for e in news.entities if e.type == "Person" and len(e.aliases) > 1)
+    iri = str(entity_iri(person.id))
+    assert entities.declared(iri) == "Person" and entities.label(iri) == person.label
+    assert entities._made == {}  # nothing made for the questions above
+    found = entities[iri]
+    assert (found.label, found.type, found.mentions) == (person.label, "Person", person.mentions)
+    assert found.aliases == tuple(sorted(set(person.aliases) - {person.label}))  # altLabels
+    assert list(entities._made) == [iri] and entities.get(iri) is found
+    assert entities.get("urn:none") is None and "urn:none" not in entities
+    concept = next(e for e in news.entities if e.type == "Concept")
+    assert entities.type_of(str(entity_iri(concept.id))) == "Concept"
 
 
 def _read_lines(lines: tuple[str, ...] | list[str]) -> GraphData:

@@ -108,6 +108,10 @@ class Columnar(Protocol):
         self, predicate: object, convert: Callable[[Term], Any] | None = ...
     ) -> Mapping[str, Any]: ...
 
+    def sparse_lists(
+        self, predicate: object, convert: Callable[[Term], Any] = ...
+    ) -> Mapping[str, tuple[Any, ...]]: ...
+
 
 _TEXT = text  # the default conversion of a column (in the class, "text" is the method)
 
@@ -209,6 +213,12 @@ class Reader:
     ) -> Mapping[str, Any]:
         """:meth:`column`: a store's column is read whole either way."""
         return self.column(predicate, convert)
+
+    def sparse_lists(
+        self, predicate: object, convert: Callable[[Term], Any] = _TEXT
+    ) -> Mapping[str, tuple[Any, ...]]:
+        """:meth:`lists`: likewise."""
+        return self.lists(predicate, convert)
 
     @cached_property
     def _graphs(self) -> bool:

@@ -60,7 +60,7 @@ def ranked(read: GraphData, iris: set[str]) -> list[str]:
     entities = read.entities
 
     def key(iri: str) -> tuple[int, int, str, str]:
-        label = entities[iri].label if iri in entities else iri
+        label = entities.label(iri) if iri in entities else iri
         return (-len(neighbours[iri]), -statements[iri], label, iri)
 
     return sorted(iris, key=key)
@@ -74,12 +74,12 @@ def cap(
     when there are not more than ``limit``."""
     entities = read.entities
     ends = {end for key, _, _ in claims for end in (key[0], key[2])}
-    actors = {e for e in ends if e in entities and entities[e].type not in NOT_DRAWN}
+    actors = {e for e in ends if (kind := entities.type_of(e)) and kind not in NOT_DRAWN}
     if limit is None or len(actors) <= limit:
         return claims, None, actors
     order = ranked(read, actors)
     kept = set(order[:limit])
-    others = [[entities[iri].label, iri.rsplit("/", 1)[-1]] for iri in order[limit:]]
+    others = [[entities.label(iri), iri.rsplit("/", 1)[-1]] for iri in order[limit:]]
     note = {"shown": limit, "of": len(actors), "others": sorted(others)}
     return [c for c in claims if c[0][0] in kept and c[0][2] in kept], note, kept
 
@@ -98,10 +98,10 @@ def fold(
     for key, statements, _ in claims:
         subject, _, obj, _ = key
         for actor, other, arrow in ((subject, obj, "→"), (obj, subject, "←")):
-            entity = entities.get(other)
-            if actor in kept and (entity is None or entity.type in NOT_DRAWN):
-                name = entity.label if entity is not None else other.rsplit("/", 1)[-1]
-                if entity is not None and entity.type == "Proposition":
+            kind = entities.type_of(other)
+            if actor in kept and (kind is None or kind in NOT_DRAWN):
+                name = entities.label(other) if kind is not None else other.rsplit("/", 1)[-1]
+                if kind == "Proposition":
                     name = "“" + (name if len(name) <= 80 else name[:79] + "…") + "”"
                 text = f"{arrow} {label(key, statements)} {arrow} {name}"
                 lines[actor].append((len(statements), text))

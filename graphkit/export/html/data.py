@@ -23,9 +23,10 @@ from typing import Any, TypeVar
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.namespace import DCTERMS, PROV
 
 from graphkit.export.html.big import MAX_ACTORS
+from graphkit.export.html.entities import ENTITY_LISTS, Entity, EntityTable, read_entities
 from graphkit.export.html.near import adjacency, reach
 from graphkit.export.html.source import (
     DRAWN,
@@ -37,12 +38,12 @@ from graphkit.export.html.source import (
 )
 from graphkit.export.html.style import KIND_STYLE, TYPE_STYLE
 from graphkit.rdf.build import SCHEMA_URL
-from graphkit.rdf.reader import Columnar, Reader, node, py
+from graphkit.rdf.reader import Columnar, Reader, node
 from graphkit.rdf.vocab import GK
 
 __all__ = [
     "KIND_STYLE", "TYPE_STYLE", "ClaimKey", "Entity", "GraphData", "RoleFact", "Statement",
-    "Statements", "VIEW_PREDICATES", "generate_view_data", "neighbourhood",
+    "Statements", "VIEW_PREDICATES", "generate_view_data", "neighbourhood", "read_entities",
 ]  # fmt: skip
 
 ClaimKey = tuple[str, str, str, str]  # subject, relation, object IRIs and the status
@@ -92,24 +93,6 @@ class Statement:
 
 
 @dataclass(frozen=True)
-class Entity:
-    """An entity node: its names, type (one the view can draw; ``declared`` is the
-    graph's own), places and codes (labels, not IRIs)."""
-
-    iri: str
-    label: str
-    type: str
-    mentions: int
-    aliases: tuple[str, ...]
-    merges: tuple[str, ...]
-    roles: tuple[str, ...]
-    country: str | None
-    affiliation: str | None
-    code: str | None
-    declared: str
-
-
-@dataclass(frozen=True)
 class RoleFact:
     """A gk:RoleAssignment: who holds what title, of whom, said by which article."""
 
@@ -130,7 +113,7 @@ class GraphData:
     articles: dict[str, dict[str, str | None]]
     statements: list[Statement]
     claims: list[tuple[ClaimKey, list[Statement], str]]
-    entities: dict[str, Entity]
+    entities: EntityTable  # each made when first read
     roles: list[RoleFact]
     relations: dict[str, str]  # relation IRI -> its lemma
     # what the views work out from the data more than once (a build draws six views
@@ -174,7 +157,7 @@ class GraphData:
             articles,
             list(statements.values()),
             read_claims(reader, statements),
-            read_entities(reader),
+            EntityTable(reader),
             read_roles(reader, articles),
             {r: labels.get(r) or local_name(r) for r in reader.iris(GK.Relation)},
         )
@@ -227,42 +210,6 @@ def _rows(nodes: list[str], *columns: Mapping[str, Any]) -> Iterator[tuple[Any, 
     [(1, None), (None, 2)]
     """
     return zip(*(map(column.get, nodes) for column in columns), strict=True)
-
-
-def read_entities(graph: ox.Store | Columnar) -> dict[str, Entity]:
-    """Every entity with a type, by IRI (in IRI order)."""
-    reader = _reader(graph)
-    kinds, labels = reader.column(GK.entityType), reader.column(RDFS.label)
-    iris = sorted(kinds)
-    columns = (
-        labels,
-        reader.column(GK.mentionCount, py),
-        reader.column(GK.country, node),
-        reader.column(GK.affiliatedWith, node),
-        reader.column(GK.actorCode),
-        *(reader.lists(p) for p in _LISTS.values()),
-    )
-    found = {}
-    for iri, row in zip(iris, _rows(iris, *columns), strict=True):
-        label, mentions, country, affiliation, code, aliases, merges, roles = row
-        kind = kinds[iri]
-        found[iri] = Entity(
-            iri,
-            label or local_name(iri),
-            kind if kind in TYPE_STYLE else "Concept",
-            int(mentions or 0),
-            tuple(sorted(aliases)) if aliases else (),
-            tuple(sorted(merges)) if merges else (),
-            tuple(sorted(roles)) if roles else (),
-            label_of(labels, country),
-            label_of(labels, affiliation),
-            code,
-            kind,
-        )
-    return found
-
-
-_LISTS = {"aliases": SKOS.altLabel, "merges": GK.mergeReason, "roles": GK.holdsRole}
 
 
 def read_roles(
@@ -335,8 +282,8 @@ def read_claims(
 # every predicate the views read (a build keeps these as it makes its graph, instead of
 # loading all of it into a store: :class:`graphkit.rdf.columns.Columns`)
 VIEW_PREDICATES = frozenset(
-    {RDF.type, *SOURCE_PREDICATES, *_ARTICLE, *_LISTS.values(), *_ENDS, GK.status, GK.evidence,
-     GK.entityType, GK.mentionCount, GK.country, GK.affiliatedWith, GK.actorCode,
+    {RDF.type, *SOURCE_PREDICATES, *_ARTICLE, *ENTITY_LISTS.values(), *_ENDS, GK.status,
+     GK.evidence, GK.entityType, GK.mentionCount, GK.country, GK.affiliatedWith, GK.actorCode,
      *_ROLE, GK.roleOf}
 )  # fmt: skip
 

@@ -41,7 +41,8 @@ from graphkit.export.html.style import (
 )
 
 if TYPE_CHECKING:
-    from graphkit.export.html.data import ClaimKey, Entity, GraphData, Positions, Statement
+    from graphkit.export.html.data import ClaimKey, GraphData, Positions, Statement
+    from graphkit.export.html.entities import Entity, EntityTable
 
 QUOTE_LABEL = "“…”"  # a proposition's node label: its words stay in the panel
 
@@ -102,9 +103,9 @@ def view_data(
     return found
 
 
-def _drawn(entities: dict[str, Entity], iri: str) -> bool:
-    entity = entities.get(iri)
-    return entity is not None and entity.type not in NOT_DRAWN
+def _drawn(entities: EntityTable, iri: str) -> bool:
+    kind = entities.type_of(iri)
+    return kind is not None and kind not in NOT_DRAWN
 
 
 def _edge(
@@ -183,7 +184,7 @@ def _bend_parallel(edges: list[dict[str, Any]]) -> None:
 
 def _nodes(
     ends: list[str],
-    entities: dict[str, Entity],
+    entities: EntityTable,
     read: GraphData,
     edges: list[dict[str, Any]],
     sources: Sources,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from graphkit.export.html.dates import iso, span
@@ -47,7 +47,7 @@ class Sources:
         return self.index[st.iri]
 
 
-def quote_of(st: Statement, entities: dict[str, Entity]) -> str | None:
+def quote_of(st: Statement, entities: Mapping[str, Entity]) -> str | None:
     """The quoted words of a statement whose object is a proposition."""
     entity = entities.get(st.object)
     if entity is None or entity.type != "Proposition":
@@ -71,7 +71,7 @@ def first_last(items: Iterable[dict[str, Any]]) -> dict[str, str | None]:
 class Names:
     """Actors by the names (labels and aliases) a quotation may call them."""
 
-    def __init__(self, entities: dict[str, Entity], drawn: set[str]) -> None:
+    def __init__(self, entities: Mapping[str, Entity], drawn: set[str]) -> None:
         owners: dict[str, set[str]] = defaultdict(set)
         for iri in drawn:
             entity = entities[iri]
@@ -100,7 +100,7 @@ def _name_key(name: str) -> str:
 def mentions(
     claims: list[tuple[ClaimKey, list[Statement], str]],
     drawn: set[str],
-    entities: dict[str, Entity],
+    entities: Mapping[str, Entity],
     sources: Sources,
 ) -> list[tuple[tuple[str, str], list[int]]]:
     """(speaker, actor named) -> the speaker's statements whose quoted words name it."""

@@ -84,10 +84,10 @@ def top_actors(
     read = read if read is not None else Statements.read(graph)
     neighbours, statements = connections(read)
     entities = read.entities
-    found = (
-        Actor(iri, e.label, e.declared, len(neighbours.get(iri, ())), count)
+    found = (  # no entity made: the ranked are most of the graph's
+        Actor(iri, entities.label(iri), kind, len(neighbours.get(iri, ())), count)
         for iri, count in statements.items()
-        if (e := entities.get(iri)) is not None and e.declared not in NOT_ACTORS
+        if (kind := entities.declared(iri)) is not None and kind not in NOT_ACTORS
     )
     return heapq.nsmallest(limit, found, key=_rank)
 
