@@ -8,8 +8,9 @@ from it), before and after, in one run.
 FOLDER is a build's export folder (``graphkit build ... --out FOLDER``): its
 ``graph.ttl`` is read back into the build's sorted N-Triples lines and a store made
 from them as a build makes it (:func:`graphkit.rdf.triples.store_of`). The "before"
-code is ``graphkit/export/html/data.py`` and ``graphkit/rdf/reader.py`` as they are at
-the git revision ``--before``, loaded as modules beside the working tree's; both read
+code is ``graphkit/export/html/data.py``, ``graphkit/rdf/reader.py`` and the views'
+modules they use as they are at the git revision ``--before``, loaded as modules beside
+the working tree's; both read
 the same store (with ``--kept``: the columns the build kept with its graph, as a
 grown build's views load them), alternating, ``--repeat`` times each (CPU and wall seconds, the best
 of the runs), and their records are checked equal. ``--write OUT`` instead writes the
@@ -35,6 +36,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graphkit.collector import collector_paused
 from graphkit.export.html import data as after
 from graphkit.files import ExportSet
 from graphkit.rdf.columns_cache import load_cached_columns
@@ -69,8 +71,15 @@ def _module(name: str, source: str) -> ModuleType:
     return module
 
 
+# the modules the views' read and data go through, in the order they import each other:
+# each is loaded as it is at the revision, importing the others as they are there too
+_VIEWS_MODULES = ("rdf/reader", "export/html/big", "export/html/speech", "export/html/model",
+                  "export/html/data")  # fmt: skip
+
+
 def before(revision: str) -> ModuleType:
-    """``data.py`` at ``revision``, reading the store with that revision's reader."""
+    """``data.py`` at ``revision``, with that revision's reader and the views' modules it
+    reads and draws with (:data:`_VIEWS_MODULES`)."""
 
     def show(path: str) -> str:
         return subprocess.run(
@@ -78,9 +87,15 @@ def before(revision: str) -> ModuleType:
             text=True,
         ).stdout  # fmt: skip
 
-    _module("_before_reader", show("graphkit/rdf/reader.py"))
-    source = show("graphkit/export/html/data.py").replace("graphkit.rdf.reader", "_before_reader")
-    return _module("_before_data", source)
+    module = None
+    for path in _VIEWS_MODULES:
+        source = show(f"graphkit/{path}.py")
+        for other in _VIEWS_MODULES:  # a dotted name never ends where a longer one goes on
+            dotted = "graphkit." + other.replace("/", ".")
+            source = source.replace(dotted + " ", f"_before_{other.split('/')[-1]} ")
+        module = _module(f"_before_{path.split('/')[-1]}", source)
+    assert module is not None
+    return module
 
 
 def plain(read: Any) -> Any:
@@ -89,6 +104,8 @@ def plain(read: Any) -> Any:
 
 
 def _plain(value: Any) -> Any:
+    if hasattr(value, "_key"):  # a Statement: its fields and source, not the columns
+        return (type(value).__name__, _plain(value._key()))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return (type(value).__name__, dataclasses.astuple(value))
     if isinstance(value, Mapping):  # a dict, or the entities made as they are read
@@ -102,8 +119,9 @@ def timed(module: Any, store: Any) -> tuple[float, float, Any]:
     """The read and the whole view's data made from it (what is read lazily is read
     there, so neither way's work is left out)."""
     wall, cpu = time.perf_counter(), time.process_time()
-    read = module.GraphData.read(store)
-    module.generate_view_data(store, read=read)
+    with collector_paused():  # as the views read and draw (graphkit/export/html/views.py)
+        read = module.GraphData.read(store)
+        module.generate_view_data(store, read=read)
     return time.perf_counter() - wall, time.process_time() - cpu, read
 
 
