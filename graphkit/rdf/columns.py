@@ -332,29 +332,6 @@ class _Columns(dict[Node, Any]):
         return found
 
 
-class _Converting(Mapping[str, Any]):
-    """A column whose values are converted as they are read, each distinct one once."""
-
-    def __init__(self, first: dict[str, str], convert: Callable[[Any], Any] | None) -> None:
-        self._first, self._convert = first, convert
-        self._done: dict[str, Any] = {}
-
-    def __getitem__(self, subject: str) -> Any:
-        value = self._first[subject]
-        if value not in self._done:
-            self._done[value] = _converted((value,), self._convert)[value]
-        return self._done[value]
-
-    def get(self, subject: str, default: Any = None) -> Any:
-        return self[subject] if subject in self._first else default
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._first)
-
-    def __len__(self) -> int:
-        return len(self._first)
-
-
 class _Lazy(Mapping[str, Any]):
     """The keys of ``first``, each one's value ``of(key)``, made when first read."""
 
@@ -377,6 +354,20 @@ class _Lazy(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._first)
+
+
+class _Converting(_Lazy):
+    """A column whose values are converted as they are read, each distinct one once
+    (kept by value, not by subject: most values repeat)."""
+
+    def __init__(self, first: dict[str, str], convert: Callable[[Any], Any] | None) -> None:
+        super().__init__(first, lambda value: _converted((value,), convert)[value])
+
+    def __getitem__(self, subject: str) -> Any:
+        value = self._first[subject]
+        if value not in self._done:
+            self._done[value] = self._of(value)
+        return self._done[value]
 
 
 def _converted(values: Iterable[str], convert: Callable[[Any], Any] | None) -> dict[Any, Any]:
