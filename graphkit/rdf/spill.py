@@ -4,7 +4,8 @@
 sorted: at 1,000 articles that is 2.1 million strings, and the memory they took is
 still held by Python when the views load their store (a fourth of a build's peak,
 growing with the corpus, issue 15). :class:`SpilledLines` holds at most
-:data:`SUBJECTS` subjects' lines: each time it has that many, it writes them sorted
+:data:`SUBJECTS` subjects' lines, and about :data:`LINES` lines: each time it has that
+many, it writes them sorted
 into a chunk file and starts again; :meth:`SpilledLines.write` merges the chunks
 into the sorted, unique lines a :class:`TripleLines` gives, byte for byte.
 
