@@ -5,8 +5,9 @@ sorted: at 1,000 articles that is 2.1 million strings, and the memory they took 
 still held by Python when the views load their store (a fourth of a build's peak,
 growing with the corpus, issue 15). :class:`SpilledLines` holds at most
 :data:`SUBJECTS` subjects' lines, and about :data:`LINES` lines: each time it has that
-many, it writes them sorted into a chunk file and starts again; :meth:`SpilledLines.write` merges the chunks
-into the sorted, unique lines a :class:`TripleLines` gives, byte for byte.
+many, it writes them sorted into a chunk file and starts again;
+:meth:`SpilledLines.write` merges the chunks into the sorted, unique lines a
+:class:`TripleLines` gives, byte for byte.
 
 No line holds a byte below the space (literals escape them, IRIs are minted), so
 the lines of a file, each with its ``\\n``, sort bytewise as their texts sort.
