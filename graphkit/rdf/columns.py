@@ -283,7 +283,8 @@ class Columns:
 
         def of(subject: str) -> tuple[Any, ...]:
             rest = more.get(subject, ())
-            return (values[subject], *(_converted(rest, convert)[m] for m in rest))
+            done = _converted(rest, convert) if rest else {}
+            return (values[subject], *(done[m] for m in rest))
 
         return _Lazy(first, of)
 
