@@ -1,17 +1,16 @@
 """The data behind the HTML views, read from the RDF graph (so any export can be viewed).
 
-This module (with :mod:`.source`) is the only one of the views that reads the graph,
-a predicate at a time, never a query per node, into plain dicts of Python values by
-subject IRI: its columns, each value converted once. The graph is a pyoxigraph store
-(read by :class:`graphkit.rdf.reader.Reader`) or, in a build, the columns of
-:data:`VIEW_PREDICATES` it kept as it made its graph
+This module (with :mod:`.source` and :mod:`.entities`) is the only one of the views that
+reads the graph, a predicate at a time, never a query per node, into plain dicts of
+Python values by subject IRI: its columns, each value converted once. The graph is a
+pyoxigraph store (read by :class:`graphkit.rdf.reader.Reader`) or, in a build, the
+columns of :data:`VIEW_PREDICATES` it kept as it made its graph
 (:class:`graphkit.rdf.columns.Columns`). It turns them into plain records
-(:class:`GraphData`), and
-:mod:`graphkit.export.html.model` makes the page's data from them. Each ``gk:Claim``
-(its statements with the same subject, relation, object and status) is one edge that
-lists all its sources: the grouping is the graph's own
-(:func:`graphkit.rdf.build.group_claims`), never done again here. Everything is
-sorted, so one graph always gives the same data, byte for byte.
+(:class:`GraphData`), and :mod:`graphkit.export.html.model` makes the page's data from
+them. Each ``gk:Claim`` (its statements with the same subject, relation, object and
+status) is one edge that lists all its sources: the grouping is the graph's own
+(:func:`graphkit.rdf.build.group_claims`), never done again here. Everything is sorted,
+so one graph always gives the same data, byte for byte.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from rdflib import RDF, RDFS
 from rdflib.namespace import DCTERMS, PROV
 
 from graphkit.export.html.big import MAX_ACTORS
-from graphkit.export.html.entities import ENTITY_LISTS, Entity, EntityTable, read_entities
+from graphkit.export.html.entities import ENTITY_LISTS, Entity, EntityTable
 from graphkit.export.html.near import adjacency, reach
 from graphkit.export.html.source import (
     DRAWN,
@@ -210,6 +209,11 @@ def _rows(nodes: list[str], *columns: Mapping[str, Any]) -> Iterator[tuple[Any, 
     [(1, None), (None, 2)]
     """
     return zip(*(map(column.get, nodes) for column in columns), strict=True)
+
+
+def read_entities(graph: ox.Store | Columnar) -> dict[str, Entity]:
+    """Every entity with a type, by IRI (in IRI order), all made now."""
+    return dict(EntityTable(_reader(graph)).items())
 
 
 def read_roles(

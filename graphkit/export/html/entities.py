@@ -12,16 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-import pyoxigraph as ox
 from rdflib import RDFS
 from rdflib.namespace import SKOS
 
 from graphkit.export.html.source import label_of, local_name
 from graphkit.export.html.style import TYPE_STYLE
-from graphkit.rdf.reader import Columnar, Reader, node, py
+from graphkit.rdf.reader import Columnar, node, py
 from graphkit.rdf.vocab import GK
 
-__all__ = ["ENTITY_LISTS", "Entity", "EntityTable", "read_entities"]
+__all__ = ["ENTITY_LISTS", "Entity", "EntityTable"]
 
 # an entity's names and reasons, several to a node
 ENTITY_LISTS = {"aliases": SKOS.altLabel, "merges": GK.mergeReason, "roles": GK.holdsRole}
@@ -49,8 +48,7 @@ class EntityTable(Mapping[str, Entity]):
     """Every entity with a type, by IRI, in IRI order: each made when first asked
     for, from columns read as they are asked (``sparse_column``)."""
 
-    def __init__(self, graph: ox.Store | Columnar) -> None:
-        reader = Reader(graph) if isinstance(graph, ox.Store) else graph
+    def __init__(self, reader: Columnar) -> None:
         self._kinds: dict[str, str] = reader.column(GK.entityType)
         self._labels: dict[str, str] = reader.column(RDFS.label)
         self._columns = (
@@ -103,7 +101,7 @@ class EntityTable(Mapping[str, Entity]):
         return Entity(
             iri,
             self.label(iri),
-            kind if kind in TYPE_STYLE else "Concept",
+            self.type_of(iri) or "Concept",
             int(mentions or 0),
             tuple(sorted(aliases)) if aliases else (),
             tuple(sorted(merges)) if merges else (),
@@ -113,8 +111,3 @@ class EntityTable(Mapping[str, Entity]):
             code,
             kind,
         )
-
-
-def read_entities(graph: ox.Store | Columnar) -> dict[str, Entity]:
-    """Every entity with a type, by IRI (in IRI order), all made now."""
-    return dict(EntityTable(graph).items())
